@@ -1,0 +1,160 @@
+//! `actorgraph extract`: relations or mentions as JSON Lines, no store.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use actorgraph::ingest;
+use actorgraph::model::{Actor, Extraction};
+use actorgraph::pipeline::{self, Resources};
+use serde_json::json;
+
+use super::Global;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Files and folders to read.
+    #[arg(default_value = "seeds")]
+    inputs: Vec<PathBuf>,
+    /// Print one JSON object per line (the stable format; see README).
+    #[arg(long)]
+    json: bool,
+    /// Print actor mentions instead of relations.
+    #[arg(long)]
+    mentions: bool,
+}
+
+pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
+    let res = global.resources()?;
+    let mut diagnostics = Vec::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for item in ingest::read_all(&args.inputs) {
+        let doc = match item {
+            Ok(d) => d,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let ex = pipeline::extract_document(doc, &res);
+        if args.mentions {
+            write_mentions(&mut out, &ex, &res, args.json)?;
+        } else {
+            write_relations(&mut out, &ex, &res, args.json)?;
+        }
+    }
+    out.flush()?;
+    Ok(super::report(&diagnostics))
+}
+
+/// The actor behind an IRI: the lexicon's, or one discovered in this document.
+fn actor(iri: &str, ex: &Extraction, res: &Resources) -> Actor {
+    if let Some(e) = res.ontology.entry(iri) {
+        return e.to_actor();
+    }
+    ex.discovered
+        .iter()
+        .find(|a| a.iri == iri)
+        .cloned()
+        .unwrap_or_else(|| Actor {
+            iri: iri.to_string(),
+            label: iri.rsplit('/').next().unwrap_or(iri).to_string(),
+            label_ar: String::new(),
+            class: "Actor".into(),
+            discovered: true,
+            lat: None,
+            long: None,
+        })
+}
+
+fn actor_json(a: &Actor) -> serde_json::Value {
+    json!({"id": a.iri, "label": a.label, "label_ar": a.label_ar})
+}
+
+fn write_relations(
+    out: &mut impl Write,
+    ex: &Extraction,
+    res: &Resources,
+    as_json: bool,
+) -> anyhow::Result<()> {
+    for st in &ex.statements {
+        let s = actor(&st.subject, ex, res);
+        let o = actor(&st.object, ex, res);
+        if as_json {
+            let v = json!({
+                "doc": st.doc,
+                "subject": actor_json(&s),
+                "relation": st.relation,
+                "object": actor_json(&o),
+                "polarity": st.polarity,
+                "modality": st.modality,
+                "date": st.date,
+                "quantities": st.quantities,
+                "attributed_to": st.attributed_to,
+                "evidence": {
+                    "sentence": st.evidence.sentence,
+                    "start": st.evidence.span.start,
+                    "end": st.evidence.span.end,
+                    "focus": {"start": st.evidence.focus.start, "end": st.evidence.focus.end},
+                },
+                "pattern": st.pattern,
+                "confidence": st.confidence,
+            });
+            writeln!(out, "{v}")?;
+        } else {
+            let mut quals = vec![st.modality.as_str().to_string()];
+            if st.polarity == actorgraph::model::Polarity::Neg {
+                quals.insert(0, "NOT".into());
+            }
+            if let Some(d) = &st.date {
+                quals.push(d.clone());
+            }
+            writeln!(
+                out,
+                "{}\t{} --{}--> {}\t[{}]\t{}",
+                st.doc,
+                s.label,
+                st.relation,
+                o.label,
+                quals.join(", "),
+                st.evidence.sentence.replace('\n', " ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_mentions(
+    out: &mut impl Write,
+    ex: &Extraction,
+    res: &Resources,
+    as_json: bool,
+) -> anyhow::Result<()> {
+    for m in &ex.mentions {
+        let a = actor(&m.actor, ex, res);
+        let text = m.span.of(&ex.document.text);
+        if as_json {
+            let v = json!({
+                "doc": ex.document.id,
+                "id": a.iri,
+                "label": a.label,
+                "label_ar": a.label_ar,
+                "text": text,
+                "start": m.span.start,
+                "end": m.span.end,
+                "sentence": m.sentence,
+                "kind": m.kind,
+                "discovered": a.discovered,
+            });
+            writeln!(out, "{v}")?;
+        } else {
+            writeln!(
+                out,
+                "{}\t{}..{}\t{}\t{}",
+                ex.document.id, m.span.start, m.span.end, text, a.label
+            )?;
+        }
+    }
+    Ok(())
+}

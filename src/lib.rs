@@ -1,0 +1,43 @@
+//! actorgraph: Arabic news articles in, a knowledge graph of actors and their
+//! relations out.
+//!
+//! The modules below are declared in the order data flows through the
+//! pipeline (see ARCHITECTURE.md). The types that pass between stages live in
+//! [`model`]; stages are plain functions over them.
+
+pub mod error;
+pub mod model;
+
+/// Loads the ontology, the actor lexicon and the relation patterns from `ontology/`.
+pub mod ontology;
+
+/// Compares extracted relations with a gold TSV.
+pub mod eval;
+/// Writes the graph as GraphML, GEXF, CSV, node-link JSON and RDF formats.
+pub mod export;
+/// Traversal and analysis on petgraph: neighbours, paths, centrality, communities.
+pub mod graph;
+/// Reads `.txt` files, folders and JSON Lines into [`model::Document`]s.
+pub mod ingest;
+/// Recognizes actor mentions: lexicon, clitics, adjectives, discovery, references.
+pub mod mentions;
+/// The aggregated network view (nodes, edges) that exports and traversal share.
+pub mod network;
+/// Arabic normalization for matching, with a map back to original byte offsets.
+pub mod normalize;
+/// Runs the stages over a corpus, in parallel, and hands results to the store.
+pub mod pipeline;
+/// SPARQL queries over the store, with result serialization.
+pub mod query;
+/// Extracts typed relations between mentions, with their qualifiers.
+pub mod relations;
+/// Resolves actors across documents: canonical IRIs for discovered actors.
+pub mod resolve;
+/// Splits a document into sentences (byte spans of the original text).
+pub mod sentences;
+/// A read-only SPARQL 1.1 Protocol endpoint over the store.
+pub mod serve;
+/// Maps statements to RDF and keeps them in Oxigraph (the only module touching it).
+pub mod store;
+
+pub use error::{Error, Result};

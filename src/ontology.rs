@@ -1,0 +1,364 @@
+//! Loads the data under `ontology/`: the OWL ontology (`actorgraph.ttl`), the
+//! actor lexicon (`actors.ttl`) and whatever else the later stages read from
+//! that folder. Everything an analyst may want to change lives there, so it is
+//! read at run time, never compiled in.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{Quad, Term};
+
+use crate::error::{Error, Result};
+use crate::model::{Actor, Iri, ns};
+
+/// The ontology file, relative to the ontology folder.
+pub const ONTOLOGY_FILE: &str = "actorgraph.ttl";
+/// The actor lexicon, relative to the ontology folder.
+pub const LEXICON_FILE: &str = "actors.ttl";
+
+/// A class of the ontology.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    /// Full IRI.
+    pub iri: Iri,
+    /// Local name (`ArmedGroup`).
+    pub name: String,
+    /// English label.
+    pub label: String,
+    /// Arabic label.
+    pub label_ar: String,
+    /// Local names of direct superclasses inside the ontology.
+    pub parents: Vec<String>,
+}
+
+/// A relation (object property) of the ontology.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelationDef {
+    /// Full IRI (`…#alliedWith`).
+    pub iri: Iri,
+    /// Gold name (`allied-with`), the name used on the command line and in JSON.
+    pub name: String,
+    /// English label.
+    pub label: String,
+    /// Arabic label.
+    pub label_ar: String,
+    /// Whether `a r b` implies `b r a`.
+    pub symmetric: bool,
+    /// CAMEO event code, where one is aligned.
+    pub cameo: Option<String>,
+}
+
+/// One entry of the actor lexicon.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LexEntry {
+    /// IRI.
+    pub iri: Iri,
+    /// Local name of the class.
+    pub class: String,
+    /// English label.
+    pub label: String,
+    /// Arabic label.
+    pub label_ar: String,
+    /// Other Arabic names and spellings (`skos:altLabel@ar`).
+    pub aliases_ar: Vec<String>,
+    /// English and French names (`skos:altLabel@en`, `@fr`).
+    pub aliases_latin: Vec<String>,
+    /// Latin acronyms.
+    pub acronyms: Vec<String>,
+    /// Masculine singular nisba adjectives (روسي).
+    pub adjectives: Vec<String>,
+    /// Broken plurals (روس).
+    pub demonym_plurals: Vec<String>,
+    /// Capitals standing for the state (موسكو).
+    pub metonyms: Vec<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub long: Option<f64>,
+    /// The state it belongs to.
+    pub country: Option<Iri>,
+    /// One of its names is also a common word.
+    pub ambiguous: bool,
+}
+
+impl LexEntry {
+    /// The entry as a graph actor.
+    pub fn to_actor(&self) -> Actor {
+        Actor {
+            iri: self.iri.clone(),
+            label: self.label.clone(),
+            label_ar: self.label_ar.clone(),
+            class: self.class.clone(),
+            discovered: false,
+            lat: self.lat,
+            long: self.long,
+        }
+    }
+}
+
+/// The ontology, the lexicon, and their triples.
+#[derive(Clone, Debug, Default)]
+pub struct Ontology {
+    /// The folder they were read from.
+    pub dir: PathBuf,
+    /// Classes by local name.
+    pub classes: BTreeMap<String, ClassDef>,
+    /// Relations, sorted by gold name.
+    pub relations: Vec<RelationDef>,
+    /// Lexicon entries, sorted by IRI.
+    pub lexicon: Vec<LexEntry>,
+    /// Triples of the ontology file (loaded into the store's ontology graph).
+    pub ontology_quads: Vec<Quad>,
+    /// Triples of the lexicon file (loaded into the store's lexicon graph).
+    pub lexicon_quads: Vec<Quad>,
+}
+
+impl Ontology {
+    /// Where to find the ontology folder: `dir` when given, else
+    /// `$ACTORGRAPH_ONTOLOGY`, else `./ontology`, else the source tree's.
+    pub fn locate(dir: Option<&Path>) -> PathBuf {
+        if let Some(d) = dir {
+            return d.to_path_buf();
+        }
+        if let Some(d) = std::env::var_os("ACTORGRAPH_ONTOLOGY") {
+            return PathBuf::from(d);
+        }
+        let local = PathBuf::from("ontology");
+        if local.join(ONTOLOGY_FILE).is_file() {
+            return local;
+        }
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")
+    }
+
+    /// Reads `actorgraph.ttl` and `actors.ttl` from `dir`.
+    pub fn load(dir: &Path) -> Result<Ontology> {
+        let ontology_quads = parse_turtle(&dir.join(ONTOLOGY_FILE))?;
+        let lexicon_quads = parse_turtle(&dir.join(LEXICON_FILE))?;
+        let onto = Subjects::new(&ontology_quads);
+        let lex = Subjects::new(&lexicon_quads);
+
+        let mut classes = BTreeMap::new();
+        let mut relations = Vec::new();
+        for (iri, props) in &onto.0 {
+            let Some(name) = iri.strip_prefix(ns::AG) else {
+                continue;
+            };
+            let types = props.iris(&rdf("type"));
+            if types.iter().any(|t| *t == format!("{}Class", ns::OWL)) {
+                classes.insert(
+                    name.to_string(),
+                    ClassDef {
+                        iri: iri.clone(),
+                        name: name.to_string(),
+                        label: props.lang(&rdfs("label"), "en").unwrap_or(name).to_string(),
+                        label_ar: props.lang(&rdfs("label"), "ar").unwrap_or("").to_string(),
+                        parents: props
+                            .iris(&rdfs("subClassOf"))
+                            .iter()
+                            .filter_map(|p| p.strip_prefix(ns::AG).map(str::to_string))
+                            .collect(),
+                    },
+                );
+            }
+            if let Some(gold) = props.first(&ag("goldName")) {
+                relations.push(RelationDef {
+                    iri: iri.clone(),
+                    name: gold.to_string(),
+                    label: props.lang(&rdfs("label"), "en").unwrap_or(name).to_string(),
+                    label_ar: props.lang(&rdfs("label"), "ar").unwrap_or("").to_string(),
+                    symmetric: types
+                        .iter()
+                        .any(|t| *t == format!("{}SymmetricProperty", ns::OWL)),
+                    cameo: props.first(&ag("cameoCode")).map(str::to_string),
+                });
+            }
+        }
+        relations.sort_by(|a, b| a.name.cmp(&b.name));
+        if relations.is_empty() {
+            return Err(Error::Ontology {
+                path: dir.join(ONTOLOGY_FILE),
+                message: "defines no relation (no property with ag:goldName)".into(),
+            });
+        }
+
+        let mut lexicon = Vec::new();
+        let lex_path = dir.join(LEXICON_FILE);
+        for (iri, props) in &lex.0 {
+            let class = props
+                .iris(&rdf("type"))
+                .iter()
+                .find_map(|t| t.strip_prefix(ns::AG).map(str::to_string));
+            let Some(class) = class else { continue };
+            let label = props
+                .lang(&rdfs("label"), "en")
+                .ok_or_else(|| Error::Ontology {
+                    path: lex_path.clone(),
+                    message: format!("<{iri}> has no English rdfs:label"),
+                })?;
+            let number = |p: &str| {
+                props
+                    .first(&format!("{}{p}", ns::GEO))
+                    .and_then(|v| v.parse().ok())
+            };
+            lexicon.push(LexEntry {
+                iri: iri.clone(),
+                class,
+                label: label.to_string(),
+                label_ar: props.lang(&rdfs("label"), "ar").unwrap_or("").to_string(),
+                aliases_ar: props.langs(&skos("altLabel"), &["ar"]),
+                aliases_latin: props.langs(&skos("altLabel"), &["en", "fr"]),
+                acronyms: props.all(&ag("acronym")),
+                adjectives: props.all(&ag("nationalityAdjective")),
+                demonym_plurals: props.all(&ag("demonymPlural")),
+                metonyms: props.all(&ag("metonym")),
+                lat: number("lat"),
+                long: number("long"),
+                country: props.iris(&ag("country")).into_iter().next(),
+                ambiguous: props.first(&ag("ambiguous")) == Some("true"),
+            });
+        }
+        for e in &lexicon {
+            if !classes.contains_key(&e.class) {
+                return Err(Error::Ontology {
+                    path: lex_path.clone(),
+                    message: format!(
+                        "<{}> has class ag:{} which the ontology does not define",
+                        e.iri, e.class
+                    ),
+                });
+            }
+        }
+        Ok(Ontology {
+            dir: dir.to_path_buf(),
+            classes,
+            relations,
+            lexicon,
+            ontology_quads,
+            lexicon_quads,
+        })
+    }
+
+    /// The relation with this gold name (`allied-with`) or local name (`alliedWith`).
+    pub fn relation(&self, name: &str) -> Option<&RelationDef> {
+        self.relations
+            .iter()
+            .find(|r| r.name == name || r.iri.strip_prefix(ns::AG) == Some(name))
+    }
+
+    /// Whether class `name` is `ancestor` or one of its subclasses.
+    pub fn is_a(&self, name: &str, ancestor: &str) -> bool {
+        let mut stack = vec![name];
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(c) = stack.pop() {
+            if c == ancestor {
+                return true;
+            }
+            if seen.insert(c) {
+                if let Some(def) = self.classes.get(c) {
+                    stack.extend(def.parents.iter().map(String::as_str));
+                }
+            }
+        }
+        false
+    }
+
+    /// The lexicon entry with this IRI.
+    pub fn entry(&self, iri: &str) -> Option<&LexEntry> {
+        self.lexicon
+            .binary_search_by(|e| e.iri.as_str().cmp(iri))
+            .ok()
+            .map(|i| &self.lexicon[i])
+    }
+}
+
+fn rdf(local: &str) -> String {
+    format!("{}{local}", ns::RDF)
+}
+fn rdfs(local: &str) -> String {
+    format!("{}{local}", ns::RDFS)
+}
+fn skos(local: &str) -> String {
+    format!("{}{local}", ns::SKOS)
+}
+fn ag(local: &str) -> String {
+    format!("{}{local}", ns::AG)
+}
+
+/// Parses a Turtle file, naming the file and position on error.
+pub fn parse_turtle(path: &Path) -> Result<Vec<Quad>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(&bytes)
+        .collect::<std::result::Result<Vec<_>, _>>()
+        .map_err(|e| Error::Ontology {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })
+}
+
+/// Triples grouped by subject IRI (blank-node subjects are skipped), in IRI order.
+struct Subjects(BTreeMap<Iri, Props>);
+
+/// The (predicate, object) pairs of one subject.
+#[derive(Default)]
+struct Props(Vec<(String, Term)>);
+
+impl Subjects {
+    fn new(quads: &[Quad]) -> Self {
+        let mut map: BTreeMap<Iri, Props> = BTreeMap::new();
+        for q in quads {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &q.subject {
+                map.entry(s.as_str().to_string())
+                    .or_default()
+                    .0
+                    .push((q.predicate.as_str().to_string(), q.object.clone()));
+            }
+        }
+        Subjects(map)
+    }
+}
+
+impl Props {
+    fn values<'a>(&'a self, p: &'a str) -> impl Iterator<Item = &'a Term> + 'a {
+        self.0.iter().filter(move |(k, _)| k == p).map(|(_, v)| v)
+    }
+    fn iris(&self, p: &str) -> Vec<String> {
+        self.values(p)
+            .filter_map(|t| match t {
+                Term::NamedNode(n) => Some(n.as_str().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+    fn first(&self, p: &str) -> Option<&str> {
+        self.0.iter().find_map(|(k, t)| match t {
+            Term::Literal(l) if k == p => Some(l.value()),
+            _ => None,
+        })
+    }
+    fn all(&self, p: &str) -> Vec<String> {
+        self.values(p)
+            .filter_map(|t| match t {
+                Term::Literal(l) => Some(l.value().to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+    fn lang(&self, p: &str, lang: &str) -> Option<&str> {
+        self.0.iter().find_map(|(k, t)| match t {
+            Term::Literal(l) if k == p && l.language() == Some(lang) => Some(l.value()),
+            _ => None,
+        })
+    }
+    fn langs(&self, p: &str, langs: &[&str]) -> Vec<String> {
+        self.values(p)
+            .filter_map(|t| match t {
+                Term::Literal(l) if l.language().is_some_and(|x| langs.contains(&x)) => {
+                    Some(l.value().to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}
