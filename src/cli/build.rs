@@ -1,9 +1,11 @@
 //! `actorgraph build`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use actorgraph::pipeline::{self, BuildConfig};
+use actorgraph::pipeline::{self, BuildConfig, BuildOptions, Progress};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Global;
 
@@ -18,6 +20,12 @@ pub(crate) struct Args {
     /// Do not write exports.
     #[arg(long)]
     no_exports: bool,
+    /// Extraction threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Documents extracted per parallel batch; memory grows with it.
+    #[arg(long, default_value_t = BuildOptions::default().batch_docs, value_name = "N")]
+    batch: usize,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
@@ -27,7 +35,15 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         store: global.store.clone(),
         exports: (!args.no_exports).then_some(args.exports),
     };
-    let s = pipeline::build(&cfg, &res)?;
+    anyhow::ensure!(args.batch > 0, "--batch must be at least 1");
+    anyhow::ensure!(args.jobs != Some(0), "--jobs must be at least 1");
+    let opts = BuildOptions {
+        batch_docs: args.batch,
+        threads: args.jobs,
+        ..BuildOptions::default()
+    };
+    let mut bar = Bar::new();
+    let s = pipeline::build_with(&cfg, &res, &opts, &mut bar)?;
     let code = super::report(&s.diagnostics);
     println!(
         "documents  {} ({} extracted, {} unchanged, {} unreadable)",
@@ -54,4 +70,51 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     }
     println!("elapsed    {:.2} s", s.elapsed.as_secs_f64());
     Ok(code)
+}
+
+/// The build's progress as an indicatif bar on stderr, over the bytes of the
+/// input files; hidden when stderr is not a terminal (pipes, CI, tests), so
+/// that logs hold only the summary.
+struct Bar(ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        if !std::io::stderr().is_terminal() {
+            return Bar(ProgressBar::hidden());
+        }
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {msg:10} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_message("extracting");
+        Bar(bar)
+    }
+}
+
+impl Progress for Bar {
+    fn start(&mut self, bytes: u64) {
+        self.0.set_length(bytes);
+        self.0.reset_elapsed();
+    }
+    fn advance(&mut self, docs: usize, bytes: u64, done: usize) {
+        // Text bytes run a little below file bytes (JSON syntax): never past the end.
+        let len = self.0.length().unwrap_or(0);
+        self.0.set_position((self.0.position() + bytes).min(len));
+        let _ = docs;
+        self.0.set_message(format!("{done} docs"));
+    }
+    fn step(&mut self, name: &str) {
+        if let Some(len) = self.0.length() {
+            self.0.set_position(len);
+        }
+        self.0.set_message(name.to_string());
+        self.0.tick();
+    }
+    fn finish(&mut self) {
+        self.0.finish_and_clear();
+    }
 }
