@@ -1,0 +1,199 @@
+//! Node and edge tables as CSV (RFC 4180), in one of two header dialects:
+//! Gephi's spreadsheet import (`Id`, `Label`; `Source`, `Target`, `Type`,
+//! `Id`, `Label`, `Weight`) or `neo4j-admin database import` (`id:ID`,
+//! `:LABEL`; `:START_ID`, `:END_ID`, `:TYPE`, typed columns such as
+//! `weight:int`). Neo4j's `LOAD CSV` reads either.
+//!
+//! Fields holding a comma, a quote, a line break or edge spaces are quoted,
+//! quotes doubled; Arabic text and marks are written as they are (UTF-8,
+//! no byte-order mark, `\n` line ends).
+
+use std::io::{Result, Write};
+
+use super::{View, display_label, edge_id};
+
+/// Column headers for one consumer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Gephi's spreadsheet import (also fine for spreadsheets and `LOAD CSV`).
+    #[default]
+    Gephi,
+    /// `neo4j-admin database import` headers, with types and `;`-separated arrays.
+    Neo4j,
+}
+
+pub(super) fn write_nodes(view: &View, dialect: Dialect, out: &mut dyn Write) -> Result<()> {
+    let header: &[&str] = match dialect {
+        Dialect::Gephi => &[
+            "Id",
+            "Label",
+            "label_ar",
+            "type",
+            "mentions",
+            "documents",
+            "discovered",
+            "latitude",
+            "longitude",
+        ],
+        Dialect::Neo4j => &[
+            "id:ID",
+            "label",
+            "label_ar",
+            "type",
+            "mentions:int",
+            "documents:int",
+            "discovered:boolean",
+            "latitude:double",
+            "longitude:double",
+            ":LABEL",
+        ],
+    };
+    row(out, header.iter().copied())?;
+    for n in &view.net.nodes {
+        let a = &n.actor;
+        let mentions = n.mentions.to_string();
+        let documents = n.documents.to_string();
+        let lat = a.lat.map(|v| v.to_string()).unwrap_or_default();
+        let long = a.long.map(|v| v.to_string()).unwrap_or_default();
+        let labels = format!("Actor;{}", a.class);
+        let mut fields: Vec<&str> = vec![
+            a.iri.as_str(),
+            display_label(n),
+            &a.label_ar,
+            &a.class,
+            &mentions,
+            &documents,
+            if a.discovered { "true" } else { "false" },
+            &lat,
+            &long,
+        ];
+        if dialect == Dialect::Neo4j {
+            fields.push(&labels);
+        }
+        row(out, fields)?;
+    }
+    Ok(())
+}
+
+pub(super) fn write_edges(view: &View, dialect: Dialect, out: &mut dyn Write) -> Result<()> {
+    let header: &[&str] = match dialect {
+        Dialect::Gephi => &[
+            "Source",
+            "Target",
+            "Type",
+            "Id",
+            "Label",
+            "Weight",
+            "Kind",
+            "relation",
+            "polarity",
+            "modality",
+            "asserted",
+            "reported",
+            "hedged",
+            "symmetric",
+            "first_date",
+            "last_date",
+            "documents",
+            "evidence",
+            "evidence_doc",
+        ],
+        Dialect::Neo4j => &[
+            ":START_ID",
+            ":END_ID",
+            ":TYPE",
+            "id",
+            "label",
+            "weight:int",
+            "kind",
+            "relation",
+            "polarity",
+            "modality",
+            "asserted:int",
+            "reported:int",
+            "hedged:int",
+            "symmetric:boolean",
+            "first_date",
+            "last_date",
+            "documents:string[]",
+            "evidence",
+            "evidence_doc",
+        ],
+    };
+    row(out, header.iter().copied())?;
+    for e in &view.net.edges {
+        let id = edge_id(e);
+        // Neo4j relationship types are conventionally UPPER_SNAKE_CASE.
+        let ty = match dialect {
+            Dialect::Gephi => "Directed".to_string(),
+            Dialect::Neo4j => e.relation.to_ascii_uppercase().replace('-', "_"),
+        };
+        let weight = e.weight.to_string();
+        let asserted = e.modalities.asserted.to_string();
+        let reported = e.modalities.reported.to_string();
+        let hedged = e.modalities.hedged.to_string();
+        let docs = e.documents.join(";");
+        let fields: [&str; 19] = [
+            e.subject.as_str(),
+            &e.object,
+            &ty,
+            &id,
+            &e.relation,
+            &weight,
+            &e.relation,
+            &e.relation,
+            e.polarity.as_str(),
+            e.modality.as_str(),
+            &asserted,
+            &reported,
+            &hedged,
+            if e.symmetric { "true" } else { "false" },
+            e.first_date.as_deref().unwrap_or(""),
+            e.last_date.as_deref().unwrap_or(""),
+            &docs,
+            &e.evidence,
+            &e.evidence_doc,
+        ];
+        row(out, fields)?;
+    }
+    Ok(())
+}
+
+fn row<'a>(out: &mut dyn Write, fields: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    let mut line = String::new();
+    for (i, f) in fields.into_iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        line.push_str(&quote(f));
+    }
+    line.push('\n');
+    out.write_all(line.as_bytes())
+}
+
+/// A CSV field, quoted when it must be.
+fn quote(field: &str) -> std::borrow::Cow<'_, str> {
+    let needs = field.contains([',', '"', '\n', '\r'])
+        || field.starts_with(char::is_whitespace)
+        || field.ends_with(char::is_whitespace);
+    if needs {
+        format!("\"{}\"", field.replace('"', "\"\"")).into()
+    } else {
+        field.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        assert_eq!(quote("JNIM"), "JNIM");
+        assert_eq!(quote("جماعة نصرة الإسلام"), "جماعة نصرة الإسلام");
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(quote("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(quote(" pad"), "\" pad\"");
+    }
+}
