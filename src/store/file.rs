@@ -1,0 +1,211 @@
+//! The default backend: Oxigraph's in-memory store, persisted in the store
+//! directory as one sorted N-Quads file (`graph.nq`) and guarded by a lock
+//! file (`LOCK`).
+//!
+//! Why it is safe to kill: the file is only ever replaced whole (written to a
+//! temporary file in the same directory, fsynced, then renamed over the old
+//! one), and it is written between two [`super::Store::put`]s, so it always
+//! holds whole documents. Readers take no lock: a rename never shows them a
+//! half-written file, and they keep reading the version they opened.
+
+use std::fs::{self, File};
+use std::io::{BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use oxigraph::io::{RdfFormat, RdfParser};
+
+use crate::error::{Error, Result};
+
+/// The data file, relative to the store directory.
+pub const DATA_FILE: &str = "graph.nq";
+/// The lock file, relative to the store directory.
+pub const LOCK_FILE: &str = "LOCK";
+const TEMP_PREFIX: &str = "graph.nq.tmp-";
+
+/// Saves at most this often during a build, unless saving takes longer (see
+/// [`FileBackend::after_write`]).
+const MIN_SAVE_INTERVAL: Duration = Duration::from_millis(250);
+
+/// The directory, its lock and when it was last saved.
+#[derive(Debug)]
+pub(super) struct FileBackend {
+    dir: PathBuf,
+    /// Held (locked) while the store is open for writing; `None` when read-only.
+    lock: Option<File>,
+    dirty: bool,
+    last_save: Instant,
+    last_cost: Duration,
+}
+
+fn store_error(dir: &Path, message: impl std::fmt::Display) -> Error {
+    Error::Store {
+        path: dir.to_path_buf(),
+        message: message.to_string(),
+    }
+}
+
+/// Opens the store in `dir`: for writing it creates the directory, takes the
+/// lock (or fails with [`Error::StoreLocked`]) and removes temporary files left
+/// by a killed run; then it loads `graph.nq` when there is one.
+pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Store, FileBackend)> {
+    if dir.join("CURRENT").is_file() && !dir.join(DATA_FILE).is_file() {
+        return Err(store_error(
+            dir,
+            "this is a RocksDB store; open it with a build made with `--features rocksdb`",
+        ));
+    }
+    let lock = if read_only {
+        if !dir.is_dir() {
+            return Err(store_error(
+                dir,
+                "no store here; run `actorgraph build` first (or pass --store DIR)",
+            ));
+        }
+        None
+    } else {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let path = dir.join(LOCK_FILE);
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Error::StoreLocked {
+                    path: dir.to_path_buf(),
+                    lock: path,
+                });
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+        remove_temporaries(dir)?;
+        Some(file)
+    };
+    let store = oxigraph::store::Store::new().map_err(|e| store_error(dir, e))?;
+    let data = dir.join(DATA_FILE);
+    if data.is_file() {
+        load(&store, &data)?;
+    }
+    Ok((
+        store,
+        FileBackend {
+            dir: dir.to_path_buf(),
+            lock,
+            dirty: false,
+            last_save: Instant::now(),
+            last_cost: Duration::ZERO,
+        },
+    ))
+}
+
+fn remove_temporaries(dir: &Path) -> Result<()> {
+    for entry in fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+            let p = entry.path();
+            fs::remove_file(&p).map_err(|e| Error::io(&p, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Loads an N-Quads file, keeping blank node labels as written (the bulk
+/// loader's own parser would rename them, and exports must not change).
+fn load(store: &oxigraph::store::Store, path: &Path) -> Result<()> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut first_error = None;
+    let quads = RdfParser::from_format(RdfFormat::NQuads)
+        .for_reader(BufReader::new(file))
+        .map_while(|r| match r {
+            Ok(q) => Some(q),
+            Err(e) => {
+                first_error = Some(e);
+                None
+            }
+        });
+    let mut loader = store.bulk_loader();
+    loader.load_quads(quads).map_err(|e| store_error(path, e))?;
+    if let Some(e) = first_error {
+        return Err(store_error(path, format!("unreadable N-Quads: {e}")));
+    }
+    loader.commit().map_err(|e| store_error(path, e))
+}
+
+impl FileBackend {
+    /// Whether the store was opened for writing.
+    pub(super) fn writable(&self) -> bool {
+        self.lock.is_some()
+    }
+
+    /// Records a committed change, and saves when the last save is old
+    /// enough: every [`MIN_SAVE_INTERVAL`], or less often when the store is
+    /// large (at least four times as long as a save takes), so that saving
+    /// costs at most about a fifth of a build.
+    pub(super) fn after_write(&mut self, store: &oxigraph::store::Store) -> Result<()> {
+        self.dirty = true;
+        let wait = MIN_SAVE_INTERVAL.max(self.last_cost * 4);
+        if self.last_save.elapsed() >= wait {
+            self.save(store)?;
+        }
+        Ok(())
+    }
+
+    /// Marks the store changed without saving yet.
+    pub(super) fn touch(&mut self) {
+        self.dirty = true;
+    }
+
+    /// Writes `graph.nq` atomically when something changed.
+    pub(super) fn save(&mut self, store: &oxigraph::store::Store) -> Result<()> {
+        if !self.dirty {
+            return Ok(());
+        }
+        let started = Instant::now();
+        write_sorted(store, &self.dir)?;
+        self.dirty = false;
+        self.last_save = Instant::now();
+        self.last_cost = started.elapsed();
+        Ok(())
+    }
+}
+
+/// Every quad as a sorted N-Quads line: the same graph always gives the same
+/// bytes, so the file diffs like the graph.
+pub(super) fn sorted_lines(store: &oxigraph::store::Store) -> Result<Vec<String>> {
+    let mut lines = Vec::new();
+    for q in store.iter() {
+        let q = q.map_err(super::storage_error)?;
+        lines.push(format!("{q} .\n"));
+    }
+    lines.sort_unstable();
+    Ok(lines)
+}
+
+fn write_sorted(store: &oxigraph::store::Store, dir: &Path) -> Result<()> {
+    let lines = sorted_lines(store)?;
+    let tmp = dir.join(format!("{TEMP_PREFIX}{}", std::process::id()));
+    let target = dir.join(DATA_FILE);
+    let write = || -> std::io::Result<()> {
+        let mut w = BufWriter::new(File::create(&tmp)?);
+        for l in &lines {
+            w.write_all(l.as_bytes())?;
+        }
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, &target)?;
+        // The rename itself is durable only once the directory is synced.
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    };
+    write().map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(&target, e)
+    })
+}

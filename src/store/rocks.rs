@@ -1,0 +1,99 @@
+//! The `rocksdb` backend: Oxigraph's on-disk RocksDB store, for graphs too
+//! large to reload from N-Quads at each start.
+//!
+//! RocksDB locks its directory against a second writer itself, but opening
+//! it read-only while another process writes is undefined behaviour, so
+//! actorgraph adds its own lock file (`actorgraph.lock`): a writer holds it
+//! exclusively, readers share it, and either side that cannot get it fails
+//! with [`Error::StoreLocked`] instead of reading a store in mid-write.
+
+use std::fs::{self, File};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Our lock file, beside RocksDB's own `LOCK`.
+pub const LOCK_FILE: &str = "actorgraph.lock";
+
+/// The held lock; released when the store is dropped.
+#[derive(Debug)]
+pub(super) struct RocksBackend {
+    _lock: File,
+    writable: bool,
+}
+
+fn store_error(dir: &Path, message: impl std::fmt::Display) -> Error {
+    Error::Store {
+        path: dir.to_path_buf(),
+        message: message.to_string(),
+    }
+}
+
+pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Store, RocksBackend)> {
+    if dir.join(super::file::DATA_FILE).is_file() {
+        return Err(store_error(
+            dir,
+            "this store was written by the default (file) backend; open it with a build made without `--features rocksdb`",
+        ));
+    }
+    if read_only && !dir.join("CURRENT").is_file() {
+        return Err(store_error(
+            dir,
+            "no store here; run `actorgraph build` first (or pass --store DIR)",
+        ));
+    }
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let lock_path = dir.join(LOCK_FILE);
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| Error::io(&lock_path, e))?;
+    let taken = if read_only {
+        lock.try_lock_shared()
+    } else {
+        lock.try_lock()
+    };
+    match taken {
+        Ok(()) => {}
+        Err(fs::TryLockError::WouldBlock) => {
+            return Err(Error::StoreLocked {
+                path: dir.to_path_buf(),
+                lock: lock_path,
+            });
+        }
+        Err(fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
+    }
+    let opened = if read_only {
+        oxigraph::store::Store::open_read_only(dir)
+    } else {
+        oxigraph::store::Store::open(dir)
+    };
+    let store = opened.map_err(|e| {
+        let message = e.to_string();
+        // Another program (the Oxigraph CLI, say) holds RocksDB's own lock:
+        // "IO error: While lock file: DIR/LOCK: Resource temporarily unavailable".
+        if message.contains("lock file") || message.contains("Resource temporarily unavailable") {
+            Error::StoreLocked {
+                path: dir.to_path_buf(),
+                lock: dir.join("LOCK"),
+            }
+        } else {
+            store_error(dir, message)
+        }
+    })?;
+    Ok((
+        store,
+        RocksBackend {
+            _lock: lock,
+            writable: !read_only,
+        },
+    ))
+}
+
+impl RocksBackend {
+    pub(super) fn writable(&self) -> bool {
+        self.writable
+    }
+}

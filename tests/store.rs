@@ -1,0 +1,592 @@
+//! The store: RDF model, full-fidelity round trip of statements, replacing
+//! and removing documents, persistence, locking, and a build killed at
+//! random moments. Runs under both backends (`--features rocksdb`).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use actorgraph::Error;
+use actorgraph::model::{
+    Actor, Document, Evidence, Extraction, Mention, MentionKind, Modality, Polarity, Quantity,
+    Sentence, Span, Statement,
+};
+use actorgraph::ontology::Ontology;
+use actorgraph::store::Store;
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+fn ontology() -> Ontology {
+    Ontology::load(&common::repo().join("ontology")).expect("the ontology loads")
+}
+
+fn document(id: &str, text: &str) -> Document {
+    use sha2::{Digest, Sha256};
+    Document {
+        id: id.into(),
+        origin: id.into(),
+        title: Some(format!("عنوان {id}")),
+        url: Some(format!("https://example.org/{id}")),
+        published: Some("2025-10-01".into()),
+        text: text.into(),
+        sha256: actorgraph::model::hex(&Sha256::digest(text.as_bytes())),
+    }
+}
+
+/// Byte span of the `nth` occurrence of `needle` in `text`.
+fn find(text: &str, needle: &str) -> Span {
+    let start = text.find(needle).expect("needle is in the text");
+    Span::new(start, start + needle.len())
+}
+
+const ACTOR: &str = "https://w3id.org/actorgraph/actor/";
+const DISCOVERED: &str = "https://w3id.org/actorgraph/actor/discovered/كتيبة_الفرقان";
+
+/// Sentence spans of `text`, split after each full stop (U+002E).
+fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('.') {
+        out.push(Sentence {
+            index: out.len(),
+            span: Span::new(start, i + 1),
+        });
+        start = i + 1;
+        while text[start..].starts_with(' ') {
+            start += 1;
+        }
+    }
+    out
+}
+
+fn statement(
+    doc: &Document,
+    sents: &[Sentence],
+    (subject, relation, object): (&str, &str, &str),
+    focus: &str,
+) -> Statement {
+    let focus = find(&doc.text, focus);
+    let s = sents
+        .iter()
+        .find(|s| s.span.contains(focus))
+        .expect("the focus is in a sentence");
+    Statement {
+        doc: doc.id.clone(),
+        subject: subject.into(),
+        relation: relation.into(),
+        object: object.into(),
+        polarity: Polarity::Pos,
+        modality: Modality::Asserted,
+        date: None,
+        quantities: Vec::new(),
+        attributed_to: None,
+        evidence: Evidence {
+            index: s.index,
+            sentence: s.span.of(&doc.text).into(),
+            span: s.span,
+            focus,
+        },
+        pattern: "test-pattern".into(),
+        confidence: 0.85,
+    }
+}
+
+/// A document exercising every field of a statement: dates of each
+/// precision and an interval, quantities, attribution, negation, hedging,
+/// a discovered actor.
+fn rich(id: &str) -> Extraction {
+    let text = "أعلنت وزارة الدفاع أن روسيا تدعم مالي بألفي مقاتل و30 مدرعة منذ 2023. \
+                لم تتحالف فرنسا مع مالي في يوليو 2025. \
+                قد تهاجم كتيبة الفرقان باماكو بين 2025-09-03 و2025-10.";
+    let doc = document(id, text);
+    let sents = sentences(text);
+    let ru = format!("{ACTOR}Russia");
+    let ml = format!("{ACTOR}Mali");
+    let fr = format!("{ACTOR}France");
+    let bko = format!("{ACTOR}Bamako");
+    let mut a = statement(&doc, &sents, (&ru, "supports", &ml), "روسيا تدعم مالي");
+    a.modality = Modality::Reported;
+    a.attributed_to = Some("وزارة الدفاع".into());
+    a.date = Some("2023".into());
+    a.quantities = vec![
+        Quantity {
+            amount: 2000.0,
+            unit: "fighters".into(),
+            text: "بألفي مقاتل".into(),
+        },
+        Quantity {
+            amount: 30.0,
+            unit: "vehicles".into(),
+            text: "30 مدرعة".into(),
+        },
+    ];
+    let mut b = statement(
+        &doc,
+        &sents,
+        (&fr, "allied-with", &ml),
+        "تتحالف فرنسا مع مالي",
+    );
+    b.polarity = Polarity::Neg;
+    b.date = Some("2025-07".into());
+    b.confidence = 0.6;
+    let mut c = statement(
+        &doc,
+        &sents,
+        (DISCOVERED, "attacked", &bko),
+        "تهاجم كتيبة الفرقان باماكو",
+    );
+    c.modality = Modality::Hedged;
+    c.date = Some("2025-09-03/2025-10".into());
+    c.confidence = 0.333;
+    let mention = |actor: &str, needle: &str, kind| {
+        let span = find(text, needle);
+        Mention {
+            actor: actor.into(),
+            span,
+            sentence: sents
+                .iter()
+                .position(|s| s.span.contains(span))
+                .expect("in a sentence"),
+            kind,
+        }
+    };
+    let mentions = vec![
+        mention(&ru, "روسيا", MentionKind::Name),
+        mention(&ml, "مالي", MentionKind::Name),
+        mention(&fr, "فرنسا", MentionKind::Name),
+        mention(&ml, "مالي في", MentionKind::Name),
+        mention(DISCOVERED, "كتيبة الفرقان", MentionKind::Discovered),
+        mention(&bko, "باماكو", MentionKind::Name),
+    ];
+    Extraction {
+        document: doc,
+        sentences: sents,
+        mentions,
+        discovered: vec![Actor {
+            iri: DISCOVERED.into(),
+            label: String::new(),
+            label_ar: "كتيبة الفرقان".into(),
+            class: "ArmedGroup".into(),
+            discovered: true,
+            lat: None,
+            long: None,
+        }],
+        statements: vec![a, b, c],
+    }
+}
+
+/// A one-statement document.
+fn small(id: &str, text: &str) -> Extraction {
+    let doc = document(id, text);
+    let sents = sentences(text);
+    let ru = format!("{ACTOR}Russia");
+    let ml = format!("{ACTOR}Mali");
+    let st = statement(&doc, &sents, (&ru, "supports", &ml), "روسيا تدعم مالي");
+    Extraction {
+        document: doc,
+        sentences: sents,
+        mentions: Vec::new(),
+        discovered: Vec::new(),
+        statements: vec![st],
+    }
+}
+
+fn sorted(mut v: Vec<Statement>) -> Vec<Statement> {
+    v.sort_by_key(|s| s.iri());
+    v
+}
+
+fn ask(store: &Store, query: &str) -> bool {
+    let mut q = SparqlEvaluator::new()
+        .parse_query(query)
+        .expect("the test query parses");
+    q.dataset_mut().set_default_graph_as_union();
+    match q
+        .on_store(store.oxigraph())
+        .execute()
+        .expect("the query runs")
+    {
+        QueryResults::Boolean(b) => b,
+        _ => panic!("not an ASK query"),
+    }
+}
+
+const PREFIXES: &str = "PREFIX ag: <https://w3id.org/actorgraph/ontology#>
+PREFIX actor: <https://w3id.org/actorgraph/actor/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+";
+
+#[test]
+fn statements_round_trip_with_every_field() {
+    let onto = ontology();
+    let mut store = Store::in_memory().expect("a memory store");
+    store.sync_ontology(&onto).expect("sync");
+    let x = rich("doc-a");
+    let written = store.put(&x, &onto).expect("put");
+    assert!(written > 40, "only {written} quads written");
+    let back = store.statements().expect("statements");
+    assert_eq!(sorted(back.clone()), sorted(x.statements.clone()));
+    // Sorted by evidence position.
+    let starts: Vec<usize> = back.iter().map(|s| s.evidence.focus.start).collect();
+    let mut expected = starts.clone();
+    expected.sort_unstable();
+    assert_eq!(starts, expected);
+}
+
+#[test]
+fn only_positive_statements_assert_their_triple() {
+    let onto = ontology();
+    let mut store = Store::in_memory().expect("a memory store");
+    store.sync_ontology(&onto).expect("sync");
+    store.put(&rich("doc-a"), &onto).expect("put");
+    // The union default graph makes a naive query work.
+    assert!(ask(
+        &store,
+        &format!("{PREFIXES} ASK {{ actor:Russia ag:supports actor:Mali }}")
+    ));
+    // The denied alliance is stored as a statement, never as a fact.
+    assert!(!ask(
+        &store,
+        &format!("{PREFIXES} ASK {{ actor:France ag:alliedWith actor:Mali }}")
+    ));
+    assert!(ask(
+        &store,
+        &format!(
+            "{PREFIXES} ASK {{ ?s rdf:subject actor:France ; rdf:predicate ag:alliedWith ;
+               rdf:object actor:Mali ; ag:polarity ag:Negative }}"
+        )
+    ));
+    // The modality of a plain triple is reachable from it, and the evidence
+    // leads to the sentence and the document with its source.
+    assert!(ask(
+        &store,
+        &format!(
+            "{PREFIXES} ASK {{ actor:Russia ag:supports actor:Mali .
+               ?s rdf:subject actor:Russia ; rdf:predicate ag:supports ; rdf:object actor:Mali ;
+                  ag:modality ag:Reported ; prov:wasDerivedFrom ?sent .
+               ?sent ag:text ?t ; dcterms:isPartOf ?d .
+               ?d dcterms:source ?url ; dcterms:title ?title ; ag:sha256 ?h
+               FILTER(LANG(?t) = \"ar\" && CONTAINS(?t, \"روسيا\")) }}"
+        )
+    ));
+    // No blank node in any document graph (exports must not change).
+    for line in store.nquads().expect("dump") {
+        if line.contains("/doc/") {
+            assert!(!line.contains(" _:"), "blank node in {line}");
+        }
+    }
+}
+
+#[test]
+fn a_changed_document_replaces_the_old_one_and_remove_drops_it() {
+    let onto = ontology();
+    let mut store = Store::in_memory().expect("a memory store");
+    store.sync_ontology(&onto).expect("sync");
+    let base = store.len().expect("len");
+    store.put(&rich("doc-a"), &onto).expect("put a");
+    store
+        .put(&small("doc-b", "قالت مصادر إن روسيا تدعم مالي."), &onto)
+        .expect("put b");
+    let v2 = small("doc-a", "أكدت التقارير أن روسيا تدعم مالي بقوة.");
+    store.put(&v2, &onto).expect("put a v2");
+    let keys = store.document_keys().expect("keys");
+    assert_eq!(keys.len(), 2);
+    assert_eq!(keys["doc-a"], v2.document.key());
+    let by_doc = |store: &Store| {
+        let mut m: BTreeMap<String, usize> = BTreeMap::new();
+        for s in store.statements().expect("statements") {
+            *m.entry(s.doc).or_default() += 1;
+        }
+        m
+    };
+    assert_eq!(
+        by_doc(&store),
+        BTreeMap::from([("doc-a".into(), 1), ("doc-b".into(), 1)])
+    );
+    let a_statements: Vec<Statement> = store
+        .statements()
+        .expect("statements")
+        .into_iter()
+        .filter(|s| s.doc == "doc-a")
+        .collect();
+    assert_eq!(a_statements, v2.statements);
+
+    assert!(store.remove("doc-a").expect("remove"));
+    assert!(!store.remove("doc-a").expect("remove again"));
+    assert!(!store.remove("no-such-doc").expect("remove unknown"));
+    assert_eq!(by_doc(&store), BTreeMap::from([("doc-b".into(), 1)]));
+    assert!(store.remove("doc-b").expect("remove b"));
+    assert_eq!(
+        store.len().expect("len"),
+        base,
+        "removing every document leaves the ontology only"
+    );
+    assert!(store.statements().expect("statements").is_empty());
+}
+
+#[test]
+fn actors_have_counts_and_labels_from_lexicon_or_document() {
+    let onto = ontology();
+    let mut store = Store::in_memory().expect("a memory store");
+    store.sync_ontology(&onto).expect("sync");
+    store.put(&rich("doc-a"), &onto).expect("put");
+    let mut other = rich("doc-b");
+    other.document = document("doc-b", "نص آخر مختلف.");
+    store.put(&other, &onto).expect("put");
+    let actors = store.actors().expect("actors");
+    let get = |iri: &str| {
+        actors
+            .iter()
+            .find(|a| a.actor.iri == iri)
+            .unwrap_or_else(|| panic!("{iri} is listed"))
+    };
+    let mali = get(&format!("{ACTOR}Mali"));
+    assert_eq!((mali.mentions, mali.documents), (4, 2));
+    assert_eq!(mali.actor.label, "Mali");
+    assert_eq!(
+        mali.actor.label_ar,
+        onto.entry(&format!("{ACTOR}Mali")).expect("Mali").label_ar
+    );
+    assert_eq!(mali.actor.class, "State");
+    assert!(!mali.actor.discovered);
+    let d = get(DISCOVERED);
+    assert!(d.actor.discovered);
+    assert_eq!(d.actor.label_ar, "كتيبة الفرقان");
+    assert_eq!(d.actor.class, "ArmedGroup");
+    assert_eq!((d.mentions, d.documents), (2, 2));
+    let iris: Vec<&str> = actors.iter().map(|a| a.actor.iri.as_str()).collect();
+    let mut sorted_iris = iris.clone();
+    sorted_iris.sort_unstable();
+    assert_eq!(iris, sorted_iris);
+    assert_eq!(iris.len(), 5);
+}
+
+#[test]
+fn the_same_input_gives_the_same_quads() {
+    let dump = || {
+        let onto = ontology();
+        let mut store = Store::in_memory().expect("a memory store");
+        store.sync_ontology(&onto).expect("sync");
+        store.put(&rich("doc-a"), &onto).expect("put");
+        store.sync_ontology(&onto).expect("sync again is a no-op");
+        store.nquads().expect("dump")
+    };
+    let a = dump();
+    assert_eq!(a, dump());
+    let mut s = a.clone();
+    s.sort();
+    assert_eq!(a, s);
+}
+
+#[test]
+fn the_store_persists_and_reopens_read_only() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    let onto = ontology();
+    let before = {
+        let mut store = Store::open(&dir).expect("open");
+        store.sync_ontology(&onto).expect("sync");
+        store.put(&rich("doc-a"), &onto).expect("put");
+        store
+            .put(&small("doc-b", "قالت مصادر إن روسيا تدعم مالي."), &onto)
+            .expect("put");
+        store.save().expect("save");
+        (
+            store.nquads().expect("dump"),
+            store.statements().expect("statements"),
+        )
+    };
+    let store = Store::open_read_only(&dir).expect("reopen");
+    assert_eq!(store.nquads().expect("dump"), before.0);
+    assert_eq!(store.statements().expect("statements"), before.1);
+    assert_eq!(store.document_ids().expect("ids"), ["doc-a", "doc-b"]);
+    let mut ro = store;
+    assert!(
+        ro.put(&small("doc-c", "روسيا تدعم مالي."), &onto).is_err(),
+        "read-only refuses writes"
+    );
+    if Store::backend_name() == "file" {
+        // The file is the sorted dump, byte for byte.
+        let file = std::fs::read_to_string(dir.join("graph.nq")).expect("graph.nq");
+        assert_eq!(file, before.0.concat());
+    }
+}
+
+#[test]
+fn opening_a_missing_store_read_only_says_so() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let err = Store::open_read_only(&tmp.path().join("nothing")).expect_err("no store");
+    assert!(err.to_string().contains("actorgraph build"), "{err}");
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("store");
+    let onto = ontology();
+    let mut first = Store::open(&dir).expect("open");
+    first.sync_ontology(&onto).expect("sync");
+    first
+        .put(&small("doc-b", "قالت مصادر إن روسيا تدعم مالي."), &onto)
+        .expect("put");
+    first.save().expect("save");
+    match Store::open(&dir) {
+        Err(Error::StoreLocked { path, .. }) => assert_eq!(path, dir),
+        other => panic!("expected StoreLocked, got {other:?}"),
+    }
+    // Another process: `actorgraph remove` fails cleanly, naming the lock.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorgraph"))
+        .args(["remove", "doc-b", "--store"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("in use by another actorgraph process"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    drop(first);
+    // Once the first is closed, the lock is free again.
+    let mut again = Store::open(&dir).expect("reopen after close");
+    assert!(again.remove("doc-b").expect("remove"));
+}
+
+/// A corpus of `n` small JSON Lines documents made of seed sentences, so
+/// that the recognizer and the extractor have something to find.
+fn corpus(dir: &Path, n: usize) -> std::path::PathBuf {
+    let mut sentences = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(common::repo().join("seeds"))
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("seed");
+        for s in text.split_inclusive(['.', '\n']) {
+            let s = s.trim();
+            if s.chars().count() > 30 {
+                sentences.push(s.to_string());
+            }
+        }
+    }
+    assert!(sentences.len() > 20, "seeds give sentences");
+    let path = dir.join("corpus.jsonl");
+    let mut out = String::new();
+    for i in 0..n {
+        let text: Vec<&str> = (0..3)
+            .map(|k| sentences[(i * 7 + k * 13) % sentences.len()].as_str())
+            .collect();
+        let line = serde_json::json!({
+            "id": format!("doc-{i:04}"),
+            "text": format!("{} [{i}]", text.join(" ")),
+            "title": format!("وثيقة {i}"),
+            "url": format!("https://example.org/{i}"),
+            "published": "2025-10-01",
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(&path, out).expect("write corpus");
+    path
+}
+
+#[test]
+fn killing_build_leaves_whole_documents() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = corpus(tmp.path(), 300);
+    let bin = assert_cmd::cargo::cargo_bin("actorgraph");
+    // What extraction gives for each document, without a store.
+    let out = std::process::Command::new(&bin)
+        .current_dir(common::repo())
+        .args(["extract", "--json"])
+        .arg(&input)
+        .output()
+        .expect("extract runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut expected: BTreeMap<String, usize> = BTreeMap::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        *expected
+            .entry(v["doc"].as_str().expect("doc").to_string())
+            .or_default() += 1;
+    }
+
+    let dir = tmp.path().join("store");
+    let mut seen_partial = false;
+    for (round, ms) in [40u64, 150, 300, 500, 800, 1200, 2000]
+        .into_iter()
+        .enumerate()
+    {
+        let mut child = std::process::Command::new(&bin)
+            .current_dir(common::repo())
+            .arg("build")
+            .arg(&input)
+            .arg("--store")
+            .arg(&dir)
+            .arg("--no-exports")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("build starts");
+        std::thread::sleep(Duration::from_millis(ms));
+        let _ = child.kill();
+        child.wait().expect("build ends");
+        let store = Store::open_read_only(&dir);
+        let store = match store {
+            Ok(s) => s,
+            // Killed before the directory existed.
+            Err(e) if round == 0 && !dir.exists() => {
+                eprintln!("round {round}: no store yet ({e})");
+                continue;
+            }
+            Err(e) => panic!("round {round}: the store does not open after a kill: {e}"),
+        };
+        let ids = store.document_ids().expect("ids");
+        let mut got: BTreeMap<String, usize> = BTreeMap::new();
+        for s in store.statements().expect("statements") {
+            *got.entry(s.doc).or_default() += 1;
+        }
+        for id in &ids {
+            assert_eq!(
+                got.get(id).copied().unwrap_or(0),
+                expected.get(id).copied().unwrap_or(0),
+                "round {round}: document {id} is not whole"
+            );
+        }
+        if !ids.is_empty() && ids.len() < 300 {
+            seen_partial = true;
+        }
+        eprintln!("round {round} ({ms} ms): {} documents stored", ids.len());
+        drop(store);
+        // Each round starts over, so that kills land at different points of a build.
+        if ids.len() == 300 {
+            std::fs::remove_dir_all(&dir).expect("reset");
+        }
+    }
+    // A build run to the end over the killed store completes it.
+    let status = std::process::Command::new(&bin)
+        .current_dir(common::repo())
+        .arg("build")
+        .arg(&input)
+        .arg("--store")
+        .arg(&dir)
+        .arg("--no-exports")
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("build runs");
+    assert!(status.success());
+    let store = Store::open_read_only(&dir).expect("opens");
+    assert_eq!(store.document_ids().expect("ids").len(), 300);
+    let total: usize = expected.values().sum();
+    assert_eq!(store.statements().expect("statements").len(), total);
+    eprintln!("a kill landed mid-build: {seen_partial}; {total} statements in all");
+}
