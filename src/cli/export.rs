@@ -95,7 +95,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             | FormatArg::Nquads
             | FormatArg::Jsonld
     );
-    if is_rdf && filter != Filter::default() {
+    if is_rdf && (!filter.keeps_all_actors() || filter.include_negated) {
         return Err(Error::Usage(
             "the RDF formats export the whole store; filters apply to graphml, gexf, csv and json"
                 .into(),
