@@ -1,0 +1,286 @@
+//! The recognition cues of `ontology/recognition.toml`, read and folded to
+//! match keys once, so that lookups during recognition are plain set probes.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::normalize::key_of;
+use crate::ontology::Ontology;
+
+/// The cue file, relative to the ontology folder.
+pub const RECOGNITION_FILE: &str = "recognition.toml";
+
+/// The cue file shipped with the source, used when the ontology folder has
+/// none (a folder made for a test, or an older copy).
+const BUILTIN: &str = include_str!("../../ontology/recognition.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    clitics: RawClitics,
+    adjectives: RawAdjectives,
+    groups: RawGroups,
+    persons: RawPersons,
+    acronyms: RawAcronyms,
+    #[serde(default)]
+    references: Vec<RawReference>,
+    ambiguity_default: RawAmbiguity,
+    #[serde(default)]
+    ambiguity: Vec<RawAmbiguity>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClitics {
+    conjunctions: Vec<String>,
+    prepositions: Vec<String>,
+    article: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAdjectives {
+    endings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroups {
+    max_words: usize,
+    nouns: Vec<RawGroupNoun>,
+    #[serde(default)]
+    not_names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroupNoun {
+    word: String,
+    class: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPersons {
+    min_words: usize,
+    max_words: usize,
+    titles: Vec<String>,
+    #[serde(default)]
+    title_suffixes: Vec<String>,
+    #[serde(default)]
+    modifiers: Vec<String>,
+    #[serde(default)]
+    connectors: Vec<String>,
+    #[serde(default)]
+    stop_words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAcronyms {
+    default_class: String,
+    max_name_words: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    word: String,
+    classes: Vec<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAmbiguity {
+    #[serde(default)]
+    form: String,
+    #[serde(default)]
+    common_before: Vec<String>,
+    #[serde(default)]
+    common_after: Vec<String>,
+    #[serde(default)]
+    name_before: Vec<String>,
+    #[serde(default)]
+    name_after: Vec<String>,
+    #[serde(default)]
+    definite_after_noun: Option<String>,
+    #[serde(default)]
+    common_forms: Vec<String>,
+    default: String,
+}
+
+/// A set of words as match keys.
+pub(crate) type Words = HashSet<String>;
+
+fn words(list: &[String]) -> Words {
+    list.iter()
+        .map(|w| key_of(w))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A group noun that introduces a discovered group.
+#[derive(Debug, Clone)]
+pub(crate) struct GroupNoun {
+    pub(crate) key: String,
+    pub(crate) class: String,
+}
+
+/// A reference noun and the classes of actors it may point back to.
+#[derive(Debug, Clone)]
+pub(crate) struct Reference {
+    pub(crate) key: String,
+    /// Every ontology class compatible with the listed ones (subclasses included).
+    pub(crate) classes: BTreeSet<String>,
+    pub(crate) not_after: Words,
+}
+
+/// Context cues that decide an ambiguous name.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ambiguity {
+    pub(crate) form: String,
+    pub(crate) common_before: Words,
+    pub(crate) common_after: Words,
+    pub(crate) name_before: Words,
+    pub(crate) name_after: Words,
+    pub(crate) definite_common: bool,
+    pub(crate) common_forms: Words,
+    pub(crate) default_name: bool,
+}
+
+/// The whole cue file, folded.
+#[derive(Debug, Clone)]
+pub(crate) struct Config {
+    pub(crate) conjunctions: Vec<String>,
+    pub(crate) prepositions: Vec<String>,
+    pub(crate) article: String,
+    pub(crate) endings: Vec<String>,
+    pub(crate) group_max_words: usize,
+    pub(crate) group_nouns: Vec<GroupNoun>,
+    pub(crate) not_names: Words,
+    pub(crate) person_min_words: usize,
+    pub(crate) person_max_words: usize,
+    pub(crate) titles: Vec<String>,
+    pub(crate) title_suffixes: Vec<String>,
+    pub(crate) modifiers: Words,
+    pub(crate) connectors: Words,
+    pub(crate) stop_words: Words,
+    pub(crate) acronym_class: String,
+    pub(crate) acronym_max_words: usize,
+    pub(crate) references: Vec<Reference>,
+    pub(crate) ambiguity_default: Ambiguity,
+    pub(crate) ambiguity: Vec<Ambiguity>,
+}
+
+impl Config {
+    /// Reads `recognition.toml` from the ontology folder (the built-in copy
+    /// when the folder has none) and checks its classes against the ontology.
+    pub(crate) fn load(ontology: &Ontology) -> Result<Config> {
+        let path = ontology.dir.join(RECOGNITION_FILE);
+        let text = if path.is_file() {
+            std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?
+        } else {
+            BUILTIN.to_string()
+        };
+        Config::parse(&text, &path, ontology)
+    }
+
+    /// Parses cue text; `path` names it in errors.
+    pub(crate) fn parse(text: &str, path: &Path, ontology: &Ontology) -> Result<Config> {
+        let err = |message: String| Error::Ontology {
+            path: PathBuf::from(path),
+            message,
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| err(e.to_string()))?;
+        let check_class = |c: &str| -> Result<()> {
+            if ontology.classes.contains_key(c) {
+                Ok(())
+            } else {
+                Err(err(format!("class {c:?} is not defined in the ontology")))
+            }
+        };
+        let mut group_nouns = Vec::new();
+        for g in &raw.groups.nouns {
+            check_class(&g.class)?;
+            group_nouns.push(GroupNoun {
+                key: key_of(&g.word),
+                class: g.class.clone(),
+            });
+        }
+        check_class(&raw.acronyms.default_class)?;
+        // Titles introduce persons.
+        check_class("Person")?;
+        let mut references = Vec::new();
+        for r in &raw.references {
+            let mut classes = BTreeSet::new();
+            for c in &r.classes {
+                check_class(c)?;
+                for known in ontology.classes.keys() {
+                    if ontology.is_a(known, c) {
+                        classes.insert(known.clone());
+                    }
+                }
+            }
+            references.push(Reference {
+                key: key_of(&r.word),
+                classes,
+                not_after: words(&r.not_after),
+            });
+        }
+        let ambiguity = |a: &RawAmbiguity| -> Result<Ambiguity> {
+            let default_name = match a.default.as_str() {
+                "name" => true,
+                "common" => false,
+                other => {
+                    return Err(err(format!(
+                        "ambiguity default must be \"name\" or \"common\", not {other:?}"
+                    )));
+                }
+            };
+            Ok(Ambiguity {
+                form: key_of(&a.form),
+                common_before: words(&a.common_before),
+                common_after: words(&a.common_after),
+                name_before: words(&a.name_before),
+                name_after: words(&a.name_after),
+                definite_common: a.definite_after_noun.as_deref() == Some("common"),
+                common_forms: words(&a.common_forms),
+                default_name,
+            })
+        };
+        if raw.clitics.article.is_empty() {
+            return Err(err("clitics.article is empty".into()));
+        }
+        let keys = |v: &[String]| v.iter().map(|w| key_of(w)).collect::<Vec<_>>();
+        Ok(Config {
+            conjunctions: keys(&raw.clitics.conjunctions),
+            prepositions: keys(&raw.clitics.prepositions),
+            article: key_of(&raw.clitics.article),
+            endings: keys(&raw.adjectives.endings),
+            group_max_words: raw.groups.max_words.max(1),
+            group_nouns,
+            not_names: words(&raw.groups.not_names),
+            person_min_words: raw.persons.min_words.max(1),
+            person_max_words: raw.persons.max_words.max(raw.persons.min_words),
+            titles: keys(&raw.persons.titles),
+            title_suffixes: keys(&raw.persons.title_suffixes),
+            modifiers: words(&raw.persons.modifiers),
+            connectors: words(&raw.persons.connectors),
+            stop_words: words(&raw.persons.stop_words),
+            acronym_class: raw.acronyms.default_class.clone(),
+            acronym_max_words: raw.acronyms.max_name_words.max(1),
+            references,
+            ambiguity_default: ambiguity(&raw.ambiguity_default)?,
+            ambiguity: raw
+                .ambiguity
+                .iter()
+                .map(ambiguity)
+                .collect::<Result<Vec<_>>>()?,
+        })
+    }
+}

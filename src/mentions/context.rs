@@ -1,0 +1,197 @@
+//! Words around a candidate, and the decision on ambiguous names (مالي the
+//! state or "financial", النيجر the state or the river, الساحل the Sahel or
+//! a coast) from the cues of `recognition.toml`.
+
+use std::collections::HashSet;
+
+use super::config::{Ambiguity, Words};
+use super::lexicon::Target;
+use super::{Cand, DocState, Found, Recognizer, Who};
+
+/// Word characters of the match key: letters (Arabic or Latin) and digits.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The word that ends right before `pos` (spaces between allowed, nothing
+/// else: punctuation cuts the context).
+pub(crate) fn prev_word(key: &str, pos: usize) -> Option<(usize, usize)> {
+    let head = key[..pos].trim_end_matches(' ');
+    let end = head.len();
+    if !head.chars().next_back().is_some_and(is_word_char) {
+        return None;
+    }
+    let len: usize = head
+        .chars()
+        .rev()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    Some((end - len, end))
+}
+
+/// The word that starts at or after `pos`, past spaces only.
+pub(crate) fn next_word(key: &str, pos: usize) -> Option<(usize, usize)> {
+    let tail = &key[pos..];
+    let start = pos + (tail.len() - tail.trim_start_matches(' ').len());
+    let len: usize = key[start..]
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then_some((start, start + len))
+}
+
+impl Recognizer {
+    /// Whether word `w` (or `w` without its proclitics) is in `set`.
+    pub(crate) fn in_set(&self, set: &Words, w: &str) -> bool {
+        if set.contains(w) {
+            return true;
+        }
+        self.compiled.bare_prefixes.iter().any(|p| {
+            w.strip_prefix(p.as_str())
+                .is_some_and(|r| r.chars().count() >= 2 && set.contains(r))
+        })
+    }
+
+    /// `w` without a leading article (ال, or the ل of لل after stripping ل).
+    pub(crate) fn strip_article<'w>(&self, w: &'w str) -> &'w str {
+        w.strip_prefix(self.cfg.article.as_str())
+            .filter(|r| r.chars().count() >= 2)
+            .unwrap_or(w)
+    }
+
+    /// Whether `w`, its clitics aside, carries the article.
+    pub(crate) fn is_definite(&self, w: &str) -> bool {
+        if w.starts_with(self.cfg.article.as_str()) {
+            return true;
+        }
+        self.compiled
+            .prefixes
+            .iter()
+            .any(|(p, info)| info.article > 0 && w.len() > p.len() + 2 && w.starts_with(p.as_str()))
+    }
+}
+
+/// The lexicon mentions among the chosen candidates, with ambiguous ones
+/// kept only when their context says they are names.
+pub(crate) fn decide(rec: &Recognizer, st: &DocState<'_>, selected: &[Cand]) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    let mut seen: HashSet<u32> = HashSet::new();
+    for (i, c) in selected.iter().enumerate() {
+        let p = rec.pat(c);
+        let Target::Entry(e) = p.target else {
+            continue;
+        };
+        if let Some(rule) = p.ambiguity {
+            let rule = rec
+                .cfg
+                .ambiguity
+                .get(rule)
+                .unwrap_or(&rec.cfg.ambiguity_default);
+            if !keep(rec, st, selected, i, e, rule, out.last(), &seen) {
+                continue;
+            }
+        } else {
+            seen.insert(e);
+        }
+        out.push(Found {
+            start: c.start,
+            end: c.end,
+            word_start: c.word_start,
+            who: Who::Lex(e),
+            kind: p.kind,
+        });
+    }
+    out
+}
+
+/// Whether the gap `a..b` of the key joins two coordinated names: a comma,
+/// or a و (glued to the second name, `conj`, or standing alone).
+fn coordinated(key: &str, a: usize, b: usize, conj: bool) -> bool {
+    if a > b {
+        return false;
+    }
+    let gap = key[a..b].trim_matches(' ');
+    match gap {
+        "" => conj,
+        "،" | "," | "و" | "او" => true,
+        _ => false,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn keep(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    selected: &[Cand],
+    i: usize,
+    e: u32,
+    rule: &Ambiguity,
+    last: Option<&Found>,
+    seen: &HashSet<u32>,
+) -> bool {
+    let key = st.key();
+    let c = &selected[i];
+    let info = &rec.compiled.entries[e as usize];
+    // 1. Coordinated with a name of the same class: مالي وبوركينا فاسو.
+    if let Some(prev) = last
+        && rec.class_of(st, prev.who) == info.class
+        && coordinated(key, prev.end, c.word_start, c.conj)
+    {
+        return true;
+    }
+    if let Some(n) = selected.get(i + 1)
+        && let Target::Entry(ne) = rec.pat(n).target
+        && rec.pat(n).ambiguity.is_none()
+        && rec.compiled.entries[ne as usize].class == info.class
+        && coordinated(key, c.end, n.word_start, n.conj)
+    {
+        return true;
+    }
+    let pw = prev_word(key, c.word_start).map(|(s, e)| &key[s..e]);
+    let nw = next_word(key, c.end).map(|(s, e)| &key[s..e]);
+    // 2. Cues of the common word.
+    if pw.is_some_and(|w| rec.in_set(&rule.common_before, w))
+        || nw.is_some_and(|w| rec.in_set(&rule.common_after, w))
+    {
+        return false;
+    }
+    // 3. Cues of the name (a person's name after a title too).
+    if pw.is_some_and(|w| rec.in_set(&rule.name_before, w))
+        || nw.is_some_and(|w| rec.in_set(&rule.name_after, w))
+    {
+        return true;
+    }
+    if info.is_person && pw.is_some_and(|w| rec.cfg.titles.iter().any(|t| t == w)) {
+        return true;
+    }
+    // 4. A definite form after an indefinite noun is a noun in an idafa
+    //    (وزير المالية "minister of finance"), not an adjective.
+    if rule.definite_common
+        && c.definite
+        && let Some(w) = pw
+        && !rec.is_definite(w)
+        && !rec.in_set(&rec.cfg.stop_words, w)
+    {
+        return false;
+    }
+    // 5. Forms that are the common word (ماليًا "financially").
+    let form = if c.definite {
+        rec.strip_article(&key[c.start..c.end])
+    } else {
+        &key[c.start..c.end]
+    };
+    let form = form
+        .strip_prefix('ل')
+        .filter(|_| c.definite && !key[c.start..].starts_with("ال"))
+        .unwrap_or(form);
+    if rule.common_forms.contains(form) {
+        return false;
+    }
+    // 6. Named unambiguously earlier in the document.
+    if seen.contains(&e) {
+        return true;
+    }
+    rule.default_name
+}

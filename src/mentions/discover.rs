@@ -1,0 +1,516 @@
+//! Actors the lexicon lacks: groups named after a group noun (جماعة، حركة …),
+//! persons after a title (العقيد، زعيم …), and names followed by a Latin
+//! acronym in parentheses; aliases learned in a document; and references
+//! (الجماعة، التنظيم …) resolved to the last compatible actor.
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use super::context::{next_word, prev_word};
+use super::lexicon::Target;
+use super::{Cand, DocState, Found, Recognizer, Who};
+use crate::model::{Actor, MentionKind};
+use crate::normalize::is_arabic_letter;
+use crate::resolve::{mint_iri, transliterate};
+
+/// An alias introduced in the text, valid from key byte `from` on.
+#[derive(Clone, Debug)]
+pub(crate) struct Learned {
+    key: String,
+    who: Who,
+    from: usize,
+    latin: bool,
+}
+
+/// The found mention that starts in the word at `ws`, if any.
+fn mention_at(found: &[Found], ws: usize) -> Option<usize> {
+    let i = found.partition_point(|f| f.start < ws);
+    // A mention whose clitics start the word (وروسيا) starts after `ws`,
+    // so the first mention at or after `ws` is the one to look at.
+    found.get(i).filter(|f| f.word_start == ws).map(|_| i)
+}
+
+/// Whether a found mention overlaps `s..e` (`found` sorted, disjoint).
+fn overlaps(found: &[Found], s: usize, e: usize) -> bool {
+    let i = found.partition_point(|f| f.end <= s);
+    found.get(i).is_some_and(|f| f.start < e)
+}
+
+fn arabic_word(w: &str) -> bool {
+    w.chars().all(is_arabic_letter)
+}
+
+/// Collapses spaces of a key slice.
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Discovery after the group nouns and titles among the chosen candidates.
+pub(crate) fn triggers(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    selected: &[Cand],
+    found: &mut Vec<Found>,
+) {
+    let mut added = Vec::new();
+    let mut absorbed = Vec::new();
+    for c in selected {
+        match rec.pat(c).target {
+            Target::Group(g) => {
+                if let Some(f) = group(rec, st, c, usize::from(g), found, &mut absorbed) {
+                    added.push(f);
+                }
+            }
+            Target::Title(_) => {
+                if let Some(f) = person(rec, st, c, found) {
+                    added.push(f);
+                }
+            }
+            _ => {}
+        }
+    }
+    if !absorbed.is_empty() {
+        absorbed.sort_unstable();
+        absorbed.dedup();
+        for i in absorbed.into_iter().rev() {
+            found.remove(i);
+        }
+    }
+    found.extend(added);
+}
+
+/// A group name after the group noun `c`: words up to a clause boundary, a
+/// stop word, a non-place actor or the word limit; places inside the name
+/// (جبهة تحرير ماسينا) become part of it.
+fn group(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    c: &Cand,
+    g: usize,
+    found: &[Found],
+    absorbed: &mut Vec<usize>,
+) -> Option<Found> {
+    let cfg = &rec.cfg;
+    let key = st.key();
+    let mut pos = c.end;
+    let mut end = None;
+    let mut words = 0;
+    let mut places = Vec::new();
+    while words < cfg.group_max_words {
+        let Some((ws, we)) = next_word(key, pos) else {
+            break;
+        };
+        if let Some(fi) = mention_at(found, ws) {
+            let f = found[fi];
+            match f.who {
+                Who::Lex(e) if rec.compiled.entries[e as usize].is_place && f.start == ws => {
+                    places.push(fi);
+                    end = Some(f.end);
+                    pos = f.end;
+                    words += 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let w = &key[ws..we];
+        let bare = rec.strip_article(w);
+        if !arabic_word(w)
+            || rec.in_set(&cfg.stop_words, w)
+            || cfg.not_names.contains(w)
+            || cfg.not_names.contains(bare)
+            || cfg.group_nouns.iter().any(|n| n.key == w)
+            || cfg.references.iter().any(|r| r.key == w)
+            || (words > 0 && w.starts_with('و'))
+        {
+            break;
+        }
+        end = Some(we);
+        pos = we;
+        words += 1;
+    }
+    let end = end?;
+    // A name made only of one place is a place's group ("جماعة تمبكتو"):
+    // too vague to mint.
+    if words == places.len() && words == 1 {
+        return None;
+    }
+    absorbed.extend(places);
+    let name = clean(&key[c.start..end]);
+    let name_part_start = next_word(key, c.end).map_or(end, |(s, _)| s);
+    let part = clean(&key[name_part_start..end]);
+    let actor = Actor {
+        iri: mint_iri(&name),
+        label: transliterate(&name),
+        label_ar: clean(st.original(c.start, end)),
+        class: cfg.group_nouns[g].class.clone(),
+        discovered: true,
+        lat: None,
+        long: None,
+    };
+    let who = st.discover(actor);
+    if part.contains(' ') {
+        st_learn(st, part, who, end);
+    }
+    Some(Found {
+        start: c.start,
+        end,
+        word_start: c.word_start,
+        who,
+        kind: MentionKind::Discovered,
+    })
+}
+
+/// Remembers an Arabic alias in the document state.
+fn st_learn(st: &mut DocState<'_>, key: String, who: Who, from: usize) {
+    st.learned.push(Learned {
+        key,
+        who,
+        from,
+        latin: false,
+    });
+}
+
+/// A person's name after the title `c`: two to four name words, past a
+/// nationality adjective or state and modifiers (الرئيس الروسي السابق).
+fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) -> Option<Found> {
+    let cfg = &rec.cfg;
+    let key = st.key();
+    let mut pos = c.end;
+    for _ in 0..3 {
+        let Some((ws, we)) = next_word(key, pos) else {
+            break;
+        };
+        if let Some(fi) = mention_at(found, ws) {
+            let f = found[fi];
+            if let Who::Lex(e) = f.who {
+                let info = &rec.compiled.entries[e as usize];
+                if info.is_person {
+                    return None;
+                }
+                if info.is_state || info.class == "Government" {
+                    pos = f.end;
+                    continue;
+                }
+            }
+            return None;
+        }
+        if cfg.modifiers.contains(&key[ws..we]) {
+            pos = we;
+            continue;
+        }
+        break;
+    }
+    let mut start = None;
+    let mut end = None;
+    let mut count = 0;
+    let mut after_connector = false;
+    let mut last_word = (0, 0);
+    while count < cfg.person_max_words {
+        let Some((ws, we)) = next_word(key, pos) else {
+            break;
+        };
+        if mention_at(found, ws).is_some() {
+            break;
+        }
+        let w = &key[ws..we];
+        if !arabic_word(w) || w.chars().count() < 2 {
+            break;
+        }
+        if cfg.connectors.contains(w) {
+            start.get_or_insert(ws);
+            pos = we;
+            after_connector = true;
+            continue;
+        }
+        if cfg.stop_words.contains(w)
+            || (!after_connector && w.starts_with(cfg.article.as_str()))
+            || (count > 0 && !after_connector && w.starts_with('و'))
+            || cfg.titles.iter().any(|t| t == w)
+            || cfg.group_nouns.iter().any(|n| n.key == w)
+        {
+            break;
+        }
+        start.get_or_insert(ws);
+        end = Some(we);
+        last_word = (ws, we);
+        count += 1;
+        pos = we;
+        after_connector = false;
+    }
+    if count < cfg.person_min_words {
+        return None;
+    }
+    let (start, end) = (start?, end?);
+    let name = clean(&key[start..end]);
+    let actor = Actor {
+        iri: mint_iri(&name),
+        label: transliterate(&name),
+        label_ar: clean(st.original(start, end)),
+        class: "Person".into(),
+        discovered: true,
+        lat: None,
+        long: None,
+    };
+    // The family name alone names the person later in the article.
+    let family = key[last_word.0..last_word.1].to_string();
+    let who = st.discover(actor);
+    if family.chars().count() >= 3 && !cfg.stop_words.contains(&family) {
+        st_learn(st, family, who, end);
+    }
+    Some(Found {
+        start,
+        end,
+        word_start: start,
+        who,
+        kind: MentionKind::Discovered,
+    })
+}
+
+/// Latin acronyms in parentheses: "(JNIM)" after a named actor becomes its
+/// alias for the rest of the document; after an unknown name it mints one.
+/// `found` must be sorted; it stays sorted.
+pub(crate) fn acronyms(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Found>) {
+    let cfg = &rec.cfg;
+    let mut added: Vec<Found> = Vec::new();
+    let key_len = st.key().len();
+    let mut from = 0;
+    while let Some(rel) = st.key()[from..].find('(') {
+        let open = from + rel;
+        from = open + 1;
+        let key = st.key();
+        let inner = &key[open + 1..];
+        let lead = inner.len() - inner.trim_start_matches(' ').len();
+        let s = open + 1 + lead;
+        let len = key[s..]
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            .count();
+        let e = s + len;
+        let rest = key[e..].trim_start_matches(' ');
+        if len < 2 || !rest.starts_with(')') || !key[s..e].bytes().any(|b| b.is_ascii_alphabetic())
+        {
+            continue;
+        }
+        let close = key_len - rest.len() + 1;
+        let original = st.original(s, e).to_string();
+        let upper = original.bytes().filter(u8::is_ascii_uppercase).count();
+        if upper < 2 || !original.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        if overlaps(found, s, e) {
+            continue;
+        }
+        let acronym = key[s..e].to_string();
+        // The antecedent: a mention ending right before the parenthesis.
+        let before = key[..open].trim_end_matches(' ').len();
+        let i = found.partition_point(|f| f.start < before);
+        let ante = i
+            .checked_sub(1)
+            .map(|j| found[j])
+            .filter(|f| f.end == before);
+        let who = match ante {
+            Some(f) => f.who,
+            None => {
+                let (ps, pe) = phrase_before(rec, st, found, before);
+                let first = next_word(key, ps)
+                    .map(|(a, b)| key[a..b].to_string())
+                    .unwrap_or_default();
+                let class = cfg
+                    .group_nouns
+                    .iter()
+                    .find(|n| n.key == first)
+                    .map_or_else(|| cfg.acronym_class.clone(), |n| n.class.clone());
+                let label_ar = if ps < pe {
+                    clean(st.original(ps, pe))
+                } else {
+                    original.clone()
+                };
+                let who = st.discover(Actor {
+                    iri: mint_iri(&acronym),
+                    label: original.clone(),
+                    label_ar,
+                    class,
+                    discovered: true,
+                    lat: None,
+                    long: None,
+                });
+                if ps < pe {
+                    added.push(Found {
+                        start: ps,
+                        end: pe,
+                        word_start: ps,
+                        who,
+                        kind: MentionKind::Discovered,
+                    });
+                }
+                who
+            }
+        };
+        added.push(Found {
+            start: s,
+            end: e,
+            word_start: s,
+            who,
+            kind: MentionKind::Acronym,
+        });
+        st.learned.push(Learned {
+            key: acronym,
+            who,
+            from: close,
+            latin: true,
+        });
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| (f.start, f.end));
+    }
+}
+
+/// The unknown name before key byte `end`: words back to punctuation, a stop
+/// word, another actor or the word limit. Proclitics of its first word are
+/// left out when the rest is a group noun.
+fn phrase_before(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    found: &[Found],
+    end: usize,
+) -> (usize, usize) {
+    let cfg = &rec.cfg;
+    let key = st.key();
+    let mut start = end;
+    let mut pos = end;
+    let mut words = 0;
+    while words < cfg.acronym_max_words {
+        let Some((ws, we)) = prev_word(key, pos) else {
+            break;
+        };
+        if overlaps(found, ws, we) {
+            break;
+        }
+        let w = &key[ws..we];
+        if !arabic_word(w) || rec.in_set(&cfg.stop_words, w) {
+            break;
+        }
+        start = ws;
+        pos = ws;
+        words += 1;
+    }
+    if start < end {
+        let (ws, we) = next_word(key, start).unwrap_or((start, start));
+        let w = &key[ws..we];
+        for p in &rec.compiled.bare_prefixes {
+            if let Some(rest) = w.strip_prefix(p.as_str())
+                && cfg.group_nouns.iter().any(|n| n.key == rest)
+            {
+                return (ws + p.len(), end);
+            }
+        }
+    }
+    (start, end)
+}
+
+/// Finds the learned aliases again after the place they were introduced.
+pub(crate) fn learned(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found>) {
+    if st.learned.is_empty() {
+        return;
+    }
+    let keys: Vec<&str> = st.learned.iter().map(|l| l.key.as_str()).collect();
+    let Ok(ac) = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&keys)
+    else {
+        return;
+    };
+    let key = st.key();
+    let mut added = Vec::new();
+    for m in ac.find_iter(key) {
+        let l = &st.learned[m.pattern().as_usize()];
+        let (s, e) = (m.start(), m.end());
+        if s < l.from || overlaps(found, s, e) {
+            continue;
+        }
+        let before = key[..s].chars().next_back();
+        let after = key[e..].chars().next();
+        let mut word_start = s;
+        if l.latin {
+            let latin = |c: char| c.is_alphanumeric() && !is_arabic_letter(c);
+            if before.is_some_and(latin) || after.is_some_and(latin) {
+                continue;
+            }
+        } else {
+            if after.is_some_and(is_arabic_letter) {
+                continue;
+            }
+            let lead: usize = key[..s]
+                .chars()
+                .rev()
+                .take_while(|&c| is_arabic_letter(c))
+                .map(char::len_utf8)
+                .sum();
+            word_start = s - lead;
+            if lead > 0
+                && rec
+                    .compiled
+                    .prefixes
+                    .get(&key[word_start..s])
+                    .is_none_or(|p| p.article > 0)
+            {
+                continue;
+            }
+        }
+        let kind = if l.latin {
+            MentionKind::Acronym
+        } else {
+            MentionKind::Discovered
+        };
+        added.push(Found {
+            start: s,
+            end: e,
+            word_start,
+            who: l.who,
+            kind,
+        });
+    }
+    found.extend(added);
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
+/// Reference nouns resolved to the last earlier actor of a compatible class.
+pub(crate) fn references(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    selected: &[Cand],
+    found: &mut Vec<Found>,
+) {
+    let key = st.key();
+    let mut added = Vec::new();
+    for c in selected {
+        let Target::Reference(r) = rec.pat(c).target else {
+            continue;
+        };
+        let r = &rec.cfg.references[usize::from(r)];
+        if overlaps(found, c.start, c.end) {
+            continue;
+        }
+        if prev_word(key, c.word_start).is_some_and(|(s, e)| rec.in_set(&r.not_after, &key[s..e])) {
+            continue;
+        }
+        let i = found.partition_point(|f| f.start < c.start);
+        let ante = found[..i]
+            .iter()
+            .rev()
+            .take(400)
+            .find(|f| f.end <= c.start && r.classes.contains(rec.class_of(st, f.who)));
+        if let Some(f) = ante {
+            added.push(Found {
+                start: c.start,
+                end: c.end,
+                word_start: c.word_start,
+                who: f.who,
+                kind: MentionKind::Reference,
+            });
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|f| (f.start, f.end));
+}

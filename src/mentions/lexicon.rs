@@ -1,0 +1,370 @@
+//! Compiles the lexicon and the cue words into one Aho-Corasick automaton
+//! over match keys. Each automaton pattern is a *core*: the name without
+//! proclitics and without its article; what may stand before the core inside
+//! its word (و، بال، لل …) is checked afterwards against a small table.
+
+use std::collections::{BTreeMap, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::config::Config;
+use crate::error::{Error, Result};
+use crate::model::MentionKind;
+use crate::normalize::key_of;
+use crate::ontology::Ontology;
+
+/// Whether the article may, must or must not stand before a core.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Art {
+    /// Names written without it (روسيا، موسكو).
+    Forbidden,
+    /// Adjectives and plurals (روسية، الروسية).
+    Optional,
+    /// Names written with it (النيجر، القاعدة): the core is نيجر، قاعده.
+    Required,
+}
+
+/// What a pattern stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// A lexicon entry (index into [`Compiled::entries`]).
+    Entry(u32),
+    /// A group noun that introduces a discovered group.
+    Group(u16),
+    /// A title that introduces a person.
+    Title(u16),
+    /// A reference noun.
+    Reference(u16),
+}
+
+/// One reading of an automaton pattern.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pat {
+    pub(crate) target: Target,
+    pub(crate) kind: MentionKind,
+    pub(crate) art: Art,
+    /// Latin script: Latin word boundaries, no clitics.
+    pub(crate) latin: bool,
+    /// An all-capitals acronym: the text must not be in lower case.
+    pub(crate) upper: bool,
+    /// Needs context to be kept: index of its ambiguity rule, or
+    /// `usize::MAX` for the default rule.
+    pub(crate) ambiguity: Option<usize>,
+}
+
+impl Pat {
+    /// Rank among readings of overlapping candidates of equal span.
+    pub(crate) fn priority(&self) -> u8 {
+        match (self.target, self.kind) {
+            (Target::Entry(_), MentionKind::Name | MentionKind::Acronym) => 0,
+            (Target::Entry(_), MentionKind::Metonym) => 1,
+            (Target::Entry(_), _) => 2,
+            (Target::Group(_), _) => 3,
+            (Target::Title(_), _) => 4,
+            (Target::Reference(_), _) => 5,
+        }
+    }
+}
+
+/// A lexicon entry as the recognizer needs it.
+#[derive(Clone, Debug)]
+pub(crate) struct EntryInfo {
+    pub(crate) class: String,
+    pub(crate) is_place: bool,
+    pub(crate) is_person: bool,
+    /// A state, or what speaks for one (الرئيس المالي): skipped between a
+    /// title and a person's name.
+    pub(crate) is_state: bool,
+}
+
+/// What a proclitic prefix holds.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Prefix {
+    /// Bytes of the article at its end (0, or 2 for ال, or 1 for the ل of لل).
+    pub(crate) article: usize,
+    /// Starts with a conjunction (و، ف).
+    pub(crate) conj: bool,
+}
+
+/// The automaton and the readings of its patterns.
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    pub(crate) ac: AhoCorasick,
+    /// For automaton pattern `i`, its readings are `pats[slots[i].0..slots[i].1]`.
+    pub(crate) slots: Vec<(u32, u32)>,
+    pub(crate) pats: Vec<Pat>,
+    pub(crate) entries: Vec<EntryInfo>,
+    pub(crate) prefixes: HashMap<String, Prefix>,
+    /// Prefixes without article, longest first, for stripping cue words.
+    pub(crate) bare_prefixes: Vec<String>,
+}
+
+/// Splits a folded name into (core, article rule): a leading article is
+/// stripped and made required.
+fn core_of(key: &str, article: &str, otherwise: Art) -> (String, Art) {
+    match key.strip_prefix(article) {
+        Some(rest) if rest.chars().count() >= 2 => (rest.to_string(), Art::Required),
+        _ => (key.to_string(), otherwise),
+    }
+}
+
+fn has_latin(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
+    // Core key → readings, in a BTreeMap so the automaton is built the same
+    // way every run.
+    let mut table: BTreeMap<String, Vec<Pat>> = BTreeMap::new();
+    let mut add = |core: String, pat: Pat| {
+        if core.is_empty() {
+            return;
+        }
+        let v = table.entry(core).or_default();
+        let dup = v.iter().any(|p| {
+            p.target == pat.target && p.kind == pat.kind && p.art == pat.art && p.latin == pat.latin
+        });
+        if !dup {
+            v.push(pat);
+        }
+    };
+    let rule_for = |form: &str| cfg.ambiguity.iter().position(|r| r.form == form);
+    let mut entries = Vec::with_capacity(ontology.lexicon.len());
+    for (i, e) in ontology.lexicon.iter().enumerate() {
+        let idx = u32::try_from(i).map_err(|_| Error::Ontology {
+            path: ontology.dir.clone(),
+            message: "lexicon too large".into(),
+        })?;
+        let target = Target::Entry(idx);
+        entries.push(EntryInfo {
+            class: e.class.clone(),
+            is_place: ontology.is_a(&e.class, "Place") && !ontology.is_a(&e.class, "State"),
+            is_person: ontology.is_a(&e.class, "Person"),
+            is_state: ontology.is_a(&e.class, "State"),
+        });
+        // Which rule decides a single-word form of this entry.
+        let ambiguity = |full: &str, stem: &str| -> Option<usize> {
+            if full.contains(' ') {
+                return None;
+            }
+            rule_for(full)
+                .or_else(|| rule_for(stem))
+                .or(e.ambiguous.then_some(usize::MAX))
+        };
+        let arabic_names = std::iter::once(&e.label_ar).chain(&e.aliases_ar);
+        for (names, kind) in [
+            (arabic_names.collect::<Vec<_>>(), MentionKind::Name),
+            (e.metonyms.iter().collect(), MentionKind::Metonym),
+        ] {
+            for name in names {
+                let key = key_of(name);
+                if key.is_empty() {
+                    continue;
+                }
+                if has_latin(&key) && !key.chars().any(crate::normalize::is_arabic_letter) {
+                    add(key, latin_pat(target, kind, name));
+                    continue;
+                }
+                let (core, art) = core_of(&key, &cfg.article, Art::Forbidden);
+                let amb = ambiguity(&key, &key);
+                add(
+                    core,
+                    Pat {
+                        target,
+                        kind,
+                        art,
+                        latin: false,
+                        upper: false,
+                        ambiguity: amb,
+                    },
+                );
+            }
+        }
+        for (names, kind) in [
+            (&e.aliases_latin, MentionKind::Name),
+            (&e.acronyms, MentionKind::Acronym),
+        ] {
+            for name in names {
+                let key = key_of(name);
+                if key.is_empty() {
+                    continue;
+                }
+                if key.chars().any(crate::normalize::is_arabic_letter) {
+                    // An Arabic string filed as Latin: treat it as a name.
+                    let (core, art) = core_of(&key, &cfg.article, Art::Forbidden);
+                    let amb = ambiguity(&key, &key);
+                    add(
+                        core,
+                        Pat {
+                            target,
+                            kind: MentionKind::Name,
+                            art,
+                            latin: false,
+                            upper: false,
+                            ambiguity: amb,
+                        },
+                    );
+                } else {
+                    add(key, latin_pat(target, kind, name));
+                }
+            }
+        }
+        for stem in &e.adjectives {
+            let stem_key = key_of(stem);
+            let stem_key = stem_key
+                .strip_prefix(cfg.article.as_str())
+                .filter(|r| r.chars().count() >= 2)
+                .map(str::to_string)
+                .unwrap_or(stem_key);
+            for ending in &cfg.endings {
+                let form = format!("{stem_key}{ending}");
+                let amb = ambiguity(&form, &stem_key);
+                add(
+                    form,
+                    Pat {
+                        target,
+                        kind: MentionKind::Adjective,
+                        art: Art::Optional,
+                        latin: false,
+                        upper: false,
+                        ambiguity: amb,
+                    },
+                );
+            }
+        }
+        for plural in &e.demonym_plurals {
+            let key = key_of(plural);
+            let key = key
+                .strip_prefix(cfg.article.as_str())
+                .filter(|r| r.chars().count() >= 2)
+                .map(str::to_string)
+                .unwrap_or(key);
+            let amb = ambiguity(&key, &key);
+            add(
+                key,
+                Pat {
+                    target,
+                    kind: MentionKind::Adjective,
+                    art: Art::Optional,
+                    latin: false,
+                    upper: false,
+                    ambiguity: amb,
+                },
+            );
+        }
+    }
+    let trigger = |target: Target| Pat {
+        target,
+        kind: MentionKind::Discovered,
+        art: Art::Forbidden,
+        latin: false,
+        upper: false,
+        ambiguity: None,
+    };
+    for (i, g) in cfg.group_nouns.iter().enumerate() {
+        let t = Target::Group(u16::try_from(i).unwrap_or(u16::MAX));
+        let (core, art) = core_of(&g.key, &cfg.article, Art::Forbidden);
+        add(core, Pat { art, ..trigger(t) });
+    }
+    for (i, title) in cfg.titles.iter().enumerate() {
+        let t = Target::Title(u16::try_from(i).unwrap_or(u16::MAX));
+        let (core, art) = core_of(title, &cfg.article, Art::Forbidden);
+        if art == Art::Forbidden {
+            for suffix in &cfg.title_suffixes {
+                add(format!("{core}{suffix}"), trigger(t));
+            }
+        }
+        add(core, Pat { art, ..trigger(t) });
+    }
+    for (i, r) in cfg.references.iter().enumerate() {
+        let t = Target::Reference(u16::try_from(i).unwrap_or(u16::MAX));
+        let (core, art) = core_of(&r.key, &cfg.article, Art::Forbidden);
+        add(
+            core,
+            Pat {
+                art,
+                kind: MentionKind::Reference,
+                ..trigger(t)
+            },
+        );
+    }
+
+    let mut slots = Vec::with_capacity(table.len());
+    let mut pats = Vec::new();
+    let mut keys = Vec::with_capacity(table.len());
+    for (core, mut readings) in table {
+        readings.sort_by_key(Pat::priority);
+        let a = u32::try_from(pats.len()).unwrap_or(u32::MAX);
+        pats.extend(readings);
+        let b = u32::try_from(pats.len()).unwrap_or(u32::MAX);
+        slots.push((a, b));
+        keys.push(core);
+    }
+    // Standard semantics with overlapping search: every core found, so that a
+    // long name rejected by its context does not hide a shorter one; the
+    // leftmost-longest choice is made afterwards among the valid candidates.
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(&keys)
+        .map_err(|e| Error::Ontology {
+            path: ontology.dir.clone(),
+            message: format!("cannot compile the lexicon matcher: {e}"),
+        })?;
+
+    let mut prefixes = HashMap::new();
+    let none = String::new();
+    let art_tail: String = cfg.article.chars().skip(1).collect();
+    for conj in std::iter::once(&none).chain(&cfg.conjunctions) {
+        for prep in std::iter::once(&none).chain(&cfg.prepositions) {
+            let base = format!("{conj}{prep}");
+            if !base.is_empty() {
+                prefixes.insert(
+                    base.clone(),
+                    Prefix {
+                        article: 0,
+                        conj: !conj.is_empty(),
+                    },
+                );
+            }
+            // ل + ال is written لل: the article keeps only its lam.
+            let (with_art, art_len) = if prep == "ل" {
+                (format!("{base}{art_tail}"), art_tail.len())
+            } else {
+                (format!("{base}{}", cfg.article), cfg.article.len())
+            };
+            prefixes.insert(
+                with_art,
+                Prefix {
+                    article: art_len,
+                    conj: !conj.is_empty(),
+                },
+            );
+        }
+    }
+    let mut bare_prefixes: Vec<String> = prefixes
+        .iter()
+        .filter(|(_, p)| p.article == 0)
+        .map(|(k, _)| k.clone())
+        .collect();
+    bare_prefixes.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    Ok(Compiled {
+        ac,
+        slots,
+        pats,
+        entries,
+        prefixes,
+        bare_prefixes,
+    })
+}
+
+fn latin_pat(target: Target, kind: MentionKind, original: &str) -> Pat {
+    let letters: Vec<char> = original.chars().filter(char::is_ascii_alphabetic).collect();
+    Pat {
+        target,
+        kind,
+        art: Art::Forbidden,
+        latin: true,
+        upper: kind == MentionKind::Acronym && letters.iter().all(char::is_ascii_uppercase),
+        ambiguity: None,
+    }
+}

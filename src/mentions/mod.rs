@@ -1,0 +1,300 @@
+//! Recognizes actor mentions: lexicon names with their proclitics and
+//! adjective forms, ambiguity decided by context, discovery of unknown groups
+//! and persons, acronyms learned from the text, and references.
+//!
+//! One pass of an Aho-Corasick automaton over the document's match key finds
+//! every lexicon core and every cue word; the rest works on that candidate
+//! list and on the words around it. The stages, in order:
+//! 1. candidates: automaton matches whose word prefix is a valid proclitic
+//!    sequence and whose word ends with them (see [`lexicon`]);
+//! 2. leftmost-longest choice among them, so multi-word aliases win
+//!    (الجيش المالي over المالي);
+//! 3. ambiguous names kept or dropped by their context ([`context`]);
+//! 4. discovery after group nouns and titles, and from parenthesized
+//!    acronyms ([`discover`]);
+//! 5. aliases learned in the document found again after they were introduced;
+//! 6. references resolved to the last compatible actor.
+
+mod config;
+mod context;
+mod discover;
+mod lexicon;
+
+use std::collections::HashMap;
+
+use crate::error::Result;
+use crate::model::{Actor, Document, Mention, MentionKind, Sentence, Span};
+use crate::normalize::{Normalized, is_arabic_letter, match_key};
+use crate::ontology::Ontology;
+
+use config::Config;
+pub use config::RECOGNITION_FILE;
+use lexicon::{Art, Compiled, Pat};
+
+/// The compiled recognizer for one lexicon and cue file.
+#[derive(Debug)]
+pub struct Recognizer {
+    cfg: Config,
+    compiled: Compiled,
+    /// IRIs of lexicon entries, by entry index.
+    iris: Vec<String>,
+}
+
+/// A candidate: a core found by the automaton, with the word it sits in.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Cand {
+    /// Key byte where the mention starts (the article included, clitics not).
+    pub(crate) start: usize,
+    /// Key byte where it ends.
+    pub(crate) end: usize,
+    /// Key byte where its word starts (clitics included).
+    pub(crate) word_start: usize,
+    /// Index of its reading in `Compiled::pats`.
+    pub(crate) pat: u32,
+    /// Its word starts with a conjunction (و، ف).
+    pub(crate) conj: bool,
+    /// It carries the article.
+    pub(crate) definite: bool,
+}
+
+/// Whom a found mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Who {
+    /// A lexicon entry.
+    Lex(u32),
+    /// An actor discovered in this document (index into its list).
+    Disc(u32),
+}
+
+/// A mention found so far, in key offsets.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) word_start: usize,
+    pub(crate) who: Who,
+    pub(crate) kind: MentionKind,
+}
+
+/// The per-document state shared by the stages.
+pub(crate) struct DocState<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) nk: Normalized,
+    pub(crate) discovered: Vec<Actor>,
+    pub(crate) by_iri: HashMap<String, u32>,
+    /// Aliases introduced in the text (acronyms, discovered names).
+    pub(crate) learned: Vec<discover::Learned>,
+}
+
+impl DocState<'_> {
+    pub(crate) fn key(&self) -> &str {
+        &self.nk.key
+    }
+
+    /// The original text of the key range.
+    pub(crate) fn original(&self, start: usize, end: usize) -> &str {
+        let (s, e) = self.nk.original(start, end);
+        self.text.get(s..e).unwrap_or("")
+    }
+
+    /// Adds (or finds) a discovered actor.
+    pub(crate) fn discover(&mut self, actor: Actor) -> Who {
+        if let Some(&i) = self.by_iri.get(&actor.iri) {
+            return Who::Disc(i);
+        }
+        let i = u32::try_from(self.discovered.len()).unwrap_or(u32::MAX);
+        self.by_iri.insert(actor.iri.clone(), i);
+        self.discovered.push(actor);
+        Who::Disc(i)
+    }
+}
+
+impl Recognizer {
+    /// Compiles the lexicon of `ontology` and the cues of its
+    /// `recognition.toml`.
+    pub fn new(ontology: &Ontology) -> Result<Recognizer> {
+        let cfg = Config::load(ontology)?;
+        let compiled = lexicon::compile(ontology, &cfg)?;
+        Ok(Recognizer {
+            cfg,
+            compiled,
+            iris: ontology.lexicon.iter().map(|e| e.iri.clone()).collect(),
+        })
+    }
+
+    /// The mentions in `doc`, in text order, and the actors discovered in it.
+    pub fn recognize(&self, doc: &Document, sentences: &[Sentence]) -> (Vec<Mention>, Vec<Actor>) {
+        let mut st = DocState {
+            text: &doc.text,
+            nk: match_key(&doc.text),
+            discovered: Vec::new(),
+            by_iri: HashMap::new(),
+            learned: Vec::new(),
+        };
+        let cands = self.candidates(&st.nk, &doc.text);
+        let selected = choose(&cands, &self.compiled.pats);
+        // Lexicon names, with ambiguity decided.
+        let mut found = context::decide(self, &st, &selected);
+        // Discovery after group nouns and titles, then acronyms.
+        discover::triggers(self, &mut st, &selected, &mut found);
+        found.sort_by_key(|f| (f.start, f.end));
+        discover::acronyms(self, &mut st, &mut found);
+        discover::learned(self, &st, &mut found);
+        found.sort_by_key(|f| (f.start, f.end));
+        discover::references(self, &st, &selected, &mut found);
+
+        let mut mentions = Vec::with_capacity(found.len());
+        for f in &found {
+            let (s, e) = st.nk.original(f.start, f.end);
+            let Some(sentence) = sentence_of(sentences, s, e) else {
+                continue;
+            };
+            let actor = match f.who {
+                Who::Lex(i) => self.iris[i as usize].clone(),
+                Who::Disc(i) => st.discovered[i as usize].iri.clone(),
+            };
+            mentions.push(Mention {
+                actor,
+                span: Span::new(s, e),
+                sentence,
+                kind: f.kind,
+            });
+        }
+        // Only the discovered actors that kept a mention.
+        let used: std::collections::BTreeSet<&str> =
+            mentions.iter().map(|m| m.actor.as_str()).collect();
+        let actors = st
+            .discovered
+            .iter()
+            .filter(|a| used.contains(a.iri.as_str()))
+            .cloned()
+            .collect();
+        (mentions, actors)
+    }
+
+    /// Every automaton match whose word context is valid for its reading.
+    fn candidates(&self, nk: &Normalized, text: &str) -> Vec<Cand> {
+        let key = nk.key.as_str();
+        let c = &self.compiled;
+        let mut out = Vec::new();
+        for m in c.ac.find_overlapping_iter(key) {
+            let (cs, ce) = (m.start(), m.end());
+            let (a, b) = c.slots[m.pattern().as_usize()];
+            for pi in a..b {
+                let p = &c.pats[pi as usize];
+                if let Some(cand) = self.check(nk, text, cs, ce, p, pi) {
+                    out.push(cand);
+                }
+            }
+        }
+        out
+    }
+
+    /// Checks the word around the core `cs..ce` for reading `p`.
+    fn check(
+        &self,
+        nk: &Normalized,
+        text: &str,
+        cs: usize,
+        ce: usize,
+        p: &Pat,
+        pi: u32,
+    ) -> Option<Cand> {
+        let key = nk.key.as_str();
+        let before = key[..cs].chars().next_back();
+        let after = key[ce..].chars().next();
+        if p.latin {
+            let latin = |c: char| c.is_alphanumeric() && !is_arabic_letter(c);
+            if before.is_some_and(latin) || after.is_some_and(latin) {
+                return None;
+            }
+            if p.upper {
+                let (s, e) = nk.original(cs, ce);
+                if text[s..e].bytes().any(|b| b.is_ascii_lowercase()) {
+                    return None;
+                }
+            }
+            return Some(Cand {
+                start: cs,
+                end: ce,
+                word_start: cs,
+                pat: pi,
+                conj: false,
+                definite: false,
+            });
+        }
+        if after.is_some_and(is_arabic_letter) {
+            return None;
+        }
+        let ws = cs
+            - key[..cs]
+                .chars()
+                .rev()
+                .take_while(|&c| is_arabic_letter(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+        let prefix = if ws == cs {
+            lexicon::Prefix::default()
+        } else {
+            *self.compiled.prefixes.get(&key[ws..cs])?
+        };
+        match (p.art, prefix.article) {
+            (Art::Required, 0) => return None,
+            (Art::Forbidden, n) if n > 0 => return None,
+            _ => {}
+        }
+        Some(Cand {
+            start: cs - prefix.article,
+            end: ce,
+            word_start: ws,
+            pat: pi,
+            conj: prefix.conj,
+            definite: prefix.article > 0,
+        })
+    }
+
+    pub(crate) fn pat(&self, c: &Cand) -> &Pat {
+        &self.compiled.pats[c.pat as usize]
+    }
+
+    /// The class of whom a mention names.
+    pub(crate) fn class_of<'a>(&'a self, st: &'a DocState<'_>, who: Who) -> &'a str {
+        match who {
+            Who::Lex(i) => &self.compiled.entries[i as usize].class,
+            Who::Disc(i) => &st.discovered[i as usize].class,
+        }
+    }
+}
+
+/// Leftmost-longest choice: candidates sorted by start, longer first, then
+/// by reading priority; each kept unless it overlaps one kept before.
+fn choose(cands: &[Cand], pats: &[Pat]) -> Vec<Cand> {
+    let mut sorted: Vec<Cand> = cands.to_vec();
+    sorted.sort_by_key(|c| {
+        (
+            c.start,
+            std::cmp::Reverse(c.end),
+            pats[c.pat as usize].priority(),
+            c.pat,
+        )
+    });
+    let mut out: Vec<Cand> = Vec::with_capacity(sorted.len());
+    let mut last_end = 0;
+    for c in sorted {
+        if c.start >= last_end {
+            last_end = c.end;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The sentence holding the original range `s..e` entirely.
+fn sentence_of(sentences: &[Sentence], s: usize, e: usize) -> Option<usize> {
+    let i = sentences.partition_point(|x| x.span.end <= s);
+    let sent = sentences.get(i)?;
+    (sent.span.start <= s && e <= sent.span.end).then_some(sent.index)
+}
+
+#[cfg(test)]
+mod tests;
