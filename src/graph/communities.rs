@@ -219,14 +219,13 @@ impl ActorGraph {
         let mut comm = communities.to_vec();
         comm.resize(base.len(), usize::MAX);
         // Actors given no community get one each.
-        let mut next = comm
+        let first_free = comm
             .iter()
             .filter(|&&c| c != usize::MAX)
             .max()
             .map_or(0, |m| m + 1);
-        for c in comm.iter_mut().filter(|c| **c == usize::MAX) {
+        for (next, c) in (first_free..).zip(comm.iter_mut().filter(|c| **c == usize::MAX)) {
             *c = next;
-            next += 1;
         }
         self.partition(&base, &renumber(&comm))
     }
@@ -242,7 +241,7 @@ impl ActorGraph {
             }
         }
         for list in &mut adj {
-            list.sort_by(|x: &(usize, f64), y| x.0.cmp(&y.0));
+            list.sort_by_key(|x: &(usize, f64)| x.0);
         }
         Level {
             adj,

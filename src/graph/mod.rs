@@ -2,17 +2,17 @@
 //! by any of their names, neighbourhoods, paths with the evidence of every
 //! hop, components, centrality and communities.
 //!
-//! An [`ActorGraph`] is loaded from a [`Network`] (so that a path query and a
+//! An [`ActorGraph`](crate::graph::ActorGraph) is loaded from a [`Network`](crate::network::Network) (so that a path query and a
 //! GraphML export always agree) or straight from the store with
-//! [`ActorGraph::from_store`]. A filtered view (relation types, date window,
-//! modality) is a [`Filter`]; an "as of date" view is a filter with
-//! [`Filter::to`] set.
+//! [`ActorGraph::from_store`](crate::graph::ActorGraph::from_store). A filtered view (relation types, date window,
+//! modality) is a [`Filter`](crate::network::Filter); an "as of date" view is a filter with
+//! [`Filter::to`](crate::network::Filter::to) set.
 //!
 //! Invariants:
 //! - node `i` of the petgraph graph is `network.nodes[i]`, so nodes are in
 //!   IRI order and every iteration below is deterministic;
 //! - traversal and centrality follow affirmed edges only: a denied relation
-//!   ("X did not support Y") connects nobody. [`ActorGraph::explain`] still
+//!   ("X did not support Y") connects nobody. [`ActorGraph::explain`](crate::graph::ActorGraph::explain) still
 //!   shows denied statements, marked as such;
 //! - connection questions (paths, components, betweenness, communities) treat
 //!   the graph as undirected, on a projection with one edge per pair of
