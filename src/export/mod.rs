@@ -660,7 +660,9 @@ mod tests {
                                 let a = a.expect("attribute");
                                 (
                                     a.key.as_ref().to_string(),
-                                    a.unescape_value().expect("escaped value").into_owned(),
+                                    a.normalized_value(quick_xml::XmlVersion::default())
+                                        .expect("escaped value")
+                                        .into_owned(),
                                 )
                             })
                             .collect(),
