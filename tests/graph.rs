@@ -296,6 +296,29 @@ fn shortest_path_reads_the_graph_undirected_and_reports_each_hop() {
     assert_eq!(first[0].direction, HopDirection::Forward);
     assert_eq!(first[0].edge.weight, 2, "both supply statements");
     assert_eq!(first[0].edge.evidence, "Turkey supplies Mali junta.");
+    let quotes: Vec<(&str, &str)> = first[0]
+        .quotes
+        .iter()
+        .map(|q| (q.sentence.as_str(), q.doc.as_str()))
+        .collect();
+    assert_eq!(
+        quotes,
+        [("Turkey supplies Mali junta.", "triples"); 2],
+        "one quote per statement"
+    );
+    assert!(first[0].quotes[0].span.start < first[0].quotes[1].span.start);
+    // A graph over a bare network has the edge's evidence but no quotes.
+    let bare = ActorGraph::from_network(actorgraph::network::Network {
+        nodes: g.nodes().cloned().collect(),
+        edges: g.edges().cloned().collect(),
+    });
+    let p2 = bare
+        .shortest_path("Turkey", "al-Qaeda")
+        .expect("known")
+        .expect("connected");
+    assert_eq!(p2.actors, p.actors);
+    assert!(p2.hops[0].links[0].quotes.is_empty());
+    assert_eq!(p2.hops[0].links[0].edge, first[0].edge);
     assert_eq!(p.hops[1].links[0].direction, HopDirection::Mutual);
 
     // Against the direction of the relations: Bamako is only ever an object.
@@ -792,6 +815,13 @@ fn cli_path_from_turkey_to_jnim_has_evidence_on_every_hop() {
                     ["forward", "backward", "mutual"]
                         .contains(&l["direction"].as_str().expect("dir"))
                 );
+                let quotes = l["quotes"].as_array().expect("quotes");
+                assert_eq!(quotes.len() as u64, e["weight"].as_u64().expect("weight"));
+                for q in quotes {
+                    assert!(has_arabic(q["sentence"].as_str().expect("sentence")));
+                    assert!(q["doc"].as_str().is_some_and(|d| d.ends_with(".txt")));
+                    assert!(q["modality"].is_string());
+                }
                 let ends = [e["subject"].clone(), e["object"].clone()];
                 assert!(ends.contains(&hop["from"]["iri"]) && ends.contains(&hop["to"]["iri"]));
             }

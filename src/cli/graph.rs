@@ -309,11 +309,36 @@ pub(crate) fn path(g: &Global, a: PathArgs) -> anyhow::Result<ExitCode> {
                     arrow(&hop.from.label, &hop.to.label, l),
                     qualifiers(&l.edge)
                 );
-                println!("     {}: {}", l.edge.evidence_doc, l.edge.evidence);
+                print_quotes(l);
             }
         }
     }
     Ok(code)
+}
+
+/// The evidence of a link: up to three statements' sentences with their
+/// document and qualifiers, else the edge's first sentence.
+fn print_quotes(l: &Link) {
+    const SHOWN: usize = 3;
+    if l.quotes.is_empty() {
+        println!("     {}: {}", l.edge.evidence_doc, l.edge.evidence);
+    }
+    for q in l.quotes.iter().take(SHOWN) {
+        let mut how = q.modality.as_str().to_string();
+        if let Some(d) = &q.date {
+            let _ = write!(how, " · {d}");
+        }
+        if let Some(by) = &q.attributed_to {
+            let _ = write!(how, " · according to {by}");
+        }
+        println!("     {} ({how}): {}", q.doc, q.sentence);
+    }
+    if l.quotes.len() > SHOWN {
+        println!(
+            "     … and {} more (actorgraph explain)",
+            l.quotes.len() - SHOWN
+        );
+    }
 }
 
 pub(crate) fn explain(g: &Global, a: ExplainArgs) -> anyhow::Result<ExitCode> {

@@ -324,12 +324,18 @@ impl ActorGraph {
         for ((a, b), w) in pairs {
             simple.add_edge(a, b, w);
         }
+        let by_iri = statements
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.iri(), i))
+            .collect();
         ActorGraph {
             graph,
             simple,
             index,
             names,
             statements,
+            by_iri,
         }
     }
 

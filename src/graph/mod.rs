@@ -49,7 +49,9 @@ use crate::network::{Edge, Node};
 pub use centrality::{DAMPING, Measure, Score};
 pub use communities::{Community, Partition};
 pub use load::Resolved;
-pub use paths::{Direction, Explanation, Hop, HopDirection, Link, Neighbour, Neighbourhood, Path};
+pub use paths::{
+    Direction, Explanation, Hop, HopDirection, Link, Neighbour, Neighbourhood, Path, Quote,
+};
 
 /// The actor network as a petgraph graph, with a name index for lookups.
 #[derive(Clone, Debug)]
@@ -65,6 +67,8 @@ pub struct ActorGraph {
     names: load::NameIndex,
     /// The statements behind the edges, denied ones included, for `explain`.
     statements: Vec<Statement>,
+    /// Statement index by statement IRI, to quote every statement of an edge.
+    by_iri: BTreeMap<Iri, usize>,
 }
 
 /// An actor as results show it: IRI and labels.

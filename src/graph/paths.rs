@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{ActorGraph, ActorRef};
 use crate::error::Result;
-use crate::model::Statement;
+use crate::model::{Modality, Span, Statement};
 use crate::network::{Edge, Network};
 
 /// Which edges a neighbourhood follows from an actor. Symmetric relations
@@ -53,13 +53,34 @@ impl HopDirection {
 }
 
 /// One edge between two consecutive actors, with the way a walk takes it.
-/// The edge carries the evidence: sentence, document, modality and dates.
+/// The edge carries its aggregate (weight, firmest modality, date range,
+/// first evidence sentence); `quotes` has every statement's own evidence.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Link {
     /// How the walk runs along the edge.
     pub direction: HopDirection,
-    /// The edge, with its evidence.
+    /// The edge, with its first evidence sentence.
     pub edge: Edge,
+    /// The evidence of each of its statements, by document and position;
+    /// empty on a graph made with [`ActorGraph::from_network`].
+    pub quotes: Vec<Quote>,
+}
+
+/// The evidence of one statement: where it is said, and how.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quote {
+    /// The document id.
+    pub doc: String,
+    /// The sentence, quoted from the original text.
+    pub sentence: String,
+    /// Byte span of the sentence in the document.
+    pub span: Span,
+    /// Asserted, reported or hedged.
+    pub modality: Modality,
+    /// When it happened, as written (ISO 8601 or an interval).
+    pub date: Option<String>,
+    /// The named source of a reported claim.
+    pub attributed_to: Option<String>,
 }
 
 /// One step of a path: two actors and every edge between them.
@@ -237,7 +258,28 @@ impl ActorGraph {
         } else {
             HopDirection::Backward
         };
-        Link { direction, edge }
+        let mut quotes: Vec<Quote> = edge
+            .statements
+            .iter()
+            .filter_map(|iri| self.by_iri.get(iri))
+            .map(|&i| {
+                let s = &self.statements[i];
+                Quote {
+                    doc: s.doc.clone(),
+                    sentence: s.evidence.sentence.clone(),
+                    span: s.evidence.span,
+                    modality: s.modality,
+                    date: s.date.clone(),
+                    attributed_to: s.attributed_to.clone(),
+                }
+            })
+            .collect();
+        quotes.sort_by(|a, b| (&a.doc, a.span.start).cmp(&(&b.doc, b.span.start)));
+        Link {
+            direction,
+            edge,
+            quotes,
+        }
     }
 
     /// A shortest path between two actors, the graph read as undirected
