@@ -1,28 +1,1076 @@
-//! Extracts typed relations between mentions.
+//! Extracts typed relations between mentions, with their qualifiers.
+//!
+//! The patterns are data (`ontology/patterns/*.toml`, see [`patterns`]); this
+//! module is the engine that applies them. For each sentence it tokenizes the
+//! original text, places the mentions on the tokens, cuts the sentence into
+//! clauses, finds triggers with affix tolerance, and fills each trigger's
+//! arguments according to its frame (verb, verbal noun, participles,
+//! prepositional phrase, بين-list, title). Arguments are checked against the
+//! relation's domain and range in the ontology; coordinated arguments give one
+//! statement each; a dropped subject takes the last agreeing subject of the
+//! same or the previous sentence. Polarity, modality, dates and quantities
+//! come from their own submodules.
 
-use crate::error::Result;
-use crate::model::{Actor, Document, Mention, Sentence, Statement};
+mod dates;
+mod modality;
+pub mod patterns;
+mod polarity;
+mod quantities;
+mod text;
+
+use std::collections::{BTreeMap, HashMap};
+
+use oxigraph::model::{NamedOrBlankNode, Quad, Term};
+
+use crate::error::{Error, Result};
+use crate::model::{
+    Actor, Document, Evidence, Iri, Mention, MentionKind, Polarity, Sentence, Span, Statement, ns,
+};
 use crate::ontology::Ontology;
+use patterns::{Frame, Genitive, Hit, Pattern, TriggerIndex};
+use text::{
+    CLAUSE_PUNCT, CONNECTIVES, PREP_CLITICS, PREP_WORDS, RELATIVES, TokKind, Token, fold, is_comma,
+    strip_conj,
+};
+
+/// The folder under the ontology folder that holds the patterns.
+pub const PATTERNS_DIR: &str = "patterns";
 
 /// The compiled relation patterns.
 #[derive(Debug)]
-pub struct Extractor {}
+pub struct Extractor {
+    patterns: Vec<Pattern>,
+    index: TriggerIndex,
+    /// Relation gold name → (domain classes, range classes).
+    signatures: HashMap<String, (Vec<String>, Vec<String>)>,
+    /// Class local name → itself and its ancestors.
+    ancestors: HashMap<String, Vec<String>>,
+    /// Lexicon IRI → class local name.
+    lexicon: HashMap<Iri, String>,
+}
+
+/// Grammatical gender and number, as far as agreement needs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Masc,
+    Fem,
+    Plural,
+    Unknown,
+}
+
+fn agrees(verb: Gender, actor: Gender) -> bool {
+    match (verb, actor) {
+        (Gender::Unknown, _) | (_, Gender::Unknown) | (Gender::Plural, _) => true,
+        // Non-human plurals take feminine singular agreement (القوات شنّت).
+        (Gender::Fem, Gender::Plural) => true,
+        (v, a) => v == a,
+    }
+}
+
+/// A mention placed on the tokens of its sentence.
+#[derive(Clone, Debug)]
+struct Arg {
+    actor: Iri,
+    class: String,
+    first: usize,
+    end: usize,
+    span: Span,
+    /// Folded proclitics on the first token before the mention (و، ب، لل …).
+    clitic: String,
+    gender: Gender,
+}
+
+/// One sentence prepared for the frames.
+struct Ctx<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    args: Vec<Arg>,
+    arg_at: Vec<Option<usize>>,
+    clause: Vec<usize>,
+    clause_start: Vec<usize>,
+}
+
+/// An argument as a frame found it: a mention of this sentence or a topic
+/// carried over from an earlier clause or sentence.
+#[derive(Clone, Debug)]
+struct Ent {
+    actor: Iri,
+    class: String,
+    span: Option<Span>,
+    gender: Gender,
+}
+
+/// An actor available as the subject of a later clause without one.
+#[derive(Clone, Debug)]
+struct Topic {
+    ent: Ent,
+    sentence: usize,
+}
+
+/// What a frame found for one trigger.
+#[derive(Debug, Default)]
+struct Found {
+    subjects: Vec<Ent>,
+    objects: Vec<Ent>,
+    /// Pairs within one list (the بين frame), all symmetric.
+    pairs: Vec<(Ent, Ent)>,
+    /// Largest token distance from trigger to an argument.
+    distance: usize,
+    /// The subject came from an earlier clause (dropped or pronoun).
+    carried: bool,
+}
 
 impl Extractor {
     /// Loads the patterns under the ontology folder and checks them against the ontology.
-    pub fn load(_ontology: &Ontology) -> Result<Extractor> {
-        Ok(Extractor {})
+    pub fn load(ontology: &Ontology) -> Result<Extractor> {
+        let dir = ontology.dir.join(PATTERNS_DIR);
+        let patterns = patterns::read_dir(&dir)?;
+        Extractor::from_patterns(patterns, ontology)
+    }
+
+    /// Compiles already read patterns (the tests use it for one-pattern engines).
+    pub fn from_patterns(patterns: Vec<Pattern>, ontology: &Ontology) -> Result<Extractor> {
+        patterns::validate(&patterns, ontology)?;
+        if patterns.is_empty() {
+            return Err(Error::Ontology {
+                path: ontology.dir.join(PATTERNS_DIR),
+                message: "no relation pattern found (*.toml)".into(),
+            });
+        }
+        let mut signatures = HashMap::new();
+        for r in &ontology.relations {
+            let domain = classes_of_property(&ontology.ontology_quads, &r.iri, "domain");
+            let range = classes_of_property(&ontology.ontology_quads, &r.iri, "range");
+            signatures.insert(r.name.clone(), (domain, range));
+        }
+        let mut ancestors = HashMap::new();
+        for c in ontology.classes.keys() {
+            let up: Vec<String> = ontology
+                .classes
+                .keys()
+                .filter(|a| ontology.is_a(c, a))
+                .cloned()
+                .collect();
+            ancestors.insert(c.clone(), up);
+        }
+        let lexicon = ontology
+            .lexicon
+            .iter()
+            .map(|e| (e.iri.clone(), e.class.clone()))
+            .collect();
+        let index = TriggerIndex::new(&patterns);
+        Ok(Extractor {
+            patterns,
+            index,
+            signatures,
+            ancestors,
+            lexicon,
+        })
+    }
+
+    /// The loaded patterns, in file and declaration order.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    fn is_a(&self, class: &str, allowed: &[String]) -> bool {
+        allowed.is_empty()
+            || self
+                .ancestors
+                .get(class)
+                .is_some_and(|up| allowed.iter().any(|a| up.contains(a)))
+    }
+
+    fn fits(&self, p: &Pattern, subject: &Ent, object: &Ent) -> bool {
+        let (domain, range) = self
+            .signatures
+            .get(&p.relation)
+            .cloned()
+            .unwrap_or_default();
+        subject.actor != object.actor
+            && self.is_a(&subject.class, &domain)
+            && self.is_a(&subject.class, &p.subject_class)
+            && self.is_a(&object.class, &range)
+            && self.is_a(&object.class, &p.object_class)
     }
 
     /// The statements of `doc`, in text order. `discovered` are the actors
     /// minted for this document (the lexicon's are in the ontology).
     pub fn extract(
         &self,
-        _doc: &Document,
-        _sentences: &[Sentence],
-        _mentions: &[Mention],
-        _discovered: &[Actor],
+        doc: &Document,
+        sentences: &[Sentence],
+        mentions: &[Mention],
+        discovered: &[Actor],
     ) -> Vec<Statement> {
-        Vec::new()
+        let published = doc.published.as_deref().and_then(dates::Ymd::parse);
+        let classes: HashMap<&str, &str> = discovered
+            .iter()
+            .map(|a| (a.iri.as_str(), a.class.as_str()))
+            .collect();
+        let class_of = |iri: &str| -> String {
+            self.lexicon
+                .get(iri)
+                .map(String::as_str)
+                .or_else(|| classes.get(iri).copied())
+                .unwrap_or("Actor")
+                .to_string()
+        };
+        let mut out: Vec<Statement> = Vec::new();
+        let mut topics: Vec<Topic> = Vec::new();
+        for sentence in sentences {
+            let ctx = self.prepare(&doc.text, sentence, mentions, &class_of);
+            self.sentence(doc, sentence, &ctx, published, &mut topics, &mut out);
+        }
+        out
+    }
+
+    /// Tokenizes a sentence, places its mentions and cuts it into clauses.
+    fn prepare<'a>(
+        &self,
+        text: &'a str,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        class_of: &dyn Fn(&str) -> String,
+    ) -> Ctx<'a> {
+        let tokens = text::tokenize(text, sentence.span);
+        let mut args: Vec<Arg> = Vec::new();
+        let mut arg_at = vec![None; tokens.len()];
+        let mut ms: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| sentence.span.contains(m.span) && m.span.start < m.span.end)
+            .collect();
+        ms.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        for m in ms {
+            let Some(first) = tokens
+                .iter()
+                .position(|t| t.span.start <= m.span.start && m.span.start < t.span.end)
+            else {
+                continue;
+            };
+            let end = tokens
+                .iter()
+                .rposition(|t| t.span.start < m.span.end)
+                .map_or(first + 1, |e| e + 1)
+                .max(first + 1);
+            if arg_at[first..end].iter().any(Option::is_some) {
+                continue;
+            }
+            let clitic = fold(&text[tokens[first].span.start..m.span.start]);
+            let class = class_of(&m.actor);
+            let gender = actor_gender(&fold(m.span.of(text)), &class, m.kind);
+            for slot in &mut arg_at[first..end] {
+                *slot = Some(args.len());
+            }
+            args.push(Arg {
+                actor: m.actor.clone(),
+                class,
+                first,
+                end,
+                span: m.span,
+                clitic,
+                gender,
+            });
+        }
+        let mut clause = Vec::with_capacity(tokens.len());
+        let mut clause_start = vec![0];
+        for (i, t) in tokens.iter().enumerate() {
+            let k = t.key.as_str();
+            let boundary = i > 0
+                && arg_at[i].is_none()
+                && (CLAUSE_PUNCT.contains(&k)
+                    || CONNECTIVES.contains(&k)
+                    || CONNECTIVES.contains(&strip_conj(k)));
+            if boundary {
+                clause_start.push(i);
+            }
+            clause.push(clause_start.len() - 1);
+        }
+        Ctx {
+            text,
+            tokens,
+            args,
+            arg_at,
+            clause,
+            clause_start,
+        }
+    }
+
+    fn sentence(
+        &self,
+        doc: &Document,
+        sentence: &Sentence,
+        ctx: &Ctx<'_>,
+        published: Option<dates::Ymd>,
+        topics: &mut Vec<Topic>,
+        out: &mut Vec<Statement>,
+    ) {
+        let quantities = quantities::find(ctx.text, &ctx.tokens);
+        // A number that counts something is not a year (نحو 2000 عنصر).
+        let dates: Vec<dates::DateExpr> = dates::find(&ctx.tokens, published)
+            .into_iter()
+            .filter(|d| {
+                !quantities
+                    .iter()
+                    .any(|q| q.first < d.end && d.first < q.end)
+            })
+            .collect();
+        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
+        let first_out = out.len();
+        let mut next_topic_arg = 0;
+        for i in 0..ctx.tokens.len() {
+            // Clause-initial actors without a preposition become topics as the
+            // reading reaches them, so that a later dropped subject finds them.
+            while next_topic_arg < ctx.args.len() && ctx.args[next_topic_arg].first <= i {
+                let a = &ctx.args[next_topic_arg];
+                let cs = ctx.clause_start[ctx.clause[a.first]];
+                if a.first - cs <= 2 && prep_of(ctx, next_topic_arg).is_empty() {
+                    topics.push(Topic {
+                        ent: ent(a),
+                        sentence: sentence.index,
+                    });
+                }
+                next_topic_arg += 1;
+            }
+            // A trigger inside an actor's name (جبهة تحرير أزواد) states nothing.
+            if is_arg(i) {
+                continue;
+            }
+            for hit in self.index.hits_at(&ctx.tokens, i) {
+                let p = &self.patterns[hit.pattern];
+                let found = self.frame(p, &hit, ctx, topics, sentence.index);
+                let pol = polarity::polarity(
+                    &ctx.tokens,
+                    hit.first,
+                    ctx.clause_start[ctx.clause[hit.first]],
+                    &is_arg,
+                );
+                let (modality, source) =
+                    modality::modality(&ctx.tokens, hit.first, hit.end, &is_arg);
+                let date = nearest_date(&dates, &hit);
+                let clause = ctx.clause[hit.first];
+                let qs: Vec<_> = quantities
+                    .iter()
+                    .filter(|q| ctx.clause[q.first] == clause)
+                    .map(|q| q.quantity.clone())
+                    .collect();
+                let trigger = ctx.tokens[hit.first]
+                    .span
+                    .cover(ctx.tokens[hit.end - 1].span);
+                let mut pairs: Vec<(Ent, Ent, bool)> = found
+                    .pairs
+                    .iter()
+                    .map(|(a, b)| (a.clone(), b.clone(), true))
+                    .collect();
+                for s in &found.subjects {
+                    for o in &found.objects {
+                        let (s, o) = if p.swap { (o, s) } else { (s, o) };
+                        pairs.push((s.clone(), o.clone(), false));
+                    }
+                }
+                let mut subject_used = false;
+                for (n, (s, o, _)) in pairs.iter().enumerate() {
+                    if !self.fits(p, s, o) {
+                        continue;
+                    }
+                    subject_used = true;
+                    let mut focus = trigger;
+                    for e in [s, o] {
+                        if let Some(sp) = e.span {
+                            focus = focus.cover(sp);
+                        }
+                    }
+                    let mut confidence =
+                        p.frame.base_confidence() - 0.03 * found.distance.saturating_sub(1) as f64;
+                    if found.carried {
+                        confidence *= 0.8;
+                    }
+                    if n > 0 {
+                        confidence *= 0.95;
+                    }
+                    out.push(Statement {
+                        doc: doc.id.clone(),
+                        subject: s.actor.clone(),
+                        relation: p.relation.clone(),
+                        object: o.actor.clone(),
+                        polarity: pol,
+                        modality,
+                        date: date.clone(),
+                        quantities: qs.clone(),
+                        attributed_to: source.map(|sp| sp.of(ctx.text).to_string()),
+                        evidence: Evidence {
+                            index: sentence.index,
+                            sentence: sentence.span.of(ctx.text).to_string(),
+                            span: sentence.span,
+                            focus,
+                        },
+                        pattern: p.id.clone(),
+                        confidence: (confidence.clamp(0.2, 0.99) * 100.0).round() / 100.0,
+                    });
+                }
+                if subject_used
+                    && !p.swap
+                    && let Some(s) = found.subjects.first()
+                {
+                    topics.push(Topic {
+                        ent: s.clone(),
+                        sentence: sentence.index,
+                    });
+                }
+            }
+        }
+        dedupe(out, first_out);
+    }
+
+    /// Fills the arguments of one trigger according to its pattern's frame.
+    fn frame(
+        &self,
+        p: &Pattern,
+        hit: &Hit,
+        ctx: &Ctx<'_>,
+        topics: &[Topic],
+        sentence: usize,
+    ) -> Found {
+        let mut f = Found::default();
+        let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
+        let agent_preps: Vec<String> = p.agent_prep.iter().map(|s| fold(s)).collect();
+        match p.frame {
+            Frame::Verb => {
+                let before = subject_before(ctx, hit.first, 3);
+                let after = direct_after(ctx, hit.end, 2);
+                let gender = verb_gender(&hit.prefix, &hit.suffix);
+                let (subject_list, object_from) = match (before, after) {
+                    (Some(b), _) if agrees(gender, ctx.args[b].gender) => {
+                        (conjuncts_backward(ctx, b), hit.end)
+                    }
+                    (_, Some(a)) => {
+                        let list = conjuncts_forward(ctx, a);
+                        let from = list
+                            .iter()
+                            .map(|&x| ctx.args[x].end)
+                            .max()
+                            .unwrap_or(hit.end);
+                        (list, from)
+                    }
+                    _ => (Vec::new(), hit.end),
+                };
+                f.subjects = subject_list.iter().map(|&a| ent(&ctx.args[a])).collect();
+                if let Some(o) = object_after(ctx, object_from, &object_preps, 5) {
+                    f.distance = ctx.args[o].first.saturating_sub(hit.end);
+                    f.objects = conjuncts_forward(ctx, o)
+                        .iter()
+                        .map(|&a| ent(&ctx.args[a]))
+                        .collect();
+                }
+                if f.subjects.is_empty()
+                    && let Some(t) = topic(topics, gender, sentence)
+                {
+                    f.subjects = vec![t];
+                    f.carried = true;
+                }
+                passive_agent(ctx, hit.end, &mut f);
+            }
+            Frame::Noun | Frame::Between => {
+                if p.frame == Frame::Between
+                    && let Some(list) = between_list(ctx, hit.end)
+                {
+                    for (n, a) in list.iter().enumerate() {
+                        for b in &list[n + 1..] {
+                            f.pairs.push((ent(&ctx.args[*a]), ent(&ctx.args[*b])));
+                        }
+                    }
+                    return f;
+                }
+                // The genitive right after the noun, or a nationality adjective.
+                let genitive = direct_after(ctx, hit.end, 1);
+                let mut object_from = hit.end;
+                let mut genitive_ents = Vec::new();
+                if let Some(g) = genitive {
+                    let list = conjuncts_forward(ctx, g);
+                    object_from = list
+                        .iter()
+                        .map(|&x| ctx.args[x].end)
+                        .max()
+                        .unwrap_or(hit.end);
+                    genitive_ents = list.iter().map(|&a| ent(&ctx.args[a])).collect();
+                }
+                if let Some(o) = object_after(ctx, object_from, &object_preps, 4) {
+                    f.distance = ctx.args[o].first.saturating_sub(hit.end);
+                    f.objects = conjuncts_forward(ctx, o)
+                        .iter()
+                        .map(|&a| ent(&ctx.args[a]))
+                        .collect();
+                }
+                // With an object behind its preposition the genitive can only be
+                // the subject (حصار الجماعة لباماكو); alone it takes the
+                // pattern's role (حصار باماكو).
+                if !genitive_ents.is_empty() {
+                    if p.genitive == Genitive::Object && f.objects.is_empty() {
+                        f.objects = genitive_ents;
+                    } else {
+                        f.subjects = genitive_ents;
+                    }
+                }
+                if f.subjects.is_empty()
+                    && !agent_preps.is_empty()
+                    && let Some(a) = object_after(ctx, object_from, &agent_preps, 3)
+                {
+                    f.subjects = conjuncts_forward(ctx, a)
+                        .iter()
+                        .map(|&a| ent(&ctx.args[a]))
+                        .collect();
+                }
+                if f.subjects.is_empty() {
+                    let possessive = possessive_gender(&hit.suffix);
+                    if possessive.is_none()
+                        && let Some(b) = subject_before(ctx, hit.first, 6)
+                    {
+                        f.subjects = conjuncts_backward(ctx, b)
+                            .iter()
+                            .map(|&a| ent(&ctx.args[a]))
+                            .collect();
+                        f.distance = f.distance.max(hit.first.saturating_sub(ctx.args[b].end));
+                    }
+                    if f.subjects.is_empty() {
+                        let g = possessive.unwrap_or(Gender::Unknown);
+                        if let Some(t) = topic(topics, g, sentence) {
+                            f.subjects = vec![t];
+                            f.carried = true;
+                        }
+                    }
+                }
+                passive_agent(ctx, object_from, &mut f);
+            }
+            Frame::ActiveParticiple | Frame::PassiveParticiple => {
+                let Some(head) = head_before(ctx, hit.first) else {
+                    return f;
+                };
+                let preps = if p.frame == Frame::ActiveParticiple {
+                    &object_preps
+                } else {
+                    &agent_preps
+                };
+                let Some(other) = object_after(ctx, hit.end, preps, 3) else {
+                    return f;
+                };
+                f.distance = ctx.args[other].first.saturating_sub(hit.end);
+                let head = vec![ent(&ctx.args[head])];
+                let others: Vec<Ent> = conjuncts_forward(ctx, other)
+                    .iter()
+                    .map(|&a| ent(&ctx.args[a]))
+                    .collect();
+                if p.frame == Frame::ActiveParticiple {
+                    f.subjects = head;
+                    f.objects = others;
+                } else {
+                    f.subjects = others;
+                    f.objects = head;
+                }
+            }
+            Frame::Prep => {
+                let Some(x) = arg_after(ctx, hit.end, 2) else {
+                    return f;
+                };
+                f.objects = conjuncts_forward(ctx, x)
+                    .iter()
+                    .map(|&a| ent(&ctx.args[a]))
+                    .collect();
+                if let Some(h) =
+                    head_before(ctx, hit.first).or_else(|| subject_before(ctx, hit.first, 8))
+                {
+                    f.distance = hit.first.saturating_sub(ctx.args[h].end);
+                    f.subjects = conjuncts_backward(ctx, h)
+                        .iter()
+                        .map(|&a| ent(&ctx.args[a]))
+                        .collect();
+                } else if let Some(t) = topic(topics, Gender::Unknown, sentence) {
+                    f.subjects = vec![t];
+                    f.carried = true;
+                }
+            }
+            Frame::Title => {
+                // زعيم الجماعة فلان / زعيمها فلان / الرئيس المالي فلان.
+                let org = direct_after(ctx, hit.end, 1);
+                let person_from = org.map_or(hit.end, |o| ctx.args[o].end);
+                let person = direct_after(ctx, person_from, 1);
+                let (Some(person), org_ent) = (
+                    person,
+                    match org {
+                        Some(o) => Some(ent(&ctx.args[o])),
+                        None => {
+                            possessive_gender(&hit.suffix).and_then(|g| topic(topics, g, sentence))
+                        }
+                    },
+                ) else {
+                    return f;
+                };
+                if let Some(o) = org_ent
+                    && Some(person) != org
+                {
+                    f.subjects = vec![ent(&ctx.args[person])];
+                    f.objects = vec![o];
+                    f.carried = org.is_none();
+                }
+            }
+        }
+        f
     }
 }
+
+/// The domain or range classes of a property: a class or an `owl:unionOf` list.
+fn classes_of_property(quads: &[Quad], property: &str, which: &str) -> Vec<String> {
+    let pred = format!("{}{which}", ns::RDFS);
+    let subject_is = |q: &Quad, t: &Term| match (&q.subject, t) {
+        (NamedOrBlankNode::NamedNode(a), Term::NamedNode(b)) => a == b,
+        (NamedOrBlankNode::BlankNode(a), Term::BlankNode(b)) => a == b,
+        _ => false,
+    };
+    let obj = |s: &Term, p: &str| -> Option<Term> {
+        quads
+            .iter()
+            .find(|q| subject_is(q, s) && q.predicate.as_str() == p)
+            .map(|q| q.object.clone())
+    };
+    let Some(node) = quads
+        .iter()
+        .find(|q| {
+            matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n.as_str() == property)
+                && q.predicate.as_str() == pred
+        })
+        .map(|q| q.object.clone())
+    else {
+        return Vec::new();
+    };
+    let local = |t: &Term| match t {
+        Term::NamedNode(n) => n.as_str().strip_prefix(ns::AG).map(str::to_string),
+        _ => None,
+    };
+    if let Some(c) = local(&node) {
+        return vec![c];
+    }
+    let mut out = Vec::new();
+    let mut cell = obj(&node, &format!("{}unionOf", ns::OWL));
+    let first = format!("{}first", ns::RDF);
+    let rest = format!("{}rest", ns::RDF);
+    let mut guard = 0;
+    while let Some(c) = cell {
+        guard += 1;
+        if guard > 64 || !matches!(c, Term::BlankNode(_)) {
+            break;
+        }
+        if let Some(v) = obj(&c, &first).as_ref().and_then(local) {
+            out.push(v);
+        }
+        cell = obj(&c, &rest);
+    }
+    out
+}
+
+fn ent(a: &Arg) -> Ent {
+    Ent {
+        actor: a.actor.clone(),
+        class: a.class.clone(),
+        span: Some(a.span),
+        gender: a.gender,
+    }
+}
+
+/// Gender of an actor from the first word of its mention and its class.
+fn actor_gender(key: &str, class: &str, kind: MentionKind) -> Gender {
+    if class == "State" {
+        return Gender::Fem;
+    }
+    if class == "Person" {
+        return Gender::Masc;
+    }
+    let first = key.split_whitespace().next().unwrap_or("");
+    if first.is_ascii() {
+        return Gender::Unknown;
+    }
+    if first.ends_with('ه') || first.ends_with("ات") {
+        Gender::Fem
+    } else if kind == MentionKind::Adjective && !first.ends_with('ي') {
+        Gender::Plural
+    } else {
+        Gender::Masc
+    }
+}
+
+/// Gender and number of a verb from its person prefix and suffix.
+fn verb_gender(prefix: &str, suffix: &str) -> Gender {
+    let p = prefix.trim_start_matches(['و', 'ف', 'س']);
+    if suffix.starts_with("وا")
+        || suffix.starts_with("ون")
+        || suffix == "و"
+        || suffix.starts_with("ان")
+    {
+        return Gender::Plural;
+    }
+    match p {
+        "ت" => Gender::Fem,
+        "ي" => Gender::Masc,
+        "" if suffix.starts_with('ت') => Gender::Fem,
+        "" if suffix.is_empty() => Gender::Masc,
+        _ => Gender::Unknown,
+    }
+}
+
+/// The gender a possessive suffix refers to (دعمها → feminine), if the noun has one.
+fn possessive_gender(suffix: &str) -> Option<Gender> {
+    if suffix.ends_with("هم") || suffix.ends_with("هما") {
+        Some(Gender::Plural)
+    } else if suffix.ends_with("ها") {
+        Some(Gender::Fem)
+    } else if suffix == "ته" || suffix == "اته" {
+        Some(Gender::Masc)
+    } else {
+        None
+    }
+}
+
+/// The most recent topic of this or the previous sentence that agrees.
+fn topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Ent> {
+    topics
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence + 1 >= sentence)
+        .find(|t| agrees(gender, t.ent.gender))
+        .map(|t| Ent {
+            span: if t.sentence == sentence {
+                t.ent.span
+            } else {
+                None
+            },
+            ..t.ent.clone()
+        })
+}
+
+/// The preposition governing argument `a` through a clitic or the word before it.
+fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
+    let arg = &ctx.args[a];
+    let c = strip_conj(&arg.clitic);
+    let c = if c == arg.clitic && (c == "و" || c == "ف") {
+        ""
+    } else {
+        c
+    };
+    if let Some(p) = PREP_CLITICS.iter().find(|p| c == **p) {
+        return match *p {
+            "بال" => "ب",
+            "لل" => "ل",
+            "كال" => "ك",
+            other => other,
+        }
+        .to_string();
+    }
+    if !c.is_empty() && c != "ال" {
+        return c.to_string();
+    }
+    if arg.first > 0 {
+        let k = ctx.tokens[arg.first - 1].key.as_str();
+        if PREP_WORDS.contains(&strip_conj(k)) {
+            return strip_conj(k).to_string();
+        }
+    }
+    String::new()
+}
+
+fn same_clause(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    ctx.clause.get(a) == ctx.clause.get(b)
+}
+
+/// The nearest argument before `pos` in the same clause with no preposition,
+/// at most `max_gap` words away, not across a comma. A relative pronoun on the
+/// way leads to the noun it follows (الجماعة، التي أعلنت …).
+fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
+    let mut j = pos;
+    let mut gap = 0;
+    while j > 0 {
+        j -= 1;
+        if let Some(a) = ctx.arg_at[j] {
+            if prep_of(ctx, a).is_empty() {
+                return Some(a);
+            }
+            j = ctx.args[a].first;
+            continue;
+        }
+        let k = ctx.tokens[j].key.as_str();
+        if RELATIVES.contains(&k) {
+            return head_before(ctx, j + 1);
+        }
+        if !same_clause(ctx, j, pos.min(ctx.tokens.len() - 1)) || is_comma(k) {
+            return None;
+        }
+        gap += 1;
+        if gap > max_gap {
+            return None;
+        }
+    }
+    None
+}
+
+/// The noun a participle or a relative pronoun at `pos` follows: the argument
+/// right before it, across a comma, a dash or an acronym in parentheses.
+fn head_before(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let mut j = pos;
+    let mut skipped = 0;
+    while j > 0 {
+        j -= 1;
+        if let Some(a) = ctx.arg_at[j] {
+            return Some(a);
+        }
+        let t = &ctx.tokens[j];
+        let k = t.key.as_str();
+        let filler = is_comma(k)
+            || matches!(
+                k,
+                "(" | ")" | "-" | "—" | "–" | "\"" | "”" | "“" | "»" | "«"
+            )
+            || RELATIVES.contains(&k);
+        if !filler {
+            // One adjective between the noun and the participle (الجماعة المسلحة المتحالفة).
+            skipped += 1;
+            if skipped > 1 || t.kind != TokKind::Arabic || !t.key.starts_with("ال") {
+                return None;
+            }
+        }
+        if pos - j > 4 {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first argument starting within `max_gap` words after `pos`, with no
+/// preposition, in the same clause.
+fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
+    for j in pos..ctx.tokens.len().min(pos + max_gap + 1) {
+        if let Some(a) = ctx.arg_at[j] {
+            let ok = prep_of(ctx, a).is_empty()
+                && ctx.args[a].first >= pos
+                && same_clause(ctx, pos.saturating_sub(1), j);
+            return ok.then_some(a);
+        }
+        let k = ctx.tokens[j].key.as_str();
+        if is_comma(k) || CLAUSE_PUNCT.contains(&k) || PREP_WORDS.contains(&k) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first argument within `max_gap` words after a trigger that ends with
+/// its own preposition (بالتنسيق مع، بين): no other preposition may intervene.
+fn arg_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
+    for j in pos..ctx.tokens.len().min(pos + max_gap + 1) {
+        if let Some(a) = ctx.arg_at[j] {
+            let own = prep_of(ctx, a);
+            let ok = (own.is_empty() || j == pos)
+                && ctx.args[a].first >= pos
+                && same_clause(ctx, pos.saturating_sub(1), j);
+            return ok.then_some(a);
+        }
+        let k = ctx.tokens[j].key.as_str();
+        if is_comma(k) || CLAUSE_PUNCT.contains(&k) || PREP_WORDS.contains(&strip_conj(k)) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first argument after `pos` in the clause, within `max_gap` words,
+/// governed by one of `preps` (`""` = no preposition). A preposition may
+/// govern a noun phrase whose head is not an actor (على مواقع الجماعة، مع دول
+/// مثل روسيا). Stops at the first argument with another preposition.
+fn object_after(ctx: &Ctx<'_>, pos: usize, preps: &[String], max_gap: usize) -> Option<usize> {
+    let mut seen_prep: Option<String> = None;
+    let mut gap = 0;
+    let mut j = pos;
+    while j < ctx.tokens.len() {
+        if let Some(a) = ctx.arg_at[j] {
+            let own = prep_of(ctx, a);
+            let governing = if !own.is_empty() {
+                own
+            } else {
+                seen_prep.clone().unwrap_or_default()
+            };
+            if preps.contains(&governing) {
+                return Some(a);
+            }
+            return None;
+        }
+        let t = &ctx.tokens[j];
+        let k = t.key.as_str();
+        if j > pos && !same_clause(ctx, pos, j) || is_comma(k) || CLAUSE_PUNCT.contains(&k) {
+            return None;
+        }
+        // Two-word prepositions and agent phrases (على يد، من قبل، إلى جانب).
+        let sk = strip_conj(k);
+        if PREP_WORDS.contains(&sk) {
+            seen_prep = Some(sk.to_string());
+        } else if let Some(p) = PREP_CLITICS
+            .iter()
+            .find(|p| sk.starts_with(**p) && sk.chars().count() >= p.chars().count() + 4)
+        {
+            seen_prep = Some(
+                match *p {
+                    "بال" => "ب",
+                    "لل" => "ل",
+                    other => other,
+                }
+                .to_string(),
+            );
+        }
+        gap += 1;
+        if gap > max_gap {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The argument and its conjuncts after it (أ وب وج، أ، ب و ج).
+fn conjuncts_forward(ctx: &Ctx<'_>, a: usize) -> Vec<usize> {
+    let mut out = vec![a];
+    let mut cur = a;
+    while cur + 1 < ctx.args.len() {
+        let next = cur + 1;
+        let gap = &ctx.tokens[ctx.args[cur].end..ctx.args[next].first];
+        let separators = gap.iter().all(|t| {
+            is_comma(&t.key) || matches!(t.key.as_str(), "و" | "او" | "(" | ")" | "/" | "-")
+        });
+        let joined = ctx.args[next].clitic.starts_with('و')
+            || gap
+                .iter()
+                .any(|t| is_comma(&t.key) || t.key == "و" || t.key == "او" || t.key == "/");
+        let alias = ctx.args[next].actor == ctx.args[cur].actor || gap.iter().any(|t| t.key == "(");
+        if !separators || gap.len() > 3 {
+            break;
+        }
+        if alias && !joined {
+            cur = next;
+            continue;
+        }
+        if !joined {
+            break;
+        }
+        if !out
+            .iter()
+            .any(|&o| ctx.args[o].actor == ctx.args[next].actor)
+        {
+            out.push(next);
+        }
+        cur = next;
+    }
+    out
+}
+
+/// The argument and its conjuncts before it, for a subject before its verb.
+fn conjuncts_backward(ctx: &Ctx<'_>, a: usize) -> Vec<usize> {
+    let mut out = vec![a];
+    let mut cur = a;
+    while cur > 0 {
+        let prev = cur - 1;
+        let gap = &ctx.tokens[ctx.args[prev].end..ctx.args[cur].first];
+        let separators = gap
+            .iter()
+            .all(|t| is_comma(&t.key) || matches!(t.key.as_str(), "و" | "(" | ")"));
+        let joined = ctx.args[cur].clitic.starts_with('و')
+            || gap.iter().any(|t| is_comma(&t.key) || t.key == "و");
+        if !separators || gap.len() > 2 || !prep_of(ctx, prev).is_empty() {
+            break;
+        }
+        if ctx.args[prev].actor == ctx.args[cur].actor || !joined {
+            if ctx.args[prev].actor == ctx.args[cur].actor {
+                cur = prev;
+                continue;
+            }
+            break;
+        }
+        out.push(prev);
+        cur = prev;
+    }
+    out.reverse();
+    out
+}
+
+/// بين أ وب (وج): the coordinated list after بين within two words of `pos`.
+fn between_list(ctx: &Ctx<'_>, pos: usize) -> Option<Vec<usize>> {
+    let at = (pos..ctx.tokens.len().min(pos + 3)).find(|&j| ctx.tokens[j].key == "بين")?;
+    let first = arg_after(ctx, at + 1, 1)?;
+    let list = conjuncts_forward(ctx, first);
+    (list.len() >= 2).then_some(list)
+}
+
+/// A passive agent (على يد، من قبل، من طرف) after `pos` in the clause makes
+/// its actor the subject, and what was found as subject the object.
+fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
+    let end = ctx.tokens.len().min(pos + 6);
+    for j in pos..end {
+        if !same_clause(ctx, pos.min(ctx.tokens.len().saturating_sub(1)), j) {
+            return;
+        }
+        let k = strip_conj(&ctx.tokens[j].key);
+        let next = ctx.tokens.get(j + 1).map_or("", |t| t.key.as_str());
+        let marker = (k == "علي" && next == "يد") || (k == "من" && matches!(next, "قبل" | "طرف"));
+        if marker {
+            if let Some(a) = direct_after(ctx, j + 2, 1) {
+                let agent = conjuncts_forward(ctx, a)
+                    .iter()
+                    .map(|&x| ent(&ctx.args[x]))
+                    .collect();
+                if f.objects.is_empty() {
+                    f.objects = std::mem::take(&mut f.subjects);
+                }
+                f.subjects = agent;
+                f.carried = false;
+            }
+            return;
+        }
+    }
+}
+
+/// The value of the date expression nearest to the trigger.
+fn nearest_date(dates: &[dates::DateExpr], hit: &Hit) -> Option<String> {
+    dates
+        .iter()
+        .min_by_key(|d| {
+            if d.end <= hit.first {
+                hit.first - d.end
+            } else {
+                d.first.saturating_sub(hit.end)
+            }
+        })
+        .and_then(|d| d.value.clone())
+}
+
+/// Drops repeated statements of one sentence (same triple and polarity),
+/// keeping the most confident, in text order.
+fn dedupe(out: &mut Vec<Statement>, from: usize) {
+    let mut best: BTreeMap<(String, String, String, Polarity), usize> = BTreeMap::new();
+    for (i, s) in out.iter().enumerate().skip(from) {
+        let key = (
+            s.subject.clone(),
+            s.relation.clone(),
+            s.object.clone(),
+            s.polarity,
+        );
+        match best.get(&key) {
+            Some(&j) if out[j].confidence >= s.confidence => {}
+            _ => {
+                best.insert(key, i);
+            }
+        }
+    }
+    let keep: std::collections::BTreeSet<usize> = best.into_values().collect();
+    let mut i = 0;
+    out.retain(|_| {
+        let k = i < from || keep.contains(&i);
+        i += 1;
+        k
+    });
+}
+
+#[cfg(test)]
+mod tests;

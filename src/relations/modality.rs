@@ -1,0 +1,228 @@
+//! Modality: whether the sentence states a relation as fact, reports it from
+//! a source (أعلنت، زعم، أفادت، وفق، حسب، نقلت، ترددت أنباء) or hedges it
+//! (قد + imperfect، ربما، يحتمل، من المرجح، يخشى، تكهنات). Hedging wins over
+//! reporting: «أفادت تقارير بأن الجماعة قد تحاول» is still only possible.
+
+use super::text::{CLAUSE_PUNCT, Token, is_comma, strip_conj};
+use crate::model::{Modality, Span};
+
+/// Verbs and nouns of reporting (folded stems). They count when they come
+/// before the trigger in its sentence.
+const REPORT_BEFORE: &[&str] = &[
+    "اعلن",
+    "زعم",
+    "افاد",
+    "نقل",
+    "تردد",
+    "اكد",
+    "قال",
+    "ذكر",
+    "اشار",
+    "اعترف",
+    "كشف",
+    "قدر",
+    "صرح",
+    "اوضح",
+    "اضاف",
+    "ادعي",
+    "تبني",
+    "اظهر",
+    "تقارير",
+    "التقارير",
+    "انباء",
+    "الانباء",
+    "مصادر",
+    "المصادر",
+    "تعد",
+    "يعد",
+];
+
+/// Words of attribution that count anywhere in the sentence.
+const REPORT_ANYWHERE: &[&str] = &["حسب", "بحسب", "وفق", "وفقا", "طبقا", "نقلا"];
+
+/// Words that claim or announce right after a trigger (الهجمات المعلنة).
+const REPORT_AFTER: &[&str] = &["المعلن", "المعلنه", "المزعوم", "المزعومه"];
+
+/// Hedging words (folded).
+const HEDGES: &[&str] = &[
+    "ربما",
+    "يحتمل",
+    "المحتمل",
+    "محتمل",
+    "المرجح",
+    "يرجح",
+    "يخشي",
+    "تخشي",
+    "خشيه",
+    "المتوقع",
+    "يتوقع",
+    "تتوقع",
+    "متوقع",
+    "تكهنات",
+    "يعتقد",
+    "تعتقد",
+    "يبدو",
+    "امكانيه",
+    "احتمال",
+    "احتمالات",
+    "الوشيك",
+    "وشيك",
+    "الوشيكه",
+    "تخطط",
+    "يخطط",
+    "خطه",
+    "مخاوف",
+    "دعوات",
+    "تسعي",
+    "يسعي",
+    "قادره",
+];
+
+fn stem_of(key: &str) -> String {
+    let k = strip_conj(key);
+    // Person prefixes and the feminine ت of perfect verbs.
+    let k = ["ي", "ت", "ن"]
+        .iter()
+        .find_map(|p| k.strip_prefix(p).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(k);
+    let k = ["ت", "وا", "ون", "ه", "ها"]
+        .iter()
+        .find_map(|s| k.strip_suffix(s).filter(|r| r.chars().count() >= 3))
+        .unwrap_or(k);
+    k.to_string()
+}
+
+fn is_report(key: &str) -> bool {
+    let k = strip_conj(key);
+    REPORT_BEFORE.contains(&k) || REPORT_BEFORE.contains(&stem_of(key).as_str())
+}
+
+/// The modality of a trigger at `first..end` and the byte span of the named
+/// source of a report, when there is one.
+pub(crate) fn modality(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    is_arg: &dyn Fn(usize) -> bool,
+) -> (Modality, Option<Span>) {
+    // قد + imperfect right before the trigger (or before its light verb).
+    let hedged_qad = (first.saturating_sub(3)..first).any(|i| {
+        tokens[i].key == "قد"
+            && tokens.get(i + 1).is_some_and(|t| {
+                let k = t.key.as_str();
+                k.chars().count() >= 3 && ["ي", "ت", "ن", "ا"].iter().any(|p| k.starts_with(p))
+            })
+    });
+    let hedged_word = tokens[..first].iter().any(|t| {
+        let k = strip_conj(&t.key);
+        HEDGES.contains(&k) || HEDGES.contains(&t.key.as_str())
+    });
+    if hedged_qad || hedged_word {
+        return (Modality::Hedged, None);
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        let k = strip_conj(&t.key);
+        let before = i < first && is_report(&t.key);
+        let anywhere = REPORT_ANYWHERE.contains(&k);
+        let after = i >= end && i <= end + 1 && REPORT_AFTER.contains(&k);
+        if before || anywhere || after {
+            return (Modality::Reported, source_after(tokens, i, first, is_arg));
+        }
+    }
+    (Modality::Asserted, None)
+}
+
+/// The source named right after a reporting word: an actor mention within
+/// two words, else up to three words up to punctuation or أن.
+fn source_after(
+    tokens: &[Token],
+    cue: usize,
+    trigger: usize,
+    is_arg: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    let mut span: Option<Span> = None;
+    for (n, t) in tokens.iter().enumerate().skip(cue + 1).take(4) {
+        let k = t.key.as_str();
+        if n == trigger
+            || is_comma(k)
+            || CLAUSE_PUNCT.contains(&k)
+            || matches!(
+                k,
+                "ان" | "بان" | "انه" | "انها" | "عن" | "الي" | "في" | "ما" | "("
+            )
+        {
+            break;
+        }
+        if is_arg(n) {
+            let s = span.map_or(t.span, |s| s.cover(t.span));
+            // Take the whole mention and stop there.
+            let mut s = s;
+            let mut m = n + 1;
+            while m < tokens.len() && m < trigger && is_arg(m) {
+                s = s.cover(tokens[m].span);
+                m += 1;
+            }
+            return Some(s);
+        }
+        span = Some(span.map_or(t.span, |s| s.cover(t.span)));
+    }
+    span
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn run(text: &str, trigger: &str) -> (Modality, Option<String>) {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let at = toks
+            .iter()
+            .position(|t| t.span.of(text) == trigger)
+            .expect("trigger in text");
+        let (m, s) = modality(&toks, at, at + 1, &|_| false);
+        (m, s.map(|s| s.of(text).to_string()))
+    }
+
+    #[test]
+    fn plain_statement_is_asserted() {
+        assert_eq!(
+            run("دعمت روسيا المجلس العسكري", "دعمت").0,
+            Modality::Asserted
+        );
+    }
+
+    #[test]
+    fn reporting_verb_before_gives_reported_with_source() {
+        let (m, s) = run("أفادت وكالة رويترز أن روسيا دعمت المجلس", "دعمت");
+        assert_eq!(m, Modality::Reported);
+        assert_eq!(s.as_deref(), Some("وكالة رويترز"));
+    }
+
+    #[test]
+    fn attribution_anywhere_gives_reported() {
+        let (m, s) = run("دعمت روسيا المجلس، حسب مصادر محلية", "دعمت");
+        assert_eq!(m, Modality::Reported);
+        assert_eq!(s.as_deref(), Some("مصادر محلية"));
+    }
+
+    #[test]
+    fn qad_with_imperfect_hedges_but_not_with_perfect() {
+        assert_eq!(
+            run("الجماعة قد تحاول السيطرة على المدينة", "السيطرة").0,
+            Modality::Hedged
+        );
+        assert_eq!(
+            run("وقد سيطرت الجماعة على المدينة", "سيطرت").0,
+            Modality::Asserted
+        );
+    }
+
+    #[test]
+    fn hedge_wins_over_report() {
+        assert_eq!(
+            run("أفادت تقارير بأن الجماعة ربما تهاجم المدينة", "تهاجم").0,
+            Modality::Hedged
+        );
+    }
+}

@@ -1,0 +1,434 @@
+//! Relation patterns: the TOML files under `ontology/patterns/`, checked
+//! against the ontology and compiled into a trigger index that tolerates
+//! Arabic affixes, so that a pattern lists stems (دعم، شن) and not every
+//! inflected form (تدعم، يدعمون، شنّت، بالدعم، دعمها).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::text::{Token, fold};
+use crate::error::{Error, Result};
+use crate::ontology::Ontology;
+
+/// How a trigger's arguments are found around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Frame {
+    /// A finite verb: subject after it (VSO) or before it (SVO) or dropped;
+    /// object after it, direct or behind one of `object-prep`.
+    Verb,
+    /// A verbal noun: subject as the genitive right after it (دعم روسيا),
+    /// a nationality adjective, a possessive suffix, or the clause subject;
+    /// object behind one of `object-prep`.
+    Noun,
+    /// An active participle modifying the noun before it (المتحالفة مع):
+    /// subject is that noun, object behind one of `object-prep`.
+    ActiveParticiple,
+    /// A passive participle modifying the noun before it (المدعوم من):
+    /// the noun before is the object, the agent behind `agent-prep` the subject.
+    PassiveParticiple,
+    /// A prepositional phrase (بالتنسيق مع، بدعم من، بقيادة): the actor after it
+    /// and the noun or clause subject before it.
+    Prep,
+    /// A symmetric noun with بين and a coordinated list (اشتباكات بين أ وب):
+    /// one statement per pair of the list.
+    Between,
+    /// A title (زعيم، قائد، رئيس): the organization as genitive or adjective
+    /// after it, then the person it names.
+    Title,
+}
+
+impl Frame {
+    /// Base confidence of a statement the frame finds at the closest distance.
+    pub(crate) fn base_confidence(self) -> f64 {
+        match self {
+            Frame::ActiveParticiple | Frame::PassiveParticiple => 0.9,
+            Frame::Title | Frame::Between => 0.85,
+            Frame::Prep => 0.8,
+            Frame::Verb => 0.8,
+            Frame::Noun => 0.75,
+        }
+    }
+}
+
+/// The role of the genitive after a verbal noun.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Genitive {
+    /// The genitive is the subject (دعم روسيا للمجلس).
+    #[default]
+    Subject,
+    /// The genitive is the object (حصار باماكو).
+    Object,
+}
+
+/// An example sentence of a pattern with what it must and must not yield.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// The sentence (one or two sentences for dropped subjects).
+    pub text: String,
+    /// Triples `[subject, relation, object]` (English labels) it must yield.
+    #[serde(default)]
+    pub expect: Vec<[String; 3]>,
+    /// Triples it must not yield (clause boundaries, wrong direction …).
+    #[serde(default)]
+    pub absent: Vec<[String; 3]>,
+    /// The polarity every expected triple must have (`pos`, `neg`).
+    #[serde(default)]
+    pub polarity: Option<String>,
+    /// The modality every expected triple must have.
+    #[serde(default)]
+    pub modality: Option<String>,
+    /// The date every expected triple must have.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The publication date to resolve relative dates against.
+    #[serde(default)]
+    pub published: Option<String>,
+}
+
+/// One pattern as written in a file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Pattern {
+    /// Unique id, recorded on every statement it finds.
+    pub id: String,
+    /// The relation's gold name.
+    pub relation: String,
+    /// How the arguments are found.
+    pub frame: Frame,
+    /// Trigger forms: stems, or several words (بالتنسيق مع).
+    pub triggers: Vec<String>,
+    /// What introduces the object: `""` (direct), a clitic (ل، ب) or a word (على).
+    #[serde(default)]
+    pub object_prep: Vec<String>,
+    /// What introduces the agent of a passive participle or the subject after a noun (من، ب).
+    #[serde(default)]
+    pub agent_prep: Vec<String>,
+    /// The actor the frame finds first is the object, not the subject.
+    #[serde(default)]
+    pub swap: bool,
+    /// What the genitive right after a verbal noun is: its subject (دعم روسيا،
+    /// the default) or its object (حصار باماكو، اختطاف الرهائن).
+    #[serde(default)]
+    pub genitive: Genitive,
+    /// Classes allowed as subject, narrower than the relation's domain.
+    #[serde(default)]
+    pub subject_class: Vec<String>,
+    /// Classes allowed as object, narrower than the relation's range.
+    #[serde(default)]
+    pub object_class: Vec<String>,
+    /// Examples that the tests run.
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Example>,
+    /// The file it was read from (set on load).
+    #[serde(skip)]
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternFile {
+    #[serde(default)]
+    pattern: Vec<Pattern>,
+}
+
+/// Parses one pattern file's text; `path` names it in errors and on the patterns.
+pub fn parse_str(text: &str, path: &Path) -> Result<Vec<Pattern>> {
+    let file: PatternFile = toml::from_str(text).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(file
+        .pattern
+        .into_iter()
+        .map(|mut p| {
+            p.file = path.to_path_buf();
+            p
+        })
+        .collect())
+}
+
+/// Reads every `*.toml` under `dir`, in file-name order.
+pub(crate) fn read_dir(dir: &Path) -> Result<Vec<Pattern>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        out.extend(parse_str(&text, &path)?);
+    }
+    Ok(out)
+}
+
+/// Checks patterns against the ontology: known relation and classes, unique
+/// ids, at least one trigger and one example.
+pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> {
+    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    for p in patterns {
+        let fail = |message: String| Error::Ontology {
+            path: p.file.clone(),
+            message: format!("pattern {:?}: {message}", p.id),
+        };
+        if let Some(first) = seen.insert(&p.id, &p.file) {
+            return Err(fail(format!("id already used in {}", first.display())));
+        }
+        if ontology.relation(&p.relation).is_none() {
+            return Err(fail(format!(
+                "relation {:?} is not in the ontology",
+                p.relation
+            )));
+        }
+        for c in p.subject_class.iter().chain(&p.object_class) {
+            if !ontology.classes.contains_key(c) {
+                return Err(fail(format!("class {c:?} is not in the ontology")));
+            }
+        }
+        if p.triggers.iter().all(|t| fold(t).trim().is_empty()) {
+            return Err(fail("has no trigger".into()));
+        }
+        if p.examples.is_empty() {
+            return Err(fail("has no example".into()));
+        }
+    }
+    Ok(())
+}
+
+/// Proclitics a word of each frame may carry, longest combinations first.
+fn prefixes(frame: Frame) -> &'static [&'static str] {
+    match frame {
+        Frame::Verb => &[
+            "وسي", "وست", "وسن", "فسي", "فست", "سي", "ست", "سن", "وي", "وت", "ون", "وا", "في",
+            "فت", "فن", "فا", "و", "ف", "ي", "ت", "ن", "ا", "",
+        ],
+        _ => &[
+            "وبال", "وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب",
+            "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك", "",
+        ],
+    }
+}
+
+/// Suffixes a word of each frame may carry.
+fn suffixes(frame: Frame) -> &'static [&'static str] {
+    match frame {
+        Frame::Verb => &[
+            "تهما", "وها", "وهم", "تها", "تهم", "ته", "ونه", "ونها", "ونهم", "انه", "انها", "تما",
+            "تان", "ون", "وا", "ان", "ين", "نا", "ها", "هم", "هما", "ه", "ت", "ا", "و", "ن", "",
+        ],
+        _ => &[
+            "اتها", "اتهم", "اته", "تها", "تهم", "تهما", "ته", "يها", "يه", "ات", "ين", "ون", "ان",
+            "ها", "هم", "هما", "ه", "ا", "ي", "",
+        ],
+    }
+}
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// The pattern's index.
+    pub(crate) pattern: usize,
+    /// First token of the trigger.
+    pub(crate) first: usize,
+    /// One past its last token.
+    pub(crate) end: usize,
+    /// The prefix stripped from the first word (folded).
+    pub(crate) prefix: String,
+    /// The suffix stripped from the last word (folded).
+    pub(crate) suffix: String,
+}
+
+/// One trigger form of one pattern.
+#[derive(Clone, Debug)]
+struct Form {
+    pattern: usize,
+    frame: Frame,
+    /// The folded words after the first.
+    rest: Vec<String>,
+}
+
+/// Trigger forms by their folded first word.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TriggerIndex {
+    by_first: HashMap<String, Vec<Form>>,
+}
+
+impl TriggerIndex {
+    pub(crate) fn new(patterns: &[Pattern]) -> TriggerIndex {
+        let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
+        for (i, p) in patterns.iter().enumerate() {
+            for t in &p.triggers {
+                let words: Vec<String> = fold(t).split_whitespace().map(str::to_string).collect();
+                let Some((first, rest)) = words.split_first() else {
+                    continue;
+                };
+                by_first.entry(first.clone()).or_default().push(Form {
+                    pattern: i,
+                    frame: p.frame,
+                    rest: rest.to_vec(),
+                });
+            }
+        }
+        TriggerIndex { by_first }
+    }
+
+    /// Every trigger that starts at token `i`.
+    pub(crate) fn hits_at(&self, tokens: &[Token], i: usize) -> Vec<Hit> {
+        let key = tokens[i].key.as_str();
+        let mut out: Vec<Hit> = Vec::new();
+        let frames = [Frame::Verb, Frame::Noun];
+        for family in frames {
+            for pre in prefixes(family) {
+                let Some(rest) = key.strip_prefix(pre) else {
+                    continue;
+                };
+                for suf in suffixes(family) {
+                    let Some(stem) = rest.strip_suffix(suf) else {
+                        continue;
+                    };
+                    if stem.chars().count() < 2 {
+                        continue;
+                    }
+                    // Before a pronoun suffix ة is written ت (مواجهتها).
+                    let marbuta =
+                        (family == Frame::Noun && suf.starts_with('ت')).then(|| format!("{stem}ه"));
+                    let Some(forms) = self
+                        .by_first
+                        .get(stem)
+                        .or_else(|| marbuta.as_ref().and_then(|m| self.by_first.get(m)))
+                    else {
+                        continue;
+                    };
+                    for f in forms {
+                        let fam = if f.frame == Frame::Verb {
+                            Frame::Verb
+                        } else {
+                            Frame::Noun
+                        };
+                        if fam != family {
+                            continue;
+                        }
+                        // Multi-word forms: middle words match exactly, the last
+                        // one may carry a noun suffix (أعيد تسميتها).
+                        let mut end = i + 1;
+                        let mut ok = true;
+                        let mut last_suffix = suf.to_string();
+                        for (k, w) in f.rest.iter().enumerate() {
+                            let Some(t) = tokens.get(end) else {
+                                ok = false;
+                                break;
+                            };
+                            let last = k + 1 == f.rest.len();
+                            if t.key == *w {
+                                end += 1;
+                                continue;
+                            }
+                            if last
+                                && let Some(s) = suffixes(Frame::Noun)
+                                    .iter()
+                                    .find(|s| !s.is_empty() && t.key.strip_suffix(**s) == Some(w))
+                            {
+                                last_suffix = (*s).to_string();
+                                end += 1;
+                                continue;
+                            }
+                            ok = false;
+                            break;
+                        }
+                        if !ok {
+                            continue;
+                        }
+                        let hit = Hit {
+                            pattern: f.pattern,
+                            first: i,
+                            end,
+                            prefix: (*pre).to_string(),
+                            suffix: last_suffix,
+                        };
+                        if !out.iter().any(|h| h.pattern == hit.pattern) {
+                            out.push(hit);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+    use crate::model::Span;
+
+    fn pattern(id: &str, frame: Frame, triggers: &[&str]) -> Pattern {
+        Pattern {
+            id: id.into(),
+            relation: "supports".into(),
+            frame,
+            triggers: triggers.iter().map(|s| s.to_string()).collect(),
+            object_prep: vec![],
+            agent_prep: vec![],
+            swap: false,
+            genitive: Genitive::Subject,
+            subject_class: vec![],
+            object_class: vec![],
+            examples: vec![],
+            file: PathBuf::new(),
+        }
+    }
+
+    fn hits(index: &TriggerIndex, text: &str) -> Vec<(String, usize)> {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        (0..toks.len())
+            .flat_map(|i| {
+                index
+                    .hits_at(&toks, i)
+                    .into_iter()
+                    .map(|h| (toks[h.first].span.of(text).to_string(), h.pattern))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn verb_stems_match_inflected_forms() {
+        let idx = TriggerIndex::new(&[pattern("v", Frame::Verb, &["شن"])]);
+        for w in ["شنّت", "تشنّ", "يشنّون", "وشنت", "شنوا", "وستشن"] {
+            assert_eq!(hits(&idx, w).len(), 1, "{w}");
+        }
+        assert!(hits(&idx, "شنطة").is_empty());
+    }
+
+    #[test]
+    fn noun_stems_match_with_article_clitics_and_suffixes() {
+        let idx = TriggerIndex::new(&[pattern("n", Frame::Noun, &["دعم", "مواجهة"])]);
+        for w in [
+            "الدعم",
+            "بدعم",
+            "دعمها",
+            "ودعمه",
+            "مواجهة",
+            "المواجهة",
+            "مواجهتها",
+        ] {
+            assert_eq!(hits(&idx, w).len(), 1, "{w}");
+        }
+    }
+
+    #[test]
+    fn multi_word_triggers_need_every_word() {
+        let idx = TriggerIndex::new(&[pattern("p", Frame::Prep, &["بالتنسيق مع"])]);
+        assert_eq!(hits(&idx, "نفذت بالتنسيق مع الجيش").len(), 1);
+        assert!(hits(&idx, "بالتنسيق الكامل").is_empty());
+        let idx = TriggerIndex::new(&[pattern("p", Frame::Prep, &["تنسيق مع"])]);
+        assert_eq!(hits(&idx, "وبالتنسيق مع").len(), 1);
+    }
+}

@@ -1,0 +1,213 @@
+//! Polarity: whether a negator governs a trigger. A negator counts only when
+//! it stands right before the trigger, or before a light verb or the subject
+//! that leads to it (لم تشنّ الجماعة هجومًا), or when a negated verb of
+//! saying or believing opens the clause that holds it (نفى أن، لا يُعتقد أن).
+//! «لا تقتصر … على الصراع» is not a negated conflict: the negator governs
+//! تقتصر, which is neither the trigger nor a light verb.
+
+use super::text::{Token, strip_conj};
+use crate::model::Polarity;
+
+/// Particles and words that negate the word after them (folded).
+const NEGATORS: &[&str] = &[
+    "لم",
+    "لن",
+    "لا",
+    "ليس",
+    "ليست",
+    "ليسوا",
+    "لسنا",
+    "غير",
+    "عدم",
+    "دون",
+    "بدون",
+];
+
+/// Verbs that negate the clause they introduce or the verbal noun after them
+/// (folded stems, matched after stripping و/ف and a person prefix).
+const NEGATING_VERBS: &[&str] = &[
+    "نفي",
+    "نفت",
+    "ينفي",
+    "تنفي",
+    "نفوا",
+    "عجز",
+    "عجزت",
+    "يعجز",
+    "تعجز",
+    "فشل",
+    "فشلت",
+    "يفشل",
+    "تفشل",
+    "فشلوا",
+    "رفض",
+    "رفضت",
+    "يرفض",
+    "ترفض",
+    "تعذر",
+    "امتنع",
+    "امتنعت",
+    "يمتنع",
+    "تمتنع",
+];
+
+/// Light verbs that carry a verbal noun trigger (شنّ هجومًا، فرض حصارًا);
+/// a negator before them negates the noun. Folded stems.
+const LIGHT_VERBS: &[&str] = &[
+    "شن",
+    "نفذ",
+    "فرض",
+    "قام",
+    "قدم",
+    "اجري",
+    "تمكن",
+    "يتمكن",
+    "تتمكن",
+    "يشن",
+    "تشن",
+    "ينفذ",
+    "تنفذ",
+    "يفرض",
+    "تفرض",
+    "يقوم",
+    "تقوم",
+    "يقدم",
+    "تقدم",
+    "يجري",
+    "تجري",
+    "تعد",
+    "يعد",
+    "يكن",
+    "تكن",
+    "يعد",
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "تستطع",
+    "يستطع",
+];
+
+fn light_verb(key: &str) -> bool {
+    let k = strip_conj(key);
+    LIGHT_VERBS
+        .iter()
+        .any(|v| k == *v || k.strip_suffix('ت') == Some(v))
+}
+
+fn negating_verb(key: &str) -> bool {
+    let k = strip_conj(key);
+    NEGATING_VERBS.contains(&k)
+}
+
+/// The polarity of a trigger at tokens `first..` of a sentence whose current
+/// clause starts at `clause_start`. `is_arg(i)` tells whether token `i`
+/// belongs to an actor mention.
+pub(crate) fn polarity(
+    tokens: &[Token],
+    first: usize,
+    clause_start: usize,
+    is_arg: &dyn Fn(usize) -> bool,
+) -> Polarity {
+    // Walk back over mentions and light verbs to the nearest other word.
+    let mut j = first;
+    let mut steps = 0;
+    while j > clause_start && steps < 6 {
+        j -= 1;
+        steps += 1;
+        let key = tokens[j].key.as_str();
+        if NEGATORS.contains(&strip_conj(key)) || negating_verb(key) {
+            return Polarity::Neg;
+        }
+        // عن / في / من after عجز / فشل / امتنع: step over the preposition.
+        let prep = matches!(key, "عن" | "في" | "من") && steps == 1;
+        if prep || is_arg(j) || light_verb(key) {
+            continue;
+        }
+        break;
+    }
+    // A negated verb of saying or believing opening an أن clause before the
+    // trigger negates everything in it (نفت الحكومة أن …، لا يعتقد أن …).
+    for i in 0..first {
+        let k = strip_conj(&tokens[i].key);
+        let negated_head = negating_verb(k)
+            || (NEGATORS.contains(&k)
+                && tokens.get(i + 1).is_some_and(|t| {
+                    let n = t.key.as_str();
+                    n.ends_with("عتقد") || n.ends_with("بدو") || n.ends_with("ثبت")
+                }));
+        if negated_head {
+            let opens = tokens[i + 1..first]
+                .iter()
+                .take(4)
+                .any(|t| matches!(t.key.as_str(), "ان" | "بان" | "انه" | "انها"));
+            if opens {
+                return Polarity::Neg;
+            }
+        }
+    }
+    Polarity::Pos
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+    use crate::model::Span;
+
+    fn pol(text: &str, trigger: &str, args: &[&str]) -> Polarity {
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let at = toks
+            .iter()
+            .position(|t| t.span.of(text) == trigger)
+            .expect("trigger in text");
+        let is_arg = |i: usize| args.contains(&toks[i].span.of(text));
+        polarity(&toks, at, 0, &is_arg)
+    }
+
+    #[test]
+    fn negator_before_verb_negates() {
+        assert_eq!(pol("لم تدعم روسيا المجلس", "تدعم", &[]), Polarity::Neg);
+        assert_eq!(pol("تدعم روسيا المجلس", "تدعم", &[]), Polarity::Pos);
+    }
+
+    #[test]
+    fn negator_before_light_verb_and_subject_negates_the_noun() {
+        assert_eq!(
+            pol("لم تشن الجماعة هجوما على المدينة", "هجوما", &["الجماعة"]),
+            Polarity::Neg
+        );
+    }
+
+    #[test]
+    fn negator_of_another_verb_does_not_reach_the_trigger() {
+        assert_eq!(
+            pol(
+                "لا تقتصر الجماعة على الصراع مع الحكومة",
+                "الصراع",
+                &["الجماعة"]
+            ),
+            Polarity::Pos
+        );
+    }
+
+    #[test]
+    fn denial_and_inability_negate() {
+        assert_eq!(
+            pol(
+                "نفت الحكومة أن تكون روسيا قد دعمت الجماعة",
+                "دعمت",
+                &["روسيا"]
+            ),
+            Polarity::Neg
+        );
+        assert_eq!(
+            pol("عجز الجيش عن استعادة المدينة", "استعادة", &["الجيش"]),
+            Polarity::Neg
+        );
+        assert_eq!(
+            pol("لا يعتقد أن الجماعة تريد حكم البلاد", "حكم", &["الجماعة"]),
+            Polarity::Neg
+        );
+    }
+}

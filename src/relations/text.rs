@@ -1,0 +1,268 @@
+//! Tokens of one sentence, each with its byte span in the original text and a
+//! lossy match key, plus the small closed word classes the frames rely on
+//! (prepositions, clause connectives, relative pronouns).
+
+use crate::model::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// A run of Arabic letters (with their marks).
+    Arabic,
+    /// A run of Latin letters and digits (JNIM, TB2, Su-24 pieces).
+    Latin,
+    /// Digits, with `,` or `.` between digits (1,000 and 2.5).
+    Number,
+    /// Any other single non-space character.
+    Punct,
+}
+
+/// A token of a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte span in the original document text.
+    pub(crate) span: Span,
+    /// The match key (see [`fold`]).
+    pub(crate) key: String,
+    /// What it is made of.
+    pub(crate) kind: TokKind,
+}
+
+/// Folds Arabic spelling variation away for matching: drops harakat
+/// (U+064B–U+065F, U+0670) and tatweel (U+0640); folds alef forms
+/// (U+0622 آ, U+0623 أ, U+0625 إ, U+0671 ٱ) to U+0627 ا, U+0649 ى to
+/// U+064A ي, U+0629 ة to U+0647 ه, U+0624 ؤ to U+0648 و, U+0626 ئ to U+064A ي;
+/// maps Arabic-Indic digits to ASCII and Latin to lower case.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => out.push('\u{0627}'),
+            '\u{0649}' | '\u{0626}' => out.push('\u{064A}'),
+            '\u{0629}' => out.push('\u{0647}'),
+            '\u{0624}' => out.push('\u{0648}'),
+            '\u{0660}'..='\u{0669}' => {
+                out.push(char::from(b'0' + (c as u32 - 0x0660) as u8));
+            }
+            '\u{06F0}'..='\u{06F9}' => {
+                out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8));
+            }
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'..='\u{06D3}')
+        || c == '\u{0640}'
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+fn class_of(c: char) -> Option<TokKind> {
+    if is_digit(c) {
+        Some(TokKind::Number)
+    } else if is_arabic_letter(c) {
+        Some(TokKind::Arabic)
+    } else if c.is_alphanumeric() {
+        Some(TokKind::Latin)
+    } else if c.is_whitespace() {
+        None
+    } else {
+        Some(TokKind::Punct)
+    }
+}
+
+/// The tokens of `text[span]`, with spans into `text`.
+pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let sub = span.of(text);
+    let mut out: Vec<Token> = Vec::new();
+    let mut chars = sub.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let Some(kind) = class_of(c) else { continue };
+        let mut end = i + c.len_utf8();
+        if kind != TokKind::Punct {
+            while let Some(&(j, d)) = chars.peek() {
+                let same = class_of(d) == Some(kind)
+                    || (kind == TokKind::Latin && d.is_ascii_digit())
+                    || (kind == TokKind::Number
+                        && matches!(d, ',' | '.')
+                        && sub[j + d.len_utf8()..].chars().next().is_some_and(is_digit));
+                if !same {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+        }
+        out.push(Token {
+            span: Span::new(span.start + i, span.start + end),
+            key: fold(&sub[i..end]),
+            kind,
+        });
+    }
+    out
+}
+
+/// Prepositions written as separate words (folded).
+pub(crate) const PREP_WORDS: &[&str] = &[
+    "في",
+    "علي",
+    "من",
+    "الي",
+    "مع",
+    "ضد",
+    "عن",
+    "بين",
+    "لدي",
+    "نحو",
+    "تجاه",
+    "عبر",
+    "داخل",
+    "حول",
+    "قبل",
+    "لصالح",
+    "ب",
+    "ل",
+];
+
+/// Prepositions written as proclitics (folded), longest first.
+pub(crate) const PREP_CLITICS: &[&str] = &["بال", "لل", "كال", "ب", "ل", "ك"];
+
+/// Relative pronouns (folded): a clause they open takes its subject from the
+/// noun before them.
+pub(crate) const RELATIVES: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللذان",
+    "اللتان",
+    "اللواتي",
+    "اللاتي",
+];
+
+/// Words that open a new clause (folded). Arguments are not taken across them.
+pub(crate) const CONNECTIVES: &[&str] = &[
+    "بينما",
+    "لكن",
+    "لكنه",
+    "لكنها",
+    "لكنهم",
+    "ولكن",
+    "حيث",
+    "الا",
+    "اذ",
+    "عندما",
+    "حين",
+    "حينما",
+    "بعدما",
+    "ثم",
+    "مما",
+    "ما",
+    "ان",
+    "بان",
+    "وان",
+    "فان",
+    "لان",
+    "انه",
+    "انها",
+    "بانه",
+    "بانها",
+    "وانه",
+    "وانها",
+    "انهم",
+    "بانهم",
+    "كما",
+    "وكما",
+    "وبينما",
+    "وحيث",
+    "وعندما",
+    "فيما",
+    "وفيما",
+    "بل",
+    "اما",
+    "واما",
+    "رغم",
+    "ورغم",
+    "بيد",
+    "وهو",
+    "وهي",
+    "وهم",
+    "هو",
+    "هي",
+];
+
+/// Punctuation that ends a clause. The Arabic comma U+060C is not here: it
+/// also separates list items and appositions, and the frames treat it apart.
+pub(crate) const CLAUSE_PUNCT: &[&str] = &[".", "؛", ";", ":", "!", "?", "؟", "…"];
+
+/// The Arabic comma U+060C and the Latin comma.
+pub(crate) fn is_comma(key: &str) -> bool {
+    key == "\u{060C}" || key == ","
+}
+
+/// Strips the conjunctions و and ف (U+0648, U+0641) from a folded word when
+/// what is left is still a word of two letters or more.
+pub(crate) fn strip_conj(key: &str) -> &str {
+    for p in ["و", "ف"] {
+        if let Some(rest) = key.strip_prefix(p)
+            && rest.chars().count() >= 2
+        {
+            return rest;
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_marks_and_unifies_letters() {
+        assert_eq!(fold("شنّت"), "شنت");
+        assert_eq!(fold("أعلنت"), "اعلنت");
+        assert_eq!(fold("الجماعة"), "الجماعه");
+        assert_eq!(fold("إلى"), "الي");
+        assert_eq!(fold("٢٠٢٥"), "2025");
+        assert_eq!(fold("JNIM"), "jnim");
+    }
+
+    #[test]
+    fn tokens_keep_original_spans() {
+        let text = "فرضتJNIM حصارًا، على باماكو (1,000 شاحنة).";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let shown: Vec<&str> = toks.iter().map(|t| t.span.of(text)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                "فرضت",
+                "JNIM",
+                "حصارًا",
+                "،",
+                "على",
+                "باماكو",
+                "(",
+                "1,000",
+                "شاحنة",
+                ")",
+                "."
+            ]
+        );
+        assert_eq!(toks[2].key, "حصارا");
+        assert_eq!(toks[7].kind, TokKind::Number);
+    }
+
+    #[test]
+    fn conjunction_is_stripped_only_from_long_words() {
+        assert_eq!(strip_conj("وتركيا"), "تركيا");
+        assert_eq!(strip_conj("فان"), "ان");
+        assert_eq!(strip_conj("ول"), "ول");
+    }
+}

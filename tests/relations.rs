@@ -1,0 +1,160 @@
+//! Runs every relation pattern's examples through the whole pipeline (the
+//! real sentence splitter, recognizer and extractor) and checks that each
+//! yields what the example expects, and nothing it marks absent.
+
+use actorgraph::model::{Document, Statement};
+use actorgraph::pipeline::{self, Resources};
+
+fn resources() -> Resources {
+    Resources::load(None).expect("the repository's ontology folder loads")
+}
+
+/// The English label of an actor IRI: the lexicon's, else the IRI's last segment.
+fn label(res: &Resources, ex: &actorgraph::model::Extraction, iri: &str) -> String {
+    if let Some(e) = res.ontology.entry(iri) {
+        return e.label.clone();
+    }
+    ex.discovered.iter().find(|a| a.iri == iri).map_or_else(
+        || iri.rsplit('/').next().unwrap_or(iri).to_string(),
+        |a| a.label.clone(),
+    )
+}
+
+fn describe(res: &Resources, ex: &actorgraph::model::Extraction, s: &Statement) -> String {
+    format!(
+        "{} {} {} ({}, {}, {:?}) [{}]",
+        label(res, ex, &s.subject),
+        s.relation,
+        label(res, ex, &s.object),
+        s.polarity.as_str(),
+        s.modality.as_str(),
+        s.date,
+        s.pattern
+    )
+}
+
+#[test]
+fn every_pattern_example_yields_its_triples() {
+    let res = resources();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for p in res.extractor.patterns() {
+        for (n, example) in p.examples.iter().enumerate() {
+            let doc = Document {
+                id: format!("{}#{n}", p.id),
+                text: example.text.clone(),
+                published: example.published.clone(),
+                ..Document::default()
+            };
+            let ex = pipeline::extract_document(doc, &res);
+            let found: Vec<(String, String, String, &Statement)> = ex
+                .statements
+                .iter()
+                .map(|s| {
+                    (
+                        label(&res, &ex, &s.subject),
+                        s.relation.clone(),
+                        label(&res, &ex, &s.object),
+                        s,
+                    )
+                })
+                .collect();
+            let all: Vec<String> = ex
+                .statements
+                .iter()
+                .map(|s| describe(&res, &ex, s))
+                .collect();
+            for [s, r, o] in &example.expect {
+                checked += 1;
+                let hit = found
+                    .iter()
+                    .find(|(fs, fr, fo, _)| fs == s && fr == r && fo == o);
+                match hit {
+                    None => failures.push(format!(
+                        "{} example {n}: expected {s} {r} {o} in {:?}; got {all:?}",
+                        p.id, example.text
+                    )),
+                    Some((_, _, _, st)) => {
+                        let checks = [
+                            (
+                                "polarity",
+                                example.polarity.as_deref(),
+                                Some(st.polarity.as_str()),
+                            ),
+                            (
+                                "modality",
+                                example.modality.as_deref(),
+                                Some(st.modality.as_str()),
+                            ),
+                            ("date", example.date.as_deref(), st.date.as_deref()),
+                        ];
+                        for (what, want, got) in checks {
+                            if want.is_some() && want != got {
+                                failures.push(format!(
+                                    "{} example {n}: {s} {r} {o}: {what} {got:?}, expected {want:?}",
+                                    p.id
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            for [s, r, o] in &example.absent {
+                checked += 1;
+                if found
+                    .iter()
+                    .any(|(fs, fr, fo, _)| fs == s && fr == r && fo == o)
+                {
+                    failures.push(format!(
+                        "{} example {n}: {s} {r} {o} must not be extracted from {:?}",
+                        p.id, example.text
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} expectations were checked");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_relation_of_the_ontology_has_a_pattern() {
+    let res = resources();
+    let missing: Vec<&str> = res
+        .ontology
+        .relations
+        .iter()
+        .filter(|r| {
+            !res.extractor
+                .patterns()
+                .iter()
+                .any(|p| p.relation == r.name)
+        })
+        .map(|r| r.name.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "relations without a pattern: {missing:?}"
+    );
+}
+
+#[test]
+fn every_pattern_has_an_example_with_an_expectation() {
+    let res = resources();
+    let bare: Vec<&str> = res
+        .extractor
+        .patterns()
+        .iter()
+        .filter(|p| p.examples.iter().all(|e| e.expect.is_empty()))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(
+        bare.is_empty(),
+        "patterns without an expected triple: {bare:?}"
+    );
+}
