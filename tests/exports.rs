@@ -52,9 +52,7 @@ fn lexicon_entry(ontology: &Ontology, class: &str, need_coords: bool) -> LexEntr
 
 fn statement(
     doc: &str,
-    s: &str,
-    relation: &str,
-    o: &str,
+    (s, relation, o): (&str, &str, &str),
     polarity: Polarity,
     modality: Modality,
     date: Option<&str>,
@@ -148,9 +146,7 @@ fn fixture_in(mut store: Store) -> Fixture {
         statements: vec![
             statement(
                 doc1,
-                g,
-                "fights",
-                st,
+                (g, "fights", st),
                 Polarity::Pos,
                 Modality::Asserted,
                 Some("2025-07"),
@@ -158,9 +154,7 @@ fn fixture_in(mut store: Store) -> Fixture {
             ),
             statement(
                 doc1,
-                g,
-                "attacked",
-                st,
+                (g, "attacked", st),
                 Polarity::Pos,
                 Modality::Reported,
                 Some("2025-09-03"),
@@ -168,9 +162,7 @@ fn fixture_in(mut store: Store) -> Fixture {
             ),
             statement(
                 doc1,
-                g,
-                "fights",
-                st,
+                (g, "fights", st),
                 Polarity::Neg,
                 Modality::Asserted,
                 None,
@@ -178,9 +170,7 @@ fn fixture_in(mut store: Store) -> Fixture {
             ),
             statement(
                 doc1,
-                st,
-                "allied-with",
-                t,
+                (st, "allied-with", t),
                 Polarity::Pos,
                 Modality::Asserted,
                 None,
@@ -200,9 +190,7 @@ fn fixture_in(mut store: Store) -> Fixture {
         discovered: vec![],
         statements: vec![statement(
             doc2,
-            g,
-            "fights",
-            st,
+            (g, "fights", st),
             Polarity::Pos,
             Modality::Hedged,
             Some("2024-01"),
