@@ -27,6 +27,7 @@ struct RawConfig {
     acronyms: RawAcronyms,
     #[serde(default)]
     references: Vec<RawReference>,
+    coordination: RawCoordination,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
     ambiguity: Vec<RawAmbiguity>,
@@ -53,6 +54,8 @@ struct RawGroups {
     nouns: Vec<RawGroupNoun>,
     #[serde(default)]
     not_names: Vec<String>,
+    #[serde(default)]
+    pronoun_suffixes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +63,14 @@ struct RawGroups {
 struct RawGroupNoun {
     word: String,
     class: String,
+    #[serde(default)]
+    strict: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCoordination {
+    words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +103,10 @@ struct RawReference {
     classes: Vec<String>,
     #[serde(default)]
     not_after: Vec<String>,
+    #[serde(default)]
+    topic: bool,
+    #[serde(default)]
+    of_state: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -129,6 +144,8 @@ fn words(list: &[String]) -> Words {
 pub(crate) struct GroupNoun {
     pub(crate) key: String,
     pub(crate) class: String,
+    /// Introduces names of two words or more only.
+    pub(crate) strict: bool,
 }
 
 /// A reference noun and the classes of actors it may point back to.
@@ -138,6 +155,12 @@ pub(crate) struct Reference {
     /// Every ontology class compatible with the listed ones (subclasses included).
     pub(crate) classes: BTreeSet<String>,
     pub(crate) not_after: Words,
+    /// The classes as listed (for `of_state`).
+    pub(crate) listed: Vec<String>,
+    /// Resolve to the most named actor only.
+    pub(crate) topic: bool,
+    /// Fall back to the actor of that class belonging to the topic state.
+    pub(crate) of_state: bool,
 }
 
 /// Context cues that decide an ambiguous name.
@@ -163,6 +186,8 @@ pub(crate) struct Config {
     pub(crate) group_max_words: usize,
     pub(crate) group_nouns: Vec<GroupNoun>,
     pub(crate) not_names: Words,
+    pub(crate) pronoun_suffixes: Vec<String>,
+    pub(crate) coordinators: Words,
     pub(crate) person_min_words: usize,
     pub(crate) person_max_words: usize,
     pub(crate) titles: Vec<String>,
@@ -210,6 +235,7 @@ impl Config {
             group_nouns.push(GroupNoun {
                 key: key_of(&g.word),
                 class: g.class.clone(),
+                strict: g.strict,
             });
         }
         check_class(&raw.acronyms.default_class)?;
@@ -230,6 +256,9 @@ impl Config {
                 key: key_of(&r.word),
                 classes,
                 not_after: words(&r.not_after),
+                listed: r.classes.clone(),
+                topic: r.topic,
+                of_state: r.of_state,
             });
         }
         let ambiguity = |a: &RawAmbiguity| -> Result<Ambiguity> {
@@ -265,6 +294,8 @@ impl Config {
             group_max_words: raw.groups.max_words.max(1),
             group_nouns,
             not_names: words(&raw.groups.not_names),
+            pronoun_suffixes: keys(&raw.groups.pronoun_suffixes),
+            coordinators: words(&raw.coordination.words),
             person_min_words: raw.persons.min_words.max(1),
             person_max_words: raw.persons.max_words.max(raw.persons.min_words),
             titles: keys(&raw.persons.titles),

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::config::{Ambiguity, Words};
 use super::lexicon::Target;
 use super::{Cand, DocState, Found, Recognizer, Who};
+use crate::model::MentionKind;
 
 /// Word characters of the match key: letters (Arabic or Latin) and digits.
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -16,7 +17,8 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// The word that ends right before `pos` (spaces between allowed, nothing
 /// else: punctuation cuts the context).
 pub(crate) fn prev_word(key: &str, pos: usize) -> Option<(usize, usize)> {
-    let head = key[..pos].trim_end_matches(' ');
+    // Quotes around a name ("القاعدة") do not cut it from its context.
+    let head = key[..pos].trim_end_matches([' ', '"', '\'']);
     let end = head.len();
     if !head.chars().next_back().is_some_and(is_word_char) {
         return None;
@@ -33,7 +35,7 @@ pub(crate) fn prev_word(key: &str, pos: usize) -> Option<(usize, usize)> {
 /// The word that starts at or after `pos`, past spaces only.
 pub(crate) fn next_word(key: &str, pos: usize) -> Option<(usize, usize)> {
     let tail = &key[pos..];
-    let start = pos + (tail.len() - tail.trim_start_matches(' ').len());
+    let start = pos + (tail.len() - tail.trim_start_matches([' ', '"', '\'']).len());
     let len: usize = key[start..]
         .chars()
         .take_while(|&c| is_word_char(c))
@@ -95,29 +97,49 @@ pub(crate) fn decide(rec: &Recognizer, st: &DocState<'_>, selected: &[Cand]) -> 
         } else {
             seen.insert(e);
         }
+        // A name written with tanwin fath (روسيًا, U+064B) is the accusative
+        // adjective ("Russian-backed"), which the match key cannot tell apart.
+        let kind =
+            if p.kind == MentionKind::Name && st.original(c.start, c.end).contains('\u{064B}') {
+                MentionKind::Adjective
+            } else {
+                p.kind
+            };
         out.push(Found {
             start: c.start,
             end: c.end,
             word_start: c.word_start,
             who: Who::Lex(e),
-            kind: p.kind,
+            kind,
         });
     }
     out
 }
 
-/// Whether the gap `a..b` of the key joins two coordinated names: a comma,
-/// or a و (glued to the second name, `conj`, or standing alone).
-fn coordinated(key: &str, a: usize, b: usize, conj: bool) -> bool {
+/// Whether the gap `a..b` of the key joins two coordinated names: a comma
+/// or a و (glued to the second name when `conj`), with only coordination
+/// words between (X، وربما Y).
+fn coordinated(rec: &Recognizer, key: &str, a: usize, b: usize, conj: bool) -> bool {
     if a > b {
         return false;
     }
-    let gap = key[a..b].trim_matches(' ');
-    match gap {
-        "" => conj,
-        "،" | "," | "و" | "او" => true,
-        _ => false,
+    let gap = &key[a..b];
+    let comma = gap.contains(['،', ',']);
+    let mut tokens = gap
+        .split([' ', '،', ','])
+        .filter(|t| !t.is_empty())
+        .peekable();
+    if tokens.peek().is_none() {
+        return conj || comma;
     }
+    let mut joined = comma || conj;
+    for t in tokens {
+        if !rec.in_set(&rec.cfg.coordinators, t) {
+            return false;
+        }
+        joined |= t.starts_with('و') || t == "او";
+    }
+    joined
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -137,7 +159,7 @@ fn keep(
     // 1. Coordinated with a name of the same class: مالي وبوركينا فاسو.
     if let Some(prev) = last
         && rec.class_of(st, prev.who) == info.class
-        && coordinated(key, prev.end, c.word_start, c.conj)
+        && coordinated(rec, key, prev.end, c.word_start, c.conj)
     {
         return true;
     }
@@ -145,7 +167,7 @@ fn keep(
         && let Target::Entry(ne) = rec.pat(n).target
         && rec.pat(n).ambiguity.is_none()
         && rec.compiled.entries[ne as usize].class == info.class
-        && coordinated(key, c.end, n.word_start, n.conj)
+        && coordinated(rec, key, c.end, n.word_start, n.conj)
     {
         return true;
     }

@@ -3,6 +3,8 @@
 //! acronym in parentheses; aliases learned in a document; and references
 //! (الجماعة، التنظيم …) resolved to the last compatible actor.
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use super::context::{next_word, prev_word};
@@ -121,6 +123,10 @@ fn group(
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || cfg.references.iter().any(|r| r.key == w)
             || (words > 0 && w.starts_with('و'))
+            || cfg
+                .pronoun_suffixes
+                .iter()
+                .any(|p| w.len() > p.len() + 2 && w.ends_with(p.as_str()))
         {
             break;
         }
@@ -132,6 +138,9 @@ fn group(
     // A name made only of one place is a place's group ("جماعة تمبكتو"):
     // too vague to mint.
     if words == places.len() && words == 1 {
+        return None;
+    }
+    if cfg.group_nouns[g].strict && words < 2 {
         return None;
     }
     absorbed.extend(places);
@@ -475,7 +484,12 @@ pub(crate) fn learned(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found
     found.sort_by_key(|f| (f.start, f.end));
 }
 
-/// Reference nouns resolved to the last earlier actor of a compatible class.
+/// Reference nouns resolved to an earlier actor of a compatible class: the
+/// last one named in the same sentence, else the one named most often so far
+/// (the topic of the article), ties going to the latest. Nationality
+/// adjectives are not antecedents (القوات الفرنسية … من البلاد is about the
+/// country of the article), and a reference noun followed by one (الجيش
+/// الفرنسي) is a description, not a reference.
 pub(crate) fn references(
     rec: &Recognizer,
     st: &DocState<'_>,
@@ -483,30 +497,83 @@ pub(crate) fn references(
     found: &mut Vec<Found>,
 ) {
     let key = st.key();
-    let mut added = Vec::new();
+    let mut added: Vec<Found> = Vec::new();
+    // Mentions per actor so far, and where each was last named.
+    let mut counts: HashMap<Who, (usize, usize)> = HashMap::new();
+    let mut j = 0;
     for c in selected {
         let Target::Reference(r) = rec.pat(c).target else {
             continue;
         };
         let r = &rec.cfg.references[usize::from(r)];
+        while j < found.len() && found[j].end <= c.start {
+            let f = &found[j];
+            if f.kind != MentionKind::Adjective {
+                let e = counts.entry(f.who).or_insert((0, 0));
+                e.0 += 1;
+                e.1 = f.start;
+            }
+            j += 1;
+        }
         if overlaps(found, c.start, c.end) {
             continue;
         }
         if prev_word(key, c.word_start).is_some_and(|(s, e)| rec.in_set(&r.not_after, &key[s..e])) {
             continue;
         }
-        let i = found.partition_point(|f| f.start < c.start);
-        let ante = found[..i]
-            .iter()
-            .rev()
-            .take(400)
-            .find(|f| f.end <= c.start && r.classes.contains(rec.class_of(st, f.who)));
-        if let Some(f) = ante {
+        if let Some((ws, _)) = next_word(key, c.end)
+            && let Some(fi) = mention_at(found, ws)
+            && found[fi].kind == MentionKind::Adjective
+        {
+            continue;
+        }
+        let compatible = |who: Who| r.classes.contains(rec.class_of(st, who));
+        // The last compatible actor of the same sentence.
+        let mut ante = None;
+        for f in found[..j].iter().rev().filter(|_| !r.topic) {
+            if key[f.end..c.start].contains(['.', '!', '?', '؟', '\n']) {
+                break;
+            }
+            if f.kind != MentionKind::Adjective && compatible(f.who) {
+                ante = Some(f.who);
+                break;
+            }
+        }
+        // Else the most named one so far.
+        let ante = ante.or_else(|| {
+            counts
+                .iter()
+                .filter(|(who, _)| compatible(**who))
+                .max_by_key(|(_, (n, last))| (*n, *last))
+                .map(|(who, _)| *who)
+        });
+        let ante = ante.or_else(|| {
+            if !r.of_state {
+                return None;
+            }
+            let (state, _) = counts
+                .iter()
+                .filter_map(|(who, n)| match who {
+                    Who::Lex(e) if rec.compiled.entries[*e as usize].is_state => Some((*e, *n)),
+                    _ => None,
+                })
+                .max_by_key(|(_, (n, last))| (*n, *last))?;
+            r.listed.iter().find_map(|class| {
+                rec.compiled
+                    .by_country
+                    .get(&(state, class.clone()))
+                    .map(|&e| Who::Lex(e))
+            })
+        });
+        if let Some(who) = ante {
+            let e = counts.entry(who).or_insert((0, 0));
+            e.0 += 1;
+            e.1 = c.start;
             added.push(Found {
                 start: c.start,
                 end: c.end,
                 word_start: c.word_start,
-                who: f.who,
+                who,
                 kind: MentionKind::Reference,
             });
         }

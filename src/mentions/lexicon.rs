@@ -97,6 +97,9 @@ pub(crate) struct Compiled {
     pub(crate) prefixes: HashMap<String, Prefix>,
     /// Prefixes without article, longest first, for stripping cue words.
     pub(crate) bare_prefixes: Vec<String>,
+    /// (state entry, class) → the entry of that class whose `ag:country` is
+    /// that state (the first by IRI).
+    pub(crate) by_country: HashMap<(u32, String), u32>,
 }
 
 /// Splits a folded name into (core, article rule): a leading article is
@@ -289,6 +292,21 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         );
     }
 
+    let mut by_country = HashMap::new();
+    for (i, e) in ontology.lexicon.iter().enumerate() {
+        let Some(country) = &e.country else { continue };
+        let Ok(state) = ontology
+            .lexicon
+            .binary_search_by(|x| x.iri.as_str().cmp(country))
+        else {
+            continue;
+        };
+        let (Ok(state), Ok(i)) = (u32::try_from(state), u32::try_from(i)) else {
+            continue;
+        };
+        by_country.entry((state, e.class.clone())).or_insert(i);
+    }
+
     let mut slots = Vec::with_capacity(table.len());
     let mut pats = Vec::new();
     let mut keys = Vec::with_capacity(table.len());
@@ -354,6 +372,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         entries,
         prefixes,
         bare_prefixes,
+        by_country,
     })
 }
 

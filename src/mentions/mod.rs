@@ -58,7 +58,7 @@ pub(crate) struct Cand {
 }
 
 /// Whom a found mention names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Who {
     /// A lexicon entry.
     Lex(u32),

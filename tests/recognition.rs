@@ -1,0 +1,161 @@
+//! Recognition on the seed articles with the real lexicon: every entity the
+//! gold names for a document must be recognized in that document.
+//!
+//! Run with `--nocapture` to see the recall per document; set
+//! `RECOGNITION_DUMP=1` to print every mention as well.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use actorgraph::mentions::Recognizer;
+use actorgraph::model::Document;
+use actorgraph::ontology::Ontology;
+use actorgraph::sentences;
+
+fn load() -> (Ontology, Recognizer) {
+    let ontology = Ontology::load(&common::repo().join("ontology")).expect("ontology loads");
+    let rec = Recognizer::new(&ontology).expect("recognizer compiles");
+    (ontology, rec)
+}
+
+fn seed(name: &str) -> Document {
+    let text = std::fs::read_to_string(common::repo().join("seeds").join(name)).expect("seed");
+    Document {
+        id: name.into(),
+        text,
+        ..Document::default()
+    }
+}
+
+/// Gold entity names per document (subject and object columns).
+fn gold() -> BTreeMap<String, BTreeSet<String>> {
+    let tsv = std::fs::read_to_string(common::repo().join("tests/data/eval/seeds-gold.tsv"))
+        .expect("gold");
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for line in tsv.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 4 {
+            continue;
+        }
+        let set = out.entry(cols[0].to_string()).or_default();
+        set.insert(cols[1].to_string());
+        set.insert(cols[3].to_string());
+    }
+    out
+}
+
+#[test]
+fn every_gold_entity_of_each_seed_is_recognized() {
+    let (ontology, rec) = load();
+    let by_label: BTreeMap<&str, &str> = ontology
+        .lexicon
+        .iter()
+        .map(|e| (e.label.as_str(), e.iri.as_str()))
+        .collect();
+    let dump = std::env::var_os("RECOGNITION_DUMP").is_some();
+    let mut failures = Vec::new();
+    let (mut total, mut hit) = (0usize, 0usize);
+    for (doc_name, names) in gold() {
+        let doc = seed(&doc_name);
+        let sents = sentences::split(&doc.text);
+        let (mentions, discovered) = rec.recognize(&doc, &sents);
+        if dump {
+            for m in &mentions {
+                let label = ontology
+                    .entry(&m.actor)
+                    .map(|e| e.label.clone())
+                    .or_else(|| {
+                        discovered
+                            .iter()
+                            .find(|a| a.iri == m.actor)
+                            .map(|a| format!("{} [{}]", a.label, a.class))
+                    })
+                    .unwrap_or_default();
+                println!(
+                    "{doc_name}\t{}\t{:?}\t{}\t{label}",
+                    m.span.start,
+                    m.kind,
+                    m.span.of(&doc.text)
+                );
+            }
+        }
+        let seen: BTreeSet<&str> = mentions.iter().map(|m| m.actor.as_str()).collect();
+        let mut missed = Vec::new();
+        for name in &names {
+            match by_label.get(name.as_str()) {
+                Some(iri) if seen.contains(iri) => hit += 1,
+                Some(_) => missed.push(name.clone()),
+                None => missed.push(format!("{name} (not in the lexicon)")),
+            }
+        }
+        total += names.len();
+        let recall = (names.len() - missed.len()) as f64 / names.len() as f64;
+        println!(
+            "{doc_name}: recall {:.3} ({}/{}) missed: {missed:?}",
+            recall,
+            names.len() - missed.len(),
+            names.len()
+        );
+        if recall < 0.95 {
+            failures.push(format!("{doc_name}: recall {recall:.3}, missed {missed:?}"));
+        }
+    }
+    println!(
+        "overall recall {:.3} ({hit}/{total})",
+        hit as f64 / total as f64
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+#[test]
+fn mentions_are_in_order_inside_their_sentence_and_without_clitics() {
+    let (_, rec) = load();
+    for name in gold().keys() {
+        let doc = seed(name);
+        let sents = sentences::split(&doc.text);
+        let (mentions, discovered) = rec.recognize(&doc, &sents);
+        let mut last = 0;
+        for m in &mentions {
+            assert!(
+                m.span.start >= last,
+                "{name}: mentions out of order at {}",
+                m.span.start
+            );
+            last = m.span.start;
+            let s = sents[m.sentence].span;
+            assert!(s.contains(m.span), "{name}: mention outside its sentence");
+            let text = m.span.of(&doc.text);
+            assert!(!text.trim().is_empty(), "{name}: empty mention");
+            assert_eq!(text, text.trim(), "{name}: mention with spaces around it");
+        }
+        for a in &discovered {
+            assert!(a.discovered);
+            assert!(
+                mentions.iter().any(|m| m.actor == a.iri),
+                "{name}: unused actor {}",
+                a.iri
+            );
+        }
+    }
+}
+
+#[test]
+fn every_class_the_cues_use_exists_in_the_ontology() {
+    // Recognizer::new checks the classes of recognition.toml; a cue file
+    // naming an unknown class is refused with the file in the message.
+    let (ontology, _) = load();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cues = std::fs::read_to_string(common::repo().join("ontology/recognition.toml"))
+        .expect("cues")
+        .replace("class = \"Alliance\"", "class = \"NoSuchClass\"");
+    std::fs::write(dir.path().join("recognition.toml"), cues).expect("write");
+    let mut other = ontology.clone();
+    other.dir = dir.path().to_path_buf();
+    let err = Recognizer::new(&other).expect_err("unknown class refused");
+    let msg = err.to_string();
+    assert!(
+        msg.contains("NoSuchClass") && msg.contains("recognition.toml"),
+        "{msg}"
+    );
+}
