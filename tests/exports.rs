@@ -686,6 +686,20 @@ fn export_command_applies_filters_and_writes_csv_pairs() {
     let nodes = std::fs::read_to_string(tmp.path().join("seeds-nodes.csv")).expect("nodes file");
     assert!(nodes.starts_with("id:ID,"), "neo4j header: {nodes}");
     assert!(tmp.path().join("seeds-edges.csv").is_file());
+    let folder = format!("{}/", tmp.path().join("csv-out").display());
+    run(&["--format", "csv", "-o", &folder]);
+    let v = read_with_networkx(
+        "csv",
+        &[
+            &tmp.path().join("csv-out/nodes.csv"),
+            &tmp.path().join("csv-out/edges.csv"),
+        ],
+    );
+    assert_eq!(
+        v["edges"].as_array().expect("edges").len(),
+        3,
+        "Gephi CSV into a new folder"
+    );
 
     let ttl = run(&["--format", "turtle"]);
     assert!(ttl.contains("@prefix ag:"), "Turtle with prefixes");
@@ -727,12 +741,20 @@ fn seed_exports_match_the_build_summary_the_store_and_the_repository() {
     let a = tempfile::tempdir().expect("tempdir");
     let b = tempfile::tempdir().expect("tempdir");
     let summary = build_seeds(a.path());
-    build_seeds(b.path());
     let first = export_files(&a.path().join("exports"));
+    // Again over the same store (documents unchanged) and into a fresh one.
+    let again = build_seeds(a.path());
+    assert_eq!(reported_counts(&again), reported_counts(&summary));
+    assert_eq!(
+        first,
+        export_files(&a.path().join("exports")),
+        "rebuild, same bytes"
+    );
+    build_seeds(b.path());
     assert_eq!(
         first,
         export_files(&b.path().join("exports")),
-        "two builds, same bytes"
+        "fresh build, same bytes"
     );
 
     let (nodes, edges) = reported_counts(&summary);

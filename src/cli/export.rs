@@ -120,6 +120,9 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             .into());
         };
         let (nodes, edges) = csv_paths(out);
+        if let Some(dir) = nodes.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
         // Build the network once and write both tables from it.
         let net = export::network(&store, &ontology, &options.filter)?;
         for (path, format) in [(&nodes, Format::NodesCsv), (&edges, Format::EdgesCsv)] {
