@@ -1,1 +1,843 @@
-//! Work in progress.
+//! SPARQL queries over the store, with result serialization.
+//!
+//! Every query runs with the default graph as the union of all graphs (unless
+//! it names its own with FROM), so `SELECT ?s ?o { ?s ag:supports ?o }` sees
+//! every document. Queries are checked before they run: size, nesting depth
+//! (the parser recurses, and a stack overflow would abort the process rather
+//! than fail), no SERVICE (no network), no update; and they are cancelled at
+//! their deadline. Results are written to a `&mut dyn Write`: only the CLI and
+//! the endpoint decide where they go. The prefixes of [`PREFIXES`] (`ag:`,
+//! `actor:`, `rdf:`, `prov:`, `dcterms:` …) are predeclared.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, SparqlEvaluator,
+};
+
+use crate::error::Error;
+use crate::model::ns;
+use crate::store::Store;
+
+/// How results are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// An aligned text table (solutions) or `true`/`false` (ASK).
+    Table,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL Query Results XML.
+    Xml,
+    /// Turtle (CONSTRUCT and DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT and DESCRIBE).
+    NTriples,
+}
+
+impl Format {
+    /// Every format name the command line accepts.
+    pub const NAMES: &[&str] = &["table", "json", "csv", "tsv", "xml", "turtle", "ntriples"];
+
+    /// The format with this name (`table`, `json`, `csv`, `tsv`, `xml`, `turtle`, `ntriples`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "table" | "text" => Format::Table,
+            "json" | "srj" => Format::Json,
+            "csv" => Format::Csv,
+            "tsv" => Format::Tsv,
+            "xml" | "srx" => Format::Xml,
+            "turtle" | "ttl" => Format::Turtle,
+            "ntriples" | "nt" | "n-triples" => Format::NTriples,
+            _ => return None,
+        })
+    }
+
+    /// The media type of results in this format.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Table => "text/plain; charset=utf-8",
+            Format::Json => "application/sparql-results+json",
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Tsv => "text/tab-separated-values; charset=utf-8",
+            Format::Xml => "application/sparql-results+xml",
+            Format::Turtle => "text/turtle",
+            Format::NTriples => "application/n-triples",
+        }
+    }
+
+    fn results(self) -> Option<QueryResultsFormat> {
+        match self {
+            Format::Json => Some(QueryResultsFormat::Json),
+            Format::Csv => Some(QueryResultsFormat::Csv),
+            Format::Tsv => Some(QueryResultsFormat::Tsv),
+            Format::Xml => Some(QueryResultsFormat::Xml),
+            _ => None,
+        }
+    }
+
+    fn is_graph(self) -> bool {
+        matches!(self, Format::Turtle | Format::NTriples)
+    }
+}
+
+/// The default per-query timeout.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest query text accepted.
+pub const MAX_QUERY_BYTES: usize = 1 << 20;
+/// The deepest nesting of `{`, `(` and `[` accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// What a query may use.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Cancel the query after this long.
+    pub timeout: Duration,
+    /// Refuse query texts longer than this (bytes).
+    pub max_bytes: usize,
+    /// Refuse queries nested deeper than this.
+    pub max_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            timeout: DEFAULT_TIMEOUT,
+            max_bytes: MAX_QUERY_BYTES,
+            max_depth: MAX_DEPTH,
+        }
+    }
+}
+
+/// The dataset a query runs on, as the SPARQL protocol lets a client choose.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    /// Graphs whose union is the default graph (`default-graph-uri`); empty: all graphs.
+    pub default_graphs: Vec<String>,
+    /// Graphs `GRAPH ?g` may see (`named-graph-uri`); empty: all.
+    pub named_graphs: Vec<String>,
+}
+
+/// Why a query failed, so that the endpoint can pick a status code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailureKind {
+    /// The text is not SPARQL (with the position in the message).
+    Syntax,
+    /// The query is refused: an update, SERVICE, too large or too deep.
+    Refused,
+    /// The query ran past its deadline.
+    Timeout,
+    /// The format does not fit the query form (JSON for a CONSTRUCT …).
+    Format,
+    /// Evaluation or writing failed.
+    Failed,
+}
+
+/// A failed query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// What kind of failure.
+    pub kind: FailureKind,
+    /// What to tell the user.
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl From<Failure> for Error {
+    fn from(f: Failure) -> Self {
+        Error::Query(f.message)
+    }
+}
+
+fn fail(kind: FailureKind, message: impl Into<String>) -> Failure {
+    Failure {
+        kind,
+        message: message.into(),
+    }
+}
+
+/// The query forms, as far as choosing a format goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// SELECT.
+    Solutions,
+    /// ASK.
+    Boolean,
+    /// CONSTRUCT or DESCRIBE.
+    Graph,
+}
+
+/// What a finished query wrote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// The query form.
+    pub form: Form,
+    /// The format written.
+    pub format: Format,
+    /// Solutions or triples written (1 for ASK).
+    pub count: usize,
+}
+
+/// The format a query form gets when none is asked for.
+pub fn default_format(form: Form) -> Format {
+    match form {
+        Form::Graph => Format::Turtle,
+        _ => Format::Table,
+    }
+}
+
+/// Runs `query` on `store`, writing results in `format` (or the form's
+/// default) to `out`, within `limits`.
+pub fn run(
+    store: &Store,
+    query: &str,
+    format: Option<Format>,
+    limits: &Limits,
+    out: &mut dyn Write,
+) -> crate::Result<Outcome> {
+    Ok(execute(
+        store,
+        query,
+        &Dataset::default(),
+        limits,
+        &mut |form| Ok(format.unwrap_or_else(|| default_format(form))),
+        out,
+    )?)
+}
+
+/// Runs `query` on `store` over `dataset`; `choose` picks the format once the
+/// query form is known (content negotiation needs that). Nothing is written
+/// before the query has parsed and passed its checks.
+///
+/// The query is evaluated on a worker thread (with a large stack, as
+/// evaluation recurses over the algebra) that streams results back. At the
+/// deadline the query is cancelled and this function returns a timeout at
+/// once, even when the evaluation is inside a long in-memory step that does
+/// not look at the cancellation token: such a worker runs on until that step
+/// ends, counted by [`running`], and its output is dropped.
+pub fn execute(
+    store: &Store,
+    query: &str,
+    dataset: &Dataset,
+    limits: &Limits,
+    choose: &mut dyn FnMut(Form) -> Result<Format, Failure>,
+    out: &mut dyn Write,
+) -> Result<Outcome, Failure> {
+    check(query, limits)?;
+    // Parse here first, so that syntax errors and refusals come back
+    // without starting a worker.
+    let _ = evaluator(CancellationToken::new())?
+        .parse_query(query)
+        .map_err(|e| parse_failure(query, &e.to_string()))?;
+
+    let (tx, rx) = mpsc::sync_channel::<Msg>(16);
+    let (format_tx, format_rx) = mpsc::channel::<Result<Format, Failure>>();
+    let token = CancellationToken::new();
+    let worker_token = token.clone();
+    let ox = store.oxigraph().clone();
+    let text = query.to_string();
+    let ds = dataset.clone();
+    let timeout = limits.timeout;
+    RUNNING.fetch_add(1, Ordering::SeqCst);
+    let spawned = std::thread::Builder::new()
+        .name("sparql-query".into())
+        .stack_size(WORKER_STACK)
+        .spawn(move || {
+            let _running = Running;
+            let mut writer = ChannelWriter {
+                buf: Vec::new(),
+                tx: tx.clone(),
+            };
+            let mut choose = |form: Form| {
+                tx.send(Msg::Form(form)).map_err(|_| gone())?;
+                format_rx.recv().map_err(|_| gone())?
+            };
+            let result = evaluate(
+                &ox,
+                &text,
+                &ds,
+                worker_token,
+                timeout,
+                &mut choose,
+                &mut writer,
+            )
+            .and_then(|o| {
+                writer
+                    .flush()
+                    .map(|()| o)
+                    .map_err(|e| fail(FailureKind::Failed, format!("cannot write results: {e}")))
+            });
+            let _ = tx.send(Msg::Done(result));
+        });
+    if let Err(e) = spawned {
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        return Err(fail(
+            FailureKind::Failed,
+            format!("cannot start the query: {e}"),
+        ));
+    }
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(Msg::Form(form)) => {
+                let _ = format_tx.send(choose(form));
+            }
+            Ok(Msg::Chunk(bytes)) => out
+                .write_all(&bytes)
+                .map_err(|e| fail(FailureKind::Failed, format!("cannot write results: {e}")))?,
+            Ok(Msg::Done(result)) => return result,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                token.cancel();
+                return Err(timeout_failure(timeout));
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(fail(FailureKind::Failed, "the query stopped unexpectedly"));
+            }
+        }
+    }
+}
+
+/// Queries still being evaluated, including those past their deadline
+/// whose evaluation has not reached a cancellation point yet.
+pub fn running() -> usize {
+    RUNNING.load(Ordering::SeqCst)
+}
+
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+const WORKER_STACK: usize = 64 << 20;
+
+struct Running;
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+enum Msg {
+    Form(Form),
+    Chunk(Vec<u8>),
+    Done(Result<Outcome, Failure>),
+}
+
+fn gone() -> Failure {
+    fail(FailureKind::Failed, "the query was abandoned")
+}
+
+/// Sends what the worker writes to the waiting thread, 64 KiB at a time;
+/// fails once nobody waits any more, which stops the worker.
+struct ChannelWriter {
+    buf: Vec<u8>,
+    tx: mpsc::SyncSender<Msg>,
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= 64 * 1024 {
+            self.flush()?;
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.buf.is_empty() {
+            let chunk = std::mem::take(&mut self.buf);
+            self.tx
+                .send(Msg::Chunk(chunk))
+                .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "abandoned"))?;
+        }
+        Ok(())
+    }
+}
+
+fn timeout_failure(timeout: Duration) -> Failure {
+    fail(
+        FailureKind::Timeout,
+        format!(
+            "the query ran longer than its timeout of {} s and was stopped",
+            timeout.as_secs_f64()
+        ),
+    )
+}
+
+fn evaluator(token: CancellationToken) -> Result<SparqlEvaluator, Failure> {
+    let mut evaluator = SparqlEvaluator::new().with_cancellation_token(token);
+    // The usual prefixes are predeclared; a query's own PREFIX wins.
+    for (prefix, iri) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*prefix, *iri)
+            .map_err(|e| fail(FailureKind::Failed, e.to_string()))?;
+    }
+    Ok(evaluator)
+}
+
+fn parse_failure(query: &str, raw: &str) -> Failure {
+    let is_update = evaluator(CancellationToken::new())
+        .map(|e| e.parse_update(query).is_ok())
+        .unwrap_or(false);
+    if is_update {
+        return fail(
+            FailureKind::Refused,
+            "SPARQL updates are refused: the store is read-only here (it changes only through `actorgraph build` and `actorgraph remove`)",
+        );
+    }
+    fail(FailureKind::Syntax, syntax_message(query, raw))
+}
+
+fn evaluate(
+    store: &oxigraph::store::Store,
+    query: &str,
+    dataset: &Dataset,
+    token: CancellationToken,
+    timeout: Duration,
+    choose: &mut dyn FnMut(Form) -> Result<Format, Failure>,
+    out: &mut dyn Write,
+) -> Result<Outcome, Failure> {
+    let mut prepared = evaluator(token)?
+        .parse_query(query)
+        .map_err(|e| parse_failure(query, &e.to_string()))?;
+    let ds = prepared.dataset_mut();
+    if !dataset.default_graphs.is_empty() {
+        let graphs = dataset
+            .default_graphs
+            .iter()
+            .map(|g| named(g).map(GraphName::NamedNode))
+            .collect::<Result<Vec<_>, _>>()?;
+        ds.set_default_graph(graphs);
+    } else if ds.is_default_dataset() {
+        ds.set_default_graph_as_union();
+    }
+    if !dataset.named_graphs.is_empty() {
+        let graphs = dataset
+            .named_graphs
+            .iter()
+            .map(|g| named(g).map(NamedOrBlankNode::NamedNode))
+            .collect::<Result<Vec<_>, _>>()?;
+        ds.set_available_named_graphs(graphs);
+    }
+    let eval_err = move |e: QueryEvaluationError| match e {
+        QueryEvaluationError::Cancelled => timeout_failure(timeout),
+        QueryEvaluationError::UnsupportedService(s) => fail(
+            FailureKind::Refused,
+            format!("SERVICE {s} refused: queries run on the local store only, without network"),
+        ),
+        e => fail(FailureKind::Failed, format!("evaluation failed: {e}")),
+    };
+    let io_err =
+        |e: std::io::Error| fail(FailureKind::Failed, format!("cannot write results: {e}"));
+    let results = prepared.on_store(store).execute().map_err(eval_err)?;
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let format = choose(Form::Solutions)?;
+            let variables = solutions.variables().to_vec();
+            let count = match format.results() {
+                Some(rf) => {
+                    let mut w = QueryResultsSerializer::from_format(rf)
+                        .serialize_solutions_to_writer(&mut *out, variables)
+                        .map_err(io_err)?;
+                    let mut n = 0;
+                    for s in solutions {
+                        let s = s.map_err(eval_err)?;
+                        w.serialize(s.iter()).map_err(io_err)?;
+                        n += 1;
+                    }
+                    w.finish().map_err(io_err)?;
+                    n
+                }
+                None if format == Format::Table => {
+                    let rows = solutions
+                        .collect::<Result<Vec<QuerySolution>, _>>()
+                        .map_err(eval_err)?;
+                    let names: Vec<String> =
+                        variables.iter().map(|v| v.as_str().to_string()).collect();
+                    write_table(out, &names, &rows).map_err(io_err)?;
+                    rows.len()
+                }
+                None => {
+                    return Err(fail(
+                        FailureKind::Format,
+                        "SELECT results come as table, json, csv, tsv or xml",
+                    ));
+                }
+            };
+            Ok(Outcome {
+                form: Form::Solutions,
+                format,
+                count,
+            })
+        }
+        QueryResults::Boolean(b) => {
+            let format = choose(Form::Boolean)?;
+            match format.results() {
+                Some(rf) => {
+                    QueryResultsSerializer::from_format(rf)
+                        .serialize_boolean_to_writer(&mut *out, b)
+                        .map_err(io_err)?;
+                }
+                None if format == Format::Table => writeln!(out, "{b}").map_err(io_err)?,
+                None => {
+                    return Err(fail(
+                        FailureKind::Format,
+                        "ASK results come as table, json, csv, tsv or xml",
+                    ));
+                }
+            }
+            Ok(Outcome {
+                form: Form::Boolean,
+                format,
+                count: 1,
+            })
+        }
+        QueryResults::Graph(triples) => {
+            let format = choose(Form::Graph)?;
+            if !format.is_graph() {
+                return Err(fail(
+                    FailureKind::Format,
+                    "CONSTRUCT and DESCRIBE results come as turtle or ntriples",
+                ));
+            }
+            let rdf_format = if format == Format::Turtle {
+                RdfFormat::Turtle
+            } else {
+                RdfFormat::NTriples
+            };
+            let mut serializer = RdfSerializer::from_format(rdf_format);
+            if format == Format::Turtle {
+                for (prefix, iri) in PREFIXES {
+                    serializer = serializer
+                        .with_prefix(*prefix, *iri)
+                        .map_err(|e| fail(FailureKind::Failed, e.to_string()))?;
+                }
+            }
+            let mut w = serializer.for_writer(&mut *out);
+            let mut n = 0;
+            for t in triples {
+                let t = t.map_err(eval_err)?;
+                w.serialize_triple(&t).map_err(io_err)?;
+                n += 1;
+            }
+            w.finish().map_err(io_err)?;
+            Ok(Outcome {
+                form: Form::Graph,
+                format,
+                count: n,
+            })
+        }
+    }
+}
+
+fn named(iri: &str) -> Result<oxigraph::model::NamedNode, Failure> {
+    oxigraph::model::NamedNode::new(iri).map_err(|e| {
+        fail(
+            FailureKind::Syntax,
+            format!("invalid graph IRI <{iri}>: {e}"),
+        )
+    })
+}
+
+/// Prefixes used to shorten IRIs in tables and Turtle.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("ag", ns::AG),
+    ("actor", ns::ACTOR),
+    ("doc", ns::DOC),
+    ("stmt", ns::STMT),
+    ("graph", ns::GRAPH),
+    ("rdf", ns::RDF),
+    ("rdfs", ns::RDFS),
+    ("owl", ns::OWL),
+    ("xsd", ns::XSD),
+    ("skos", ns::SKOS),
+    ("prov", ns::PROV),
+    ("dcterms", ns::DCTERMS),
+    ("geo", ns::GEO),
+];
+
+/// Checks a query text before parsing: size, nesting depth and SERVICE.
+/// Scans outside strings, IRIs and comments.
+pub fn check(query: &str, limits: &Limits) -> Result<(), Failure> {
+    if query.len() > limits.max_bytes {
+        return Err(fail(
+            FailureKind::Refused,
+            format!(
+                "the query is {} bytes long; the limit is {} bytes",
+                query.len(),
+                limits.max_bytes
+            ),
+        ));
+    }
+    let b = query.as_bytes();
+    let mut i = 0;
+    let mut depth = 0usize;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'"' | b'\'') => {
+                let long = b[i..].starts_with(&[q, q, q]);
+                i += if long { 3 } else { 1 };
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if long {
+                        if b[i..].starts_with(&[q, q, q]) {
+                            i += 2;
+                            break;
+                        }
+                    } else if b[i] == q || b[i] == b'\n' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'<' => {
+                // An IRI runs to `>` without spaces or delimiters; otherwise
+                // `<` is the less-than operator.
+                let rest = &b[i + 1..];
+                if let Some(end) = rest.iter().position(|c| {
+                    matches!(
+                        c,
+                        b'>' | b'<' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\'
+                    ) || c.is_ascii_whitespace()
+                }) {
+                    if rest[end] == b'>' {
+                        i += end + 1;
+                    }
+                }
+            }
+            b'(' | b'{' | b'[' => {
+                depth += 1;
+                if depth > limits.max_depth {
+                    let (line, col) = position(query, i);
+                    return Err(fail(
+                        FailureKind::Refused,
+                        format!(
+                            "the query nests deeper than {} levels (line {line}, column {col})",
+                            limits.max_depth
+                        ),
+                    ));
+                }
+            }
+            b')' | b'}' | b']' => depth = depth.saturating_sub(1),
+            c if c.is_ascii_alphabetic() => {
+                let start = i;
+                while i < b.len()
+                    && (b[i].is_ascii_alphanumeric()
+                        || b[i] == b'_'
+                        || b[i] == b':'
+                        || b[i] == b'-')
+                {
+                    i += 1;
+                }
+                let word = &query[start..i];
+                let before = start.checked_sub(1).map(|k| b[k]);
+                let standalone = !matches!(before, Some(b'?' | b'$' | b':' | b'_' | b'.'))
+                    && !matches!(before, Some(c) if c.is_ascii_alphanumeric());
+                if standalone && word.eq_ignore_ascii_case("SERVICE") {
+                    let (line, col) = position(query, start);
+                    return Err(fail(
+                        FailureKind::Refused,
+                        format!(
+                            "SERVICE refused (line {line}, column {col}): queries run on the local store only, without network"
+                        ),
+                    ));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
+/// Line and column (from 1, in characters) of byte `at`.
+fn position(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Turns the parser's "error at L:C: expected …" into a message naming the
+/// line and column and showing the line with a caret under the column.
+fn syntax_message(query: &str, raw: &str) -> String {
+    let parsed = raw.strip_prefix("error at ").and_then(|rest| {
+        let (pos, what) = rest.split_once(": ")?;
+        let (l, c) = pos.split_once(':')?;
+        Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?, what))
+    });
+    match parsed {
+        Some((line, col, what)) => {
+            let text = query.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            // peg counts the column in characters from 1.
+            let caret = " ".repeat(col.saturating_sub(1).min(text.chars().count()));
+            format!("syntax error at line {line}, column {col}: {what}\n  {text}\n  {caret}^")
+        }
+        None => format!("syntax error: {raw}"),
+    }
+}
+
+/// A term as a table cell: IRIs shortened with [`PREFIXES`], literals as
+/// their value on one line.
+pub fn cell(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            let iri = n.as_str();
+            for (prefix, ns) in PREFIXES {
+                if let Some(local) = iri.strip_prefix(ns) {
+                    if !local.is_empty() && !local.contains(['/', '#']) {
+                        return format!("{prefix}:{local}");
+                    }
+                }
+            }
+            format!("<{iri}>")
+        }
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().replace(['\n', '\r', '\t'], " "),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+/// Cells longer than this are cut, with `…`: use `--format json` for whole values.
+const MAX_CELL: usize = 80;
+
+fn write_table(
+    out: &mut dyn Write,
+    names: &[String],
+    rows: &[QuerySolution],
+) -> std::io::Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            names
+                .iter()
+                .map(|n| {
+                    let s = r.get(n.as_str()).map(cell).unwrap_or_default();
+                    if s.width() > MAX_CELL {
+                        let mut t = String::new();
+                        for c in s.chars() {
+                            if t.width() >= MAX_CELL - 1 {
+                                break;
+                            }
+                            t.push(c);
+                        }
+                        t.push('…');
+                        t
+                    } else {
+                        s
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = names.iter().map(|n| n.width() + 1).collect();
+    for row in &cells {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.width());
+        }
+    }
+    let line = |out: &mut dyn Write, row: &[String]| -> std::io::Result<()> {
+        let mut s = String::new();
+        for (i, (c, w)) in row.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                s.push_str(" │ ");
+            }
+            s.push_str(c);
+            if i + 1 < row.len() {
+                s.push_str(&" ".repeat(w - c.width()));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    let header: Vec<String> = names.iter().map(|n| format!("?{n}")).collect();
+    line(out, &header)?;
+    let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
+    writeln!(out, "{}", rule.join("─┼─"))?;
+    for row in &cells {
+        line(out, row)?;
+    }
+    writeln!(
+        out,
+        "({} {})",
+        rows.len(),
+        if rows.len() == 1 { "row" } else { "rows" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let q = format!(
+            "SELECT * WHERE {}{}",
+            "{".repeat(10_000),
+            "}".repeat(10_000)
+        );
+        let e = check(&q, &Limits::default()).expect_err("too deep");
+        assert_eq!(e.kind, FailureKind::Refused);
+        assert!(e.message.contains("nests deeper"), "{}", e.message);
+    }
+
+    #[test]
+    fn service_is_found_outside_strings_and_iris_only() {
+        let l = Limits::default();
+        assert!(check("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", &l).is_err());
+        assert!(check("SELECT * { service silent <http://x/> { ?s ?p ?o } }", &l).is_err());
+        assert!(
+            check(
+                "SELECT * { ?s ?p \"SERVICE\" . ?s <http://x/SERVICE> ?service }",
+                &l
+            )
+            .is_ok()
+        );
+        assert!(check("SELECT * { ?s ex:SERVICE ?o } # SERVICE in a comment", &l).is_ok());
+        assert!(check("SELECT * { ?s ?p ?o FILTER(?o < 3 && ?o > 1) }", &l).is_ok());
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column() {
+        let q = "SELECT ?s\nWHERE { ?s ?p }";
+        let e = SparqlEvaluator::new()
+            .parse_query(q)
+            .err()
+            .expect("a syntax error");
+        let m = syntax_message(q, &e.to_string());
+        assert!(m.starts_with("syntax error at line 2, column "), "{m}");
+        assert!(m.contains("WHERE { ?s ?p }\n"), "{m}");
+    }
+
+    #[test]
+    fn cells_use_prefixes() {
+        let t = Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(format!(
+            "{}Mali",
+            ns::ACTOR
+        )));
+        assert_eq!(cell(&t), "actor:Mali");
+    }
+}
