@@ -94,6 +94,8 @@ struct RawPersons {
 struct RawAcronyms {
     default_class: String,
     max_name_words: usize,
+    #[serde(default)]
+    heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -197,6 +199,7 @@ pub(crate) struct Config {
     pub(crate) stop_words: Words,
     pub(crate) acronym_class: String,
     pub(crate) acronym_max_words: usize,
+    pub(crate) acronym_heads: Words,
     pub(crate) references: Vec<Reference>,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
@@ -305,6 +308,7 @@ impl Config {
             stop_words: words(&raw.persons.stop_words),
             acronym_class: raw.acronyms.default_class.clone(),
             acronym_max_words: raw.acronyms.max_name_words.max(1),
+            acronym_heads: words(&raw.acronyms.heads),
             references,
             ambiguity_default: ambiguity(&raw.ambiguity_default)?,
             ambiguity: raw

@@ -194,7 +194,6 @@ fn keep(
         && c.definite
         && let Some(w) = pw
         && !rec.is_definite(w)
-        && !rec.in_set(&rec.cfg.stop_words, w)
     {
         return false;
     }

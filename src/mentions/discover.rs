@@ -107,9 +107,9 @@ fn group(
                 Who::Lex(e) if rec.compiled.entries[e as usize].is_place && f.start == ws => {
                     places.push(fi);
                     end = Some(f.end);
-                    pos = f.end;
                     words += 1;
-                    continue;
+                    // A place is a proper name: the idafa ends with it.
+                    break;
                 }
                 _ => break,
             }
@@ -133,6 +133,11 @@ fn group(
         end = Some(we);
         pos = we;
         words += 1;
+        if rec.is_definite(w) {
+            // The idafa ends with its first definite noun; what follows is
+            // an adjective or the rest of the clause.
+            break;
+        }
     }
     let end = end?;
     // A name made only of one place is a place's group ("جماعة تمبكتو"):
@@ -232,7 +237,7 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
             continue;
         }
         if cfg.stop_words.contains(w)
-            || (!after_connector && w.starts_with(cfg.article.as_str()))
+            || (!after_connector && rec.is_definite(w))
             || (count > 0 && !after_connector && w.starts_with('و'))
             || cfg.titles.iter().any(|t| t == w)
             || cfg.group_nouns.iter().any(|n| n.key == w)
@@ -375,9 +380,10 @@ pub(crate) fn acronyms(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<
     }
 }
 
-/// The unknown name before key byte `end`: words back to punctuation, a stop
-/// word, another actor or the word limit. Proclitics of its first word are
-/// left out when the rest is a group noun.
+/// The unknown name before key byte `end`: back to the nearest head noun
+/// (منظمة، مشروع …, or a group noun), at most `max_name_words` words, never
+/// past punctuation, a stop word or another actor; empty without a head.
+/// Proclitics of the head's word are left out (لمنظمة → منظمة).
 fn phrase_before(
     rec: &Recognizer,
     st: &DocState<'_>,
@@ -386,10 +392,8 @@ fn phrase_before(
 ) -> (usize, usize) {
     let cfg = &rec.cfg;
     let key = st.key();
-    let mut start = end;
     let mut pos = end;
-    let mut words = 0;
-    while words < cfg.acronym_max_words {
+    for _ in 0..cfg.acronym_max_words {
         let Some((ws, we)) = prev_word(key, pos) else {
             break;
         };
@@ -397,25 +401,27 @@ fn phrase_before(
             break;
         }
         let w = &key[ws..we];
-        if !arabic_word(w) || rec.in_set(&cfg.stop_words, w) {
+        if !arabic_word(w) {
             break;
         }
-        start = ws;
-        pos = ws;
-        words += 1;
-    }
-    if start < end {
-        let (ws, we) = next_word(key, start).unwrap_or((start, start));
-        let w = &key[ws..we];
+        let is_head =
+            |x: &str| cfg.acronym_heads.contains(x) || cfg.group_nouns.iter().any(|n| n.key == x);
+        if is_head(w) {
+            return (ws, end);
+        }
         for p in &rec.compiled.bare_prefixes {
             if let Some(rest) = w.strip_prefix(p.as_str())
-                && cfg.group_nouns.iter().any(|n| n.key == rest)
+                && is_head(rest)
             {
                 return (ws + p.len(), end);
             }
         }
+        if rec.in_set(&cfg.stop_words, w) {
+            break;
+        }
+        pos = ws;
     }
-    (start, end)
+    (end, end)
 }
 
 /// Finds the learned aliases again after the place they were introduced.

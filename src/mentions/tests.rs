@@ -137,6 +137,20 @@ pub(super) fn ontology() -> Ontology {
             &[],
         ),
         entry("Assimi_Goita", "Person", "أسيمي غويتا", &["غويتا"]),
+        // A person whose short name is also a word (سلام "peace").
+        LexEntry {
+            ambiguous: true,
+            ..entry("Salam_Bakr", "Person", "سلام بكر", &["سلام"])
+        },
+        LexEntry {
+            country: Some(format!("{A}Mali")),
+            ..entry(
+                "Malian_Armed_Forces_2",
+                "ArmedForces",
+                "القوات المالية",
+                &[],
+            )
+        },
         LexEntry {
             acronyms: strs(&["AES"]),
             ..entry("AES", "Alliance", "تحالف دول الساحل", &[])
@@ -301,4 +315,259 @@ fn sentence_index_of_each_mention() {
     let (m, _) = run(text);
     let s: Vec<usize> = m.iter().map(|m| m.sentence).collect();
     assert_eq!(s, vec![0, 1, 2]);
+}
+
+fn actors(text: &str) -> Vec<String> {
+    pairs(text).into_iter().map(|(_, a)| a).collect()
+}
+
+#[test]
+fn mali_the_state_or_financial() {
+    // The common word: after nouns that take "financial".
+    assert!(actors("قدم الاتحاد الدعم المالي للمزارعين").is_empty());
+    assert!(actors("حصلت القرية على دعم مالي كبير").is_empty());
+    assert!(actors("عانت الشركة من عجز مالي").is_empty());
+    assert!(actors("ساعدهم الصندوق ماليًا").is_empty());
+    // An idafa with a definite noun: وزارة المالية is the finance ministry.
+    assert!(actors("أعلنت وزارة المالية خطة جديدة").is_empty());
+    // The state: coordinated with another state, even after دعم.
+    assert_eq!(
+        actors("تعهد الاتحاد بدعم مالي وبوركينا فاسو"),
+        vec!["Mali", "Burkina_Faso"]
+    );
+    // The state: after في، إلى، من، دولة، جمهورية and as a subject.
+    for text in [
+        "وصل الوفد إلى مالي أمس",
+        "انسحبت القوات من مالي",
+        "تقع دولة مالي في الساحل الغربي",
+        "أعلنت جمهورية مالي الحداد",
+        "تعد مالي شريكا رئيسيا",
+    ] {
+        assert_eq!(
+            actors(text).first().map(String::as_str),
+            Some("Mali"),
+            "{text}"
+        );
+    }
+    // A Malian minister or president: the state (adjective after a definite noun).
+    assert_eq!(actors("قال الرئيس المالي إن"), vec!["Mali"]);
+    assert_eq!(actors("التقى وزير مالي بنظيره"), vec!["Mali"]);
+    // Plural demonym after a noun of people.
+    assert_eq!(actors("قتل عشرة جنود ماليين"), vec!["Mali"]);
+}
+
+#[test]
+fn sahel_region_or_coast_and_cote_d_ivoire() {
+    assert_eq!(actors("تنشط الجماعات في منطقة الساحل"), vec!["Sahel"]);
+    assert_eq!(actors("اشتد القتال في دول الساحل"), vec!["Sahel"]);
+    // Côte d'Ivoire is ساحل العاج, never the Sahel.
+    assert_eq!(
+        pairs("زار الوزير ساحل العاج"),
+        vec![p("ساحل العاج", "Cote_d_Ivoire")]
+    );
+    // A coast: الدول الساحلية, على الساحل, الساحل الغربي.
+    assert!(actors("تخشى الدول الساحلية امتداد العنف").is_empty());
+    assert!(actors("رست السفينة على الساحل").is_empty());
+    assert!(actors("تقع المدينة على امتداد الساحل الغربي").is_empty());
+}
+
+#[test]
+fn niger_the_state_or_the_river() {
+    assert_eq!(actors("انسحبت القوات من النيجر"), vec!["Niger"]);
+    assert!(actors("فاض نهر النيجر هذا العام").is_empty());
+    assert!(actors("يعيش الصيادون على ضفاف النيجر").is_empty());
+}
+
+#[test]
+fn a_person_name_that_is_also_a_word() {
+    // سلام is "peace" unless a title or the full name makes it the person.
+    assert!(actors("وقع الطرفان اتفاق سلام").is_empty());
+    assert_eq!(actors("قال القائد سلام إن"), vec!["Salam_Bakr"]);
+    assert_eq!(
+        actors("التقى سلام بكر بالوفد. وقال سلام إن الوضع هادئ"),
+        vec!["Salam_Bakr", "Salam_Bakr"]
+    );
+}
+
+#[test]
+fn ambiguous_state_in_a_list_of_states() {
+    assert_eq!(
+        actors("يهدد العنف دولا مثل بنين وتوغو"),
+        vec!["Benin", "Togo"]
+    );
+    // Alone and without a cue, بنين is the word "sons".
+    assert!(actors("رزق الرجل بنين وبنات").is_empty());
+}
+
+fn discovered(text: &str) -> Vec<(String, String, String)> {
+    let (m, a) = run(text);
+    m.iter()
+        .filter(|m| m.kind == MentionKind::Discovered)
+        .map(|m| {
+            let actor = a.iter().find(|x| x.iri == m.actor).expect("actor listed");
+            assert!(actor.discovered);
+            (
+                m.span.of(text).to_string(),
+                actor.class.clone(),
+                actor.label_ar.clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn discovers_groups_after_group_nouns() {
+    let text = "تبنت كتيبة الفرقان الهجوم على القاعدة العسكرية";
+    assert_eq!(
+        discovered(text),
+        vec![(
+            "كتيبة الفرقان".into(),
+            "ArmedGroup".into(),
+            "كتيبة الفرقان".into()
+        )]
+    );
+    // With a proclitic, and a place inside the name.
+    let text = "انضم مقاتلون لجبهة تحرير ميناكا الشهر الماضي";
+    let d = discovered(text);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].0, "جبهة تحرير ميناكا");
+    // Not a name: "an armed group", "organizing its ranks".
+    assert!(discovered("هاجمت جماعة مسلحة القرية").is_empty());
+    assert!(discovered("أعادت القوات تنظيم صفوفها").is_empty());
+    assert!(discovered("عقدوا تحالف الضرورة").is_empty());
+    // A known group after the noun is the known group.
+    assert_eq!(actors("قاتلت جماعة فاغنر هناك"), vec!["Wagner_Group"]);
+}
+
+#[test]
+fn discovers_persons_after_titles() {
+    let d = discovered("قال العقيد مامادو ديارا إن القوات تقدمت");
+    assert_eq!(
+        d,
+        vec![(
+            "مامادو ديارا".into(),
+            "Person".into(),
+            "مامادو ديارا".into()
+        )]
+    );
+    // Past a nationality adjective and a modifier, with a suffixed title.
+    let (m, _) = run("التقى الرئيس الروسي السابق ديمتري ميدفيديف بالوفد");
+    let kinds: Vec<(&str, MentionKind)> = m
+        .iter()
+        .map(|x| {
+            (
+                x.span
+                    .of("التقى الرئيس الروسي السابق ديمتري ميدفيديف بالوفد"),
+                x.kind,
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ("الروسي", MentionKind::Adjective),
+            ("ديمتري ميدفيديف", MentionKind::Discovered)
+        ]
+    );
+    let d = discovered("أعلنت الجماعة مقتل زعيمها أبو عبيدة يوسف في غارة");
+    assert_eq!(d.first().map(|x| x.0.as_str()), Some("أبو عبيدة يوسف"));
+    // One word, or common nouns after the title: nobody.
+    assert!(discovered("قال القائد الميداني للجماعة").is_empty());
+    assert!(discovered("وصل قائد قوات الحرس").is_empty());
+    // A known person after a title is the known person.
+    assert_eq!(actors("أكد العقيد أسيمي غويتا ذلك"), vec!["Assimi_Goita"]);
+    // The family name alone is learned for the rest of the article.
+    let (m, _) = run("قال العقيد مامادو ديارا إن الهجوم فشل. وأضاف ديارا أن");
+    assert_eq!(m.len(), 2);
+    assert_eq!(m[0].actor, m[1].actor);
+}
+
+#[test]
+fn acronyms_in_parentheses_are_learned_or_mint_actors() {
+    // After a known name: the acronym becomes its alias in this document.
+    let text = "أعلنت فاغنر (PMCW) انسحابها. وقالت PMCW إن";
+    let got = found(text);
+    assert_eq!(
+        got,
+        vec![
+            ("فاغنر".into(), "Wagner_Group".into(), MentionKind::Name),
+            ("PMCW".into(), "Wagner_Group".into(), MentionKind::Acronym),
+            ("PMCW".into(), "Wagner_Group".into(), MentionKind::Acronym),
+        ]
+    );
+    // Not in another document.
+    assert!(actors("وقالت PMCW إن").is_empty());
+    // After a discovered group: the same.
+    let text = "تبنت كتيبة الفرقان (KAF) الهجوم. ونفت KAF ذلك";
+    let (m, a) = run(text);
+    assert_eq!(a.len(), 1);
+    assert_eq!(m.len(), 3);
+    assert!(m.iter().all(|x| x.actor == a[0].iri));
+    // After an unknown name: minted, labelled with the acronym.
+    let text = "أصدرت هيئة رصد النزاعات (HRN) تقريرا. وحسب HRN فإن";
+    let (m, a) = run(text);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].label, "HRN");
+    assert_eq!(a[0].label_ar, "هيئة رصد النزاعات");
+    assert_eq!(a[0].class, "Actor");
+    assert_eq!(m.len(), 3);
+    assert_eq!(m[0].kind, MentionKind::Discovered);
+    assert_eq!(m[0].span.of(text), "هيئة رصد النزاعات");
+    // The same acronym in another document: the same IRI.
+    let (_, b) = run("قالت منظمة الرصد (HRN) إن");
+    assert_eq!(b[0].iri, a[0].iri);
+}
+
+#[test]
+fn references_resolve_to_a_compatible_actor() {
+    let text = "هاجمت جماعة نصرة الإسلام والمسلمين قافلة. وقالت الجماعة إنها قتلت جنودا";
+    let got = found(text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(
+        got[1],
+        ("الجماعة".into(), "JNIM".into(), MentionKind::Reference)
+    );
+    // Compatible class only: الفيلق is a PMC or army, not the group.
+    let text = "نشرت روسيا فيلق أفريقيا في مالي. وهاجمت JNIM الفيلق قرب ميناكا";
+    let got = found(text);
+    let r = got
+        .iter()
+        .find(|x| x.2 == MentionKind::Reference)
+        .expect("a reference");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("الفيلق", "Africa_Corps"));
+    // No antecedent, no mention.
+    assert!(actors("وقالت الجماعة إنها").is_empty());
+    // الجبهة after على is the front line.
+    assert_eq!(actors("قاتلت JNIM على الجبهة"), vec!["JNIM"]);
+    // البلاد is the article's country, even right after another state.
+    let text = "تعيش مالي أزمة. وتراقب مالي حدودها. وغادرت القوات الفرنسية البلاد";
+    let got = found(text);
+    let r = got.last().expect("mentions");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str(), r.2),
+        ("البلاد", "Mali", MentionKind::Reference)
+    );
+    // الجيش with no army named: the army of the article's state.
+    let got = found("تعيش مالي أزمة. وعجز الجيش عن صد الهجوم");
+    assert_eq!(
+        got[1],
+        (
+            "الجيش".into(),
+            "Malian_Armed_Forces_2".into(),
+            MentionKind::Reference
+        )
+    );
+    // الجيش followed by a nationality adjective describes another army.
+    assert_eq!(
+        actors("تعيش مالي أزمة. وتدخل الجيش الفرنسي"),
+        vec!["Mali", "France"]
+    );
+}
+
+#[test]
+fn unknown_cue_class_is_refused() {
+    let mut o = ontology();
+    o.classes.remove("Alliance");
+    let err = Recognizer::new(&o).expect_err("Alliance is used by the cue file");
+    assert!(err.to_string().contains("Alliance"), "{err}");
 }
