@@ -502,6 +502,29 @@ fn ego_network_and_components() {
     assert_eq!(comps[1], [iri("AES"), iri("Burkina Faso"), iri("Niger")]);
 }
 
+#[test]
+fn retain_drops_actors_with_their_edges_and_statements() {
+    let g = mixed();
+    let places = ["Bamako", "Mali"];
+    let kept = g
+        .clone()
+        .retain(|n| !places.contains(&n.actor.label.as_str()));
+    assert_eq!(kept.node_count(), g.node_count() - 2);
+    assert_eq!(kept.edge_count(), g.edge_count() - 2);
+    assert!(
+        kept.edges()
+            .all(|e| e.subject != iri("Bamako") && e.object != iri("Bamako"))
+    );
+    assert!(kept.explain("JNIM", "Bamako").is_err());
+    assert!(kept.is_symmetric("fights") && !kept.is_symmetric("supplies"));
+    // Quotes survive: statements between kept actors are kept.
+    let p = kept
+        .shortest_path("Turkey", "JNIM")
+        .expect("known")
+        .expect("path");
+    assert_eq!(p.hops[0].links[0].quotes.len(), 2);
+}
+
 // ---------------------------------------------------------------- lookup, explain, as-of
 
 fn actor(label: &str, label_ar: &str) -> ActorStats {
@@ -900,6 +923,20 @@ fn cli_rank_and_communities() {
         assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{by}: {scores:?}");
         assert!(scores[0] > 0.0 && scores[0] <= 1.0, "{by}: {scores:?}");
     }
+    let all = cli_json(&["rank", "--top", "10000", "--json"]);
+    let only = cli_json(&["rank", "--top", "10000", "--json", "--actors-only"]);
+    let iris = |v: &Value| -> BTreeSet<String> {
+        v.as_array()
+            .expect("scores")
+            .iter()
+            .map(|s| s["actor"]["iri"].to_string())
+            .collect()
+    };
+    assert!(iris(&only).is_subset(&iris(&all)));
+    assert!(
+        iris(&only).len() < iris(&all).len(),
+        "the seeds name places"
+    );
     let p = cli_json(&["communities", "--json"]);
     let q = p["modularity"].as_f64().expect("modularity");
     assert!(q > 0.0 && q < 1.0, "{q}");

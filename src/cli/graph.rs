@@ -33,6 +33,10 @@ pub(crate) struct ViewArgs {
     /// Keep only edges stated at least N times.
     #[arg(long, value_name = "N", default_value_t = 1)]
     min_weight: usize,
+    /// Leave out places (cities, regions, facilities) and equipment, which
+    /// otherwise link every actor that operates in or uses them.
+    #[arg(long)]
+    actors_only: bool,
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
@@ -82,9 +86,11 @@ pub(crate) struct NeighborsArgs {
 #[derive(Debug, clap::Args)]
 pub(crate) struct PathArgs {
     /// Where the path starts.
-    from: String,
+    #[arg(value_name = "FROM")]
+    start: String,
     /// Where it ends.
-    to: String,
+    #[arg(value_name = "TO")]
+    end: String,
     /// How many paths, shortest first. Exit code 1 when there is none.
     #[arg(long, default_value_t = 1)]
     k: usize,
@@ -165,12 +171,47 @@ fn load(g: &Global, view: &ViewArgs) -> anyhow::Result<ActorGraph> {
         around: None,
     };
     let store = Store::open_read_only(&g.store)?;
-    Ok(ActorGraph::from_store(&store, &ontology, &filter)?)
+    let graph = ActorGraph::from_store(&store, &ontology, &filter)?;
+    if view.actors_only {
+        // A class the ontology does not define (a discovered actor's guess)
+        // is kept: only known non-actors are left out.
+        let known = |c: &str| ontology.classes.contains_key(c);
+        return Ok(graph.retain(|n| {
+            let c = n.actor.class.as_str();
+            !known(c) || ontology.is_a(c, "Actor")
+        }));
+    }
+    Ok(graph)
 }
 
-fn json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
-    Ok(())
+/// Writes a line to the output buffer; writing to a `String` cannot fail.
+macro_rules! outln {
+    ($o:expr) => {
+        $o.push('\n')
+    };
+    ($o:expr, $($t:tt)*) => {{
+        let _ = writeln!($o, $($t)*);
+    }};
+}
+
+/// Prints the command's output at once. A closed pipe (`| head`) ends the
+/// output quietly rather than as an error.
+fn emit(out: &str) -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn json(value: &impl serde::Serialize) -> anyhow::Result<ExitCode> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    emit(&text)
 }
 
 /// `English (Arabic)`, the Arabic last.
@@ -226,6 +267,7 @@ fn plural(n: usize) -> &'static str {
 
 pub(crate) fn neighbors(g: &Global, a: NeighborsArgs) -> anyhow::Result<ExitCode> {
     let graph = load(g, &a.view)?;
+    let mut out = String::new();
     let direction = match a.direction {
         DirectionArg::Out => Direction::Out,
         DirectionArg::In => Direction::In,
@@ -233,10 +275,10 @@ pub(crate) fn neighbors(g: &Global, a: NeighborsArgs) -> anyhow::Result<ExitCode
     };
     let hood = graph.neighbors(&a.actor, direction, &[], a.depth)?;
     if a.view.json {
-        json(&hood)?;
-        return Ok(ExitCode::SUCCESS);
+        return json(&hood);
     }
-    println!(
+    outln!(
+        out,
         "{}: {} actor{} within {} step{}",
         name(&hood.center),
         hood.actors.len(),
@@ -245,7 +287,7 @@ pub(crate) fn neighbors(g: &Global, a: NeighborsArgs) -> anyhow::Result<ExitCode
         plural(a.depth)
     );
     for n in &hood.actors {
-        println!("\n{}  {}", n.depth, name(&n.actor));
+        outln!(out, "\n{}  {}", n.depth, name(&n.actor));
         for l in &n.via {
             let (s, o) = (
                 label(&graph, &l.edge.subject),
@@ -255,19 +297,20 @@ pub(crate) fn neighbors(g: &Global, a: NeighborsArgs) -> anyhow::Result<ExitCode
                 HopDirection::Mutual => format!("{s} ─{}─ {o}", l.edge.relation),
                 _ => format!("{s} ─{}→ {o}", l.edge.relation),
             };
-            println!("   {line}  [{}]", qualifiers(&l.edge));
+            outln!(out, "   {line}  [{}]", qualifiers(&l.edge));
         }
     }
-    Ok(ExitCode::SUCCESS)
+    emit(&out)
 }
 
 pub(crate) fn path(g: &Global, a: PathArgs) -> anyhow::Result<ExitCode> {
     let graph = load(g, &a.view)?;
+    let mut out = String::new();
     anyhow::ensure!(a.k > 0, "--k must be at least 1");
     let paths: Vec<Path> = if a.all {
-        graph.all_simple_paths(&a.from, &a.to, a.max_len.unwrap_or(4))?
+        graph.all_simple_paths(&a.start, &a.end, a.max_len.unwrap_or(4))?
     } else {
-        graph.k_shortest_paths(&a.from, &a.to, a.k, a.max_len)?
+        graph.k_shortest_paths(&a.start, &a.end, a.k, a.max_len)?
     };
     let code = if paths.is_empty() {
         ExitCode::from(1)
@@ -278,22 +321,24 @@ pub(crate) fn path(g: &Global, a: PathArgs) -> anyhow::Result<ExitCode> {
         json(&paths)?;
         return Ok(code);
     }
-    let (from, to) = (graph.resolve(&a.from)?, graph.resolve(&a.to)?);
+    let (from, to) = (graph.resolve(&a.start)?, graph.resolve(&a.end)?);
     let (from, to) = (label(&graph, &from.iri), label(&graph, &to.iri));
     if paths.is_empty() {
         let limit = a
             .max_len
             .or(a.all.then_some(4))
             .map_or(String::new(), |m| format!(" of at most {m} hops"));
-        println!("no path{limit} between {from} and {to}");
+        outln!(out, "no path{limit} between {from} and {to}");
+        emit(&out)?;
         return Ok(code);
     }
     for (i, p) in paths.iter().enumerate() {
         if i > 0 {
-            println!();
+            outln!(out);
         }
         let names: Vec<&str> = p.actors.iter().map(|a| a.label.as_str()).collect();
-        println!(
+        outln!(
+            out,
             "path {} of {}: {} hop{}: {}",
             i + 1,
             paths.len(),
@@ -303,25 +348,27 @@ pub(crate) fn path(g: &Global, a: PathArgs) -> anyhow::Result<ExitCode> {
         );
         for (h, hop) in p.hops.iter().enumerate() {
             for l in &hop.links {
-                println!(
+                outln!(
+                    out,
                     "  {}. {}  [{}]",
                     h + 1,
                     arrow(&hop.from.label, &hop.to.label, l),
                     qualifiers(&l.edge)
                 );
-                print_quotes(l);
+                print_quotes(&mut out, l);
             }
         }
     }
+    emit(&out)?;
     Ok(code)
 }
 
 /// The evidence of a link: up to three statements' sentences with their
 /// document and qualifiers, else the edge's first sentence.
-fn print_quotes(l: &Link) {
+fn print_quotes(out: &mut String, l: &Link) {
     const SHOWN: usize = 3;
     if l.quotes.is_empty() {
-        println!("     {}: {}", l.edge.evidence_doc, l.edge.evidence);
+        outln!(out, "     {}: {}", l.edge.evidence_doc, l.edge.evidence);
     }
     for q in l.quotes.iter().take(SHOWN) {
         let mut how = q.modality.as_str().to_string();
@@ -331,10 +378,11 @@ fn print_quotes(l: &Link) {
         if let Some(by) = &q.attributed_to {
             let _ = write!(how, " · according to {by}");
         }
-        println!("     {} ({how}): {}", q.doc, q.sentence);
+        outln!(out, "     {} ({how}): {}", q.doc, q.sentence);
     }
     if l.quotes.len() > SHOWN {
-        println!(
+        outln!(
+            out,
             "     … and {} more (actorgraph explain)",
             l.quotes.len() - SHOWN
         );
@@ -343,17 +391,18 @@ fn print_quotes(l: &Link) {
 
 pub(crate) fn explain(g: &Global, a: ExplainArgs) -> anyhow::Result<ExitCode> {
     let graph = load(g, &a.view)?;
+    let mut out = String::new();
     let ex = graph.explain(&a.a, &a.b)?;
     if a.view.json {
-        json(&ex)?;
-        return Ok(ExitCode::SUCCESS);
+        return json(&ex);
     }
     let denied = ex
         .statements
         .iter()
         .filter(|s| s.polarity == Polarity::Neg)
         .count();
-    println!(
+    outln!(
+        out,
         "{} and {}: {} statement{} ({} denied)",
         name(&ex.a),
         name(&ex.b),
@@ -362,14 +411,18 @@ pub(crate) fn explain(g: &Global, a: ExplainArgs) -> anyhow::Result<ExitCode> {
         denied
     );
     for (i, s) in ex.statements.iter().enumerate() {
-        println!("\n{}. {}", i + 1, statement_line(&graph, s));
-        println!(
+        outln!(out, "\n{}. {}", i + 1, statement_line(&graph, s));
+        outln!(
+            out,
             "   {} sentence {} (bytes {}..{})",
-            s.doc, s.evidence.index, s.evidence.span.start, s.evidence.span.end
+            s.doc,
+            s.evidence.index,
+            s.evidence.span.start,
+            s.evidence.span.end
         );
-        println!("   {}", s.evidence.sentence);
+        outln!(out, "   {}", s.evidence.sentence);
     }
-    Ok(ExitCode::SUCCESS)
+    emit(&out)
 }
 
 /// `NOT Russia ─supports→ Mali junta  [DENIED · reported · 2025 · by X]`.
@@ -381,7 +434,11 @@ fn statement_line(g: &ActorGraph, s: &Statement) -> String {
         line.push_str("NOT ");
         q.push("DENIED".to_string());
     }
-    let _ = write!(line, "{subj} ─{}→ {obj}", s.relation);
+    if g.is_symmetric(&s.relation) {
+        let _ = write!(line, "{subj} ─{}─ {obj}", s.relation);
+    } else {
+        let _ = write!(line, "{subj} ─{}→ {obj}", s.relation);
+    }
     q.push(s.modality.as_str().to_string());
     if let Some(d) = &s.date {
         q.push(d.clone());
@@ -399,6 +456,7 @@ fn statement_line(g: &ActorGraph, s: &Statement) -> String {
 
 pub(crate) fn rank(g: &Global, a: RankArgs) -> anyhow::Result<ExitCode> {
     let graph = load(g, &a.view)?;
+    let mut out = String::new();
     let measure = match a.by {
         MeasureArg::Degree => Measure::Degree,
         MeasureArg::Pagerank => Measure::PageRank,
@@ -407,17 +465,18 @@ pub(crate) fn rank(g: &Global, a: RankArgs) -> anyhow::Result<ExitCode> {
     let mut scores = graph.rank(measure);
     scores.truncate(a.top);
     if a.view.json {
-        json(&scores)?;
-        return Ok(ExitCode::SUCCESS);
+        return json(&scores);
     }
-    println!(
+    outln!(
+        out,
         "{:>4}  {:>11}  {:>10}  actor",
         "#",
         measure.as_str(),
         "neighbours"
     );
     for (i, s) in scores.iter().enumerate() {
-        println!(
+        outln!(
+            out,
             "{:>4}  {:>11.6}  {:>10}  {}",
             i + 1,
             s.score,
@@ -425,11 +484,12 @@ pub(crate) fn rank(g: &Global, a: RankArgs) -> anyhow::Result<ExitCode> {
             name(&s.actor)
         );
     }
-    Ok(ExitCode::SUCCESS)
+    emit(&out)
 }
 
 pub(crate) fn communities(g: &Global, a: CommunitiesArgs) -> anyhow::Result<ExitCode> {
     let graph = load(g, &a.view)?;
+    let mut out = String::new();
     let mut p = graph.communities();
     let small = p
         .communities
@@ -438,10 +498,10 @@ pub(crate) fn communities(g: &Global, a: CommunitiesArgs) -> anyhow::Result<Exit
         .count();
     p.communities.retain(|c| c.members.len() >= a.min_size);
     if a.view.json {
-        json(&p)?;
-        return Ok(ExitCode::SUCCESS);
+        return json(&p);
     }
-    println!(
+    outln!(
+        out,
         "{} communit{} of at least {} actors, modularity {:.4}; {} smaller left out",
         p.communities.len(),
         if p.communities.len() == 1 { "y" } else { "ies" },
@@ -450,7 +510,8 @@ pub(crate) fn communities(g: &Global, a: CommunitiesArgs) -> anyhow::Result<Exit
         small
     );
     for (i, c) in p.communities.iter().enumerate() {
-        println!(
+        outln!(
+            out,
             "\n{}. {} actors, {} statement{} inside",
             i + 1,
             c.members.len(),
@@ -458,8 +519,8 @@ pub(crate) fn communities(g: &Global, a: CommunitiesArgs) -> anyhow::Result<Exit
             plural(c.internal_weight as usize)
         );
         for m in &c.members {
-            println!("   {}", name(m));
+            outln!(out, "   {}", name(m));
         }
     }
-    Ok(ExitCode::SUCCESS)
+    emit(&out)
 }

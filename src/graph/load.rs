@@ -8,7 +8,7 @@ use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use super::ActorGraph;
 use crate::error::{Error, Result};
 use crate::model::{Actor, ActorStats, Evidence, Iri, Modality, Polarity, Span, Statement, ns};
-use crate::network::{Filter, Network};
+use crate::network::{Filter, Network, Node};
 use crate::normalize;
 use crate::ontology::{LexEntry, Ontology, RelationDef};
 use crate::store::Store;
@@ -179,7 +179,56 @@ impl ActorGraph {
             })
             .cloned()
             .collect();
-        ActorGraph::assemble(network, kept)
+        let mut g = ActorGraph::assemble(network, kept);
+        g.symmetric.extend(
+            relations
+                .iter()
+                .filter(|r| r.symmetric)
+                .map(|r| r.name.clone()),
+        );
+        g
+    }
+
+    /// The graph restricted to the actors `keep` accepts, with the edges and
+    /// statements among them; names of dropped actors still resolve, to a
+    /// message saying they are not in the graph. For example, only actors
+    /// proper, without places and equipment:
+    ///
+    /// ```
+    /// use actorgraph::graph::ActorGraph;
+    /// let g = ActorGraph::from_triples(
+    ///     &[("JNIM", "operates-in", "Sahel"), ("ISSP", "operates-in", "Sahel"), ("ISSP", "fights", "JNIM")],
+    ///     &[],
+    /// );
+    /// assert_eq!(g.shortest_path("JNIM", "ISSP")?.expect("linked").len(), 1);
+    /// let actors = g.retain(|n| n.actor.label != "Sahel");
+    /// assert_eq!((actors.node_count(), actors.edge_count()), (2, 1));
+    /// assert!(actors.resolve("Sahel").is_err());
+    /// # Ok::<(), actorgraph::Error>(())
+    /// ```
+    pub fn retain(self, keep: impl Fn(&Node) -> bool) -> ActorGraph {
+        let (nodes, edges) = self.graph.into_nodes_edges();
+        let nodes: Vec<Node> = nodes
+            .into_iter()
+            .map(|n| n.weight)
+            .filter(|n| keep(n))
+            .collect();
+        let kept: BTreeSet<Iri> = nodes.iter().map(|n| n.actor.iri.clone()).collect();
+        let inside = |s: &str, o: &str| kept.contains(s) && kept.contains(o);
+        let edges = edges
+            .into_iter()
+            .map(|e| e.weight)
+            .filter(|e| inside(&e.subject, &e.object))
+            .collect();
+        let statements = self
+            .statements
+            .into_iter()
+            .filter(|s| inside(&s.subject, &s.object))
+            .collect();
+        let mut g = ActorGraph::assemble(Network { nodes, edges }, statements);
+        g.names = self.names;
+        g.symmetric.extend(self.symmetric);
+        g
     }
 
     /// Loads the store's actors and statements under `filter`, with the
@@ -324,6 +373,11 @@ impl ActorGraph {
         for ((a, b), w) in pairs {
             simple.add_edge(a, b, w);
         }
+        let symmetric = graph
+            .edge_weights()
+            .filter(|e| e.symmetric)
+            .map(|e| e.relation.clone())
+            .collect();
         let by_iri = statements
             .iter()
             .enumerate()
@@ -336,6 +390,7 @@ impl ActorGraph {
             names,
             statements,
             by_iri,
+            symmetric,
         }
     }
 

@@ -38,7 +38,7 @@ mod communities;
 mod load;
 mod paths;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use serde::Serialize;
@@ -69,6 +69,8 @@ pub struct ActorGraph {
     statements: Vec<Statement>,
     /// Statement index by statement IRI, to quote every statement of an edge.
     by_iri: BTreeMap<Iri, usize>,
+    /// Names of the symmetric relations.
+    symmetric: BTreeSet<String>,
 }
 
 /// An actor as results show it: IRI and labels.
@@ -101,6 +103,12 @@ impl ActorGraph {
     /// The affirmed edges, in the network's order.
     pub fn edges(&self) -> impl Iterator<Item = &Edge> {
         self.graph.edge_weights()
+    }
+
+    /// Whether `relation` (a gold name) is symmetric, as far as this graph
+    /// knows (from the ontology, or from its edges).
+    pub fn is_symmetric(&self, relation: &str) -> bool {
+        self.symmetric.contains(relation)
     }
 
     /// The node of an actor by IRI.
