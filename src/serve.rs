@@ -241,6 +241,15 @@ fn respond(store: &Store, config: &Config, request: &mut tiny_http::Request) -> 
             );
         }
     };
+    // Queries past their deadline whose evaluation has not yet reached a
+    // cancellation point still hold a core: refuse new work while too many do.
+    let busy = query::running();
+    if busy >= 2 * config.threads.max(1) {
+        return text(
+            503,
+            format!("busy: {busy} queries are still being stopped; retry later"),
+        );
+    }
     let dataset = Dataset {
         default_graphs: values(&params, "default-graph-uri"),
         named_graphs: values(&params, "named-graph-uri"),

@@ -186,6 +186,9 @@ pub fn small(id: &str, text: &str) -> Extraction {
     }
 }
 
+/// The text of the fixture's `doc-c`, two alliances.
+pub const DOC_C_TEXT: &str = "تحالفت مالي مع روسيا في 2024. وتحالفت مالي مع النيجر.";
+
 /// A store in `dir` holding [`rich`] documents and two alliances, saved and closed.
 pub fn fixture_store(dir: &std::path::Path) {
     let onto = ontology();
@@ -195,7 +198,7 @@ pub fn fixture_store(dir: &std::path::Path) {
     store
         .put(&small("doc-b", "قالت مصادر إن روسيا تدعم مالي."), &onto)
         .expect("put");
-    let text = "تحالفت مالي مع روسيا في 2024. وتحالفت مالي مع النيجر.";
+    let text = DOC_C_TEXT;
     let doc = document("doc-c", text);
     let sents = sentences(text);
     let ml = format!("{ACTOR}Mali");
