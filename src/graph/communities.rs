@@ -278,3 +278,58 @@ impl ActorGraph {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two triangles 0-1-2 and 3-4-5 joined by the edge 2-3, weight 1 each.
+    fn two_triangles() -> Level {
+        let mut adj = vec![Vec::new(); 6];
+        for (a, b) in [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)] {
+            adj[a].push((b, 1.0));
+            adj[b].push((a, 1.0));
+        }
+        Level {
+            adj,
+            loops: vec![0.0; 6],
+        }
+    }
+
+    #[test]
+    fn local_moving_finds_the_triangles() {
+        let level = two_triangles();
+        let (comm, moved) = level.local_moving();
+        assert!(moved);
+        assert_eq!(comm, [0, 0, 0, 1, 1, 1]);
+        assert!((level.modularity(&comm) - 5.0 / 14.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn aggregation_keeps_modularity_and_total_weight() {
+        let level = two_triangles();
+        let comm = [0, 0, 1, 1, 2, 2];
+        let up = level.aggregate(&comm);
+        assert_eq!(up.len(), 3);
+        assert_eq!(up.total(), level.total());
+        let q = level.modularity(&comm);
+        assert!((up.modularity(&[0, 1, 2]) - q).abs() < 1e-12);
+        // Merging communities above equals merging their members below.
+        assert!((up.modularity(&[0, 0, 1]) - level.modularity(&[0, 0, 0, 0, 1, 1])).abs() < 1e-12);
+    }
+
+    #[test]
+    fn renumber_orders_by_first_appearance() {
+        assert_eq!(renumber(&[7, 7, 3, 9, 3]), [0, 0, 1, 2, 1]);
+    }
+
+    #[test]
+    fn a_graph_without_edges_keeps_one_community_per_node() {
+        let level = Level {
+            adj: vec![Vec::new(); 3],
+            loops: vec![0.0; 3],
+        };
+        assert_eq!(level.local_moving(), (vec![0, 1, 2], false));
+        assert_eq!(level.modularity(&[0, 1, 2]), 0.0);
+    }
+}
