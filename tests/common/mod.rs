@@ -36,9 +36,9 @@ pub fn python() -> Command {
 /// Runs a command and returns its stdout, failing the test with its stderr
 /// (and a hint to run `tests/run.sh`, which installs the readers) otherwise.
 pub fn run_ok(cmd: &mut Command) -> String {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}; run tests/run.sh to install the test readers"));
+    let out = cmd.output().unwrap_or_else(|e| {
+        panic!("cannot run {cmd:?}: {e}; run tests/run.sh to install the test readers")
+    });
     assert!(
         out.status.success(),
         "{cmd:?} failed ({}):\n{}\n{}\n(tests/run.sh installs the readers the tests use)",
