@@ -329,7 +329,7 @@ fn run_build(
     summary.times.save = t.elapsed();
     progress.step("count");
     let t = Instant::now();
-    summary.stored_statements = store.statements()?.len();
+    summary.stored_statements = count_statements(&store)?;
     summary.triples = store.len()?;
     summary.times.count = t.elapsed();
     if let Some(dir) = &cfg.exports {
@@ -340,6 +340,37 @@ fn run_build(
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// The number of statements in the store, counted by a SPARQL query rather
+/// than by reading every statement back ([`Store::statements`]), which holds
+/// the whole graph's statements in memory at once.
+fn count_statements(store: &Store) -> Result<usize> {
+    let query = format!(
+        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}Statement> }} }}",
+        crate::model::ns::AG
+    );
+    let limits = crate::query::Limits {
+        // Counting is linear in the store; a large store must not time out.
+        timeout: Duration::from_secs(24 * 3600),
+        ..crate::query::Limits::default()
+    };
+    let mut out = Vec::new();
+    crate::query::run(
+        store,
+        &query,
+        Some(crate::query::Format::Tsv),
+        &limits,
+        &mut out,
+    )?;
+    // TSV: a header line, then the count as an xsd:integer literal.
+    let text = String::from_utf8_lossy(&out);
+    text.lines()
+        .nth(1)
+        .map(|l| l.trim().trim_start_matches('"'))
+        .and_then(|l| l.split(['"', '^']).next())
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| Error::Query(format!("unexpected COUNT result {text:?}")))
 }
 
 /// Runs `f` on `pool`, or on rayon's global pool when there is none.

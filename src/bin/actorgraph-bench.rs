@@ -13,7 +13,7 @@ use actorgraph::model::Document;
 use actorgraph::pipeline::{self, BuildConfig, BuildOptions, ExtractTimes, Progress, Resources};
 use actorgraph::store::Store;
 use actorgraph::{export, ingest, normalize};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use rayon::prelude::*;
@@ -142,8 +142,10 @@ impl Floor {
         forms.retain(|f| !f.trim().is_empty());
         forms.sort_unstable();
         forms.dedup();
+        // A DFA: the fastest automaton aho-corasick builds, as a floor should be.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&forms)
             .expect("lexicon forms make a valid automaton");
         Floor {
@@ -432,16 +434,16 @@ fn build(
         let mut last = (0usize, Duration::ZERO);
         for tenth in 1..=10 {
             let goal = total * tenth / 10;
-            if let Some(&p) = curve.points.iter().find(|(d, _)| *d >= goal) {
-                if p.0 > last.0 {
-                    println!(
-                        "| {}–{} | {:.3} |",
-                        last.0 + 1,
-                        p.0,
-                        (p.1 - last.1).as_secs_f64() * 1e3 / (p.0 - last.0) as f64
-                    );
-                    last = p;
-                }
+            if let Some(&p) = curve.points.iter().find(|(d, _)| *d >= goal)
+                && p.0 > last.0
+            {
+                println!(
+                    "| {}–{} | {:.3} |",
+                    last.0 + 1,
+                    p.0,
+                    (p.1 - last.1).as_secs_f64() * 1e3 / (p.0 - last.0) as f64
+                );
+                last = p;
             }
         }
     }

@@ -148,7 +148,7 @@ impl SplitMix64 {
     }
     /// Uniform in `0..n` (`n > 0`), by multiply-shift, no modulo bias worth noting.
     fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n as u64 >> 32) as usize
+        (((self.next() >> 32) * n as u64) >> 32) as usize
     }
     /// Uniform in `lo..=hi`.
     fn range(&mut self, lo: usize, hi: usize) -> usize {
@@ -686,7 +686,7 @@ impl Generator<'_> {
                         let p = *self.rng.pick(&self.cast.media);
                         out.push_str(&self.name(p, Slot::Any));
                     } else {
-                        out.push_str(*self.rng.pick(SOURCES));
+                        out.push_str(self.rng.pick(SOURCES));
                     }
                 }
                 _ => match Slot::parse(kind) {
