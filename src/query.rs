@@ -620,10 +620,9 @@ pub fn check(query: &str, limits: &Limits) -> Result<(), Failure> {
                         c,
                         b'>' | b'<' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\'
                     ) || c.is_ascii_whitespace()
-                }) {
-                    if rest[end] == b'>' {
-                        i += end + 1;
-                    }
+                }) && rest[end] == b'>'
+                {
+                    i += end + 1;
                 }
             }
             b'(' | b'{' | b'[' => {
@@ -706,10 +705,11 @@ pub fn cell(term: &Term) -> String {
         Term::NamedNode(n) => {
             let iri = n.as_str();
             for (prefix, ns) in PREFIXES {
-                if let Some(local) = iri.strip_prefix(ns) {
-                    if !local.is_empty() && !local.contains(['/', '#']) {
-                        return format!("{prefix}:{local}");
-                    }
+                if let Some(local) = iri.strip_prefix(ns)
+                    && !local.is_empty()
+                    && !local.contains(['/', '#'])
+                {
+                    return format!("{prefix}:{local}");
                 }
             }
             format!("<{iri}>")

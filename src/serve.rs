@@ -145,10 +145,10 @@ fn handle(store: &Store, config: &Config, mut request: tiny_http::Request) -> st
     if let Some(h) = header("Vary", "Accept") {
         response.add_header(h);
     }
-    if reply.allow {
-        if let Some(h) = header("Allow", "GET, POST") {
-            response.add_header(h);
-        }
+    if reply.allow
+        && let Some(h) = header("Allow", "GET, POST")
+    {
+        response.add_header(h);
     }
     request.respond(response)
 }
@@ -406,10 +406,10 @@ fn negotiate(form: Form, asked: Option<Format>, accept: &str) -> Result<Format, 
             ("text/tab-separated-values", Format::Tsv),
         ],
     };
-    if let Some(f) = asked {
-        if candidates.iter().any(|(_, c)| *c == f) {
-            return Ok(f);
-        }
+    if let Some(f) = asked
+        && candidates.iter().any(|(_, c)| *c == f)
+    {
+        return Ok(f);
     }
     if accept.trim().is_empty() {
         return Ok(candidates[0].1);
@@ -436,10 +436,11 @@ fn negotiate(form: Form, asked: Option<Format>, accept: &str) -> Result<Format, 
             .fold(None, |acc: Option<f32>, q| {
                 Some(acc.map_or(q, |a| a.max(q)))
             });
-        if let Some(q) = q {
-            if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
-                best = Some((q, *format));
-            }
+        if let Some(q) = q
+            && q > 0.0
+            && best.is_none_or(|(b, _)| q > b)
+        {
+            best = Some((q, *format));
         }
     }
     best.map(|(_, f)| f).ok_or_else(|| query::Failure {

@@ -208,10 +208,9 @@ impl Store {
             let q = q.map_err(|e| self.err(e))?;
             if let (NamedOrBlankNode::NamedNode(s), GraphName::NamedNode(g)) =
                 (&q.subject, &q.graph_name)
+                && s == g
             {
-                if s == g {
-                    out.push(g.clone());
-                }
+                out.push(g.clone());
             }
         }
         Ok(out)
