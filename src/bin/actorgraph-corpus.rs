@@ -686,7 +686,8 @@ impl Generator<'_> {
                         let p = *self.rng.pick(&self.cast.media);
                         out.push_str(&self.name(p, Slot::Any));
                     } else {
-                        out.push_str(self.rng.pick(SOURCES));
+                        let source: &&str = self.rng.pick(SOURCES);
+                        out.push_str(source);
                     }
                 }
                 _ => match Slot::parse(kind) {
