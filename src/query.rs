@@ -841,3 +841,42 @@ mod tests {
         assert_eq!(cell(&t), "actor:Mali");
     }
 }
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    /// The deepest accepted query parses and runs even on a test thread's
+    /// small (2 MiB) stack.
+    #[test]
+    fn the_deepest_accepted_query_runs() {
+        let store = Store::in_memory().expect("store");
+        let n = MAX_DEPTH - 1;
+        let q = format!("ASK {}{}", "{".repeat(n), "}".repeat(n));
+        let mut out = Vec::new();
+        run(
+            &store,
+            &q,
+            Some(Format::Table),
+            &Limits::default(),
+            &mut out,
+        )
+        .expect("runs");
+        assert_eq!(out, b"true\n");
+        let q = format!(
+            "ASK {{ FILTER({}1{}) }}",
+            "(".repeat(n - 1),
+            ")".repeat(n - 1)
+        );
+        let mut out = Vec::new();
+        run(
+            &store,
+            &q,
+            Some(Format::Table),
+            &Limits::default(),
+            &mut out,
+        )
+        .expect("runs");
+        assert_eq!(out, b"true\n");
+    }
+}
