@@ -17,11 +17,11 @@ use actorgraph::store::Store;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, n] = args.as_slice() {
-        if flag == "--synthetic" {
-            timings(n.parse()?)?;
-            return Ok(());
-        }
+    if let [flag, n] = args.as_slice()
+        && flag == "--synthetic"
+    {
+        timings(n.parse()?)?;
+        return Ok(());
     }
     let (graph, from, to) = match args.as_slice() {
         [store, from, to, ..] => {

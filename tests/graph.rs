@@ -669,8 +669,10 @@ fn lexicon() -> Vec<LexEntry> {
 #[test]
 fn lookup_by_iri_label_alias_acronym_and_arabic_with_clitics() {
     let (actors, statements) = sahel();
-    let mut filter = Filter::default();
-    filter.include_negated = true;
+    let filter = Filter {
+        include_negated: true,
+        ..Filter::default()
+    };
     let g =
         ActorGraph::from_parts(actors, &statements, &relations(), &filter).with_lexicon(&lexicon());
     let is = |name: &str, label: &str| {
@@ -937,6 +939,16 @@ fn cli_rank_and_communities() {
         iris(&only).len() < iris(&all).len(),
         "the seeds name places"
     );
+    // An "as of" view keeps dated statements up to the date only.
+    let as_of = cli_json(&["rank", "--top", "10000", "--json", "--as-of", "2024"]);
+    assert!(iris(&as_of).is_subset(&iris(&all)));
+    assert!(iris(&as_of).len() < iris(&all).len());
+    let err = cli(&["rank", "--to", "2025-7"])
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    assert!(String::from_utf8(err).expect("UTF-8").contains("bad date"));
     let p = cli_json(&["communities", "--json"]);
     let q = p["modularity"].as_f64().expect("modularity");
     assert!(q > 0.0 && q < 1.0, "{q}");
