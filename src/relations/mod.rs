@@ -33,6 +33,26 @@ use text::{
     strip_conj,
 };
 
+/// Nouns that head a phrase naming an actor (قوات الأمم المتحدة، عناصر فاغنر);
+/// after و they coordinate the phrase with the one before.
+const HEAD_NOUNS: &[&str] = &[
+    "قوات",
+    "عناصر",
+    "مقاتلي",
+    "وحدات",
+    "جيش",
+    "حكومه",
+    "حكومات",
+    "دول",
+    "بعثه",
+    "ميليشيات",
+    "مسلحي",
+    "جنود",
+    "سلطات",
+    "قيادات",
+    "مرتزقه",
+];
+
 /// The folder under the ontology folder that holds the patterns.
 pub const PATTERNS_DIR: &str = "patterns";
 
@@ -88,6 +108,9 @@ struct Ctx<'a> {
     arg_at: Vec<Option<usize>>,
     clause: Vec<usize>,
     clause_start: Vec<usize>,
+    /// Whether a verb or participle trigger starts at each token: arguments
+    /// are not looked for beyond another predicate.
+    trigger_at: Vec<bool>,
 }
 
 /// An argument as a frame found it: a mention of this sentence or a topic
@@ -103,7 +126,9 @@ struct Ent {
 /// An actor available as the subject of a later clause without one.
 #[derive(Clone, Debug)]
 struct Topic {
-    ent: Ent,
+    /// The actor, or a coordinated list of actors (مالي وبوركینا فاسو).
+    ents: Vec<Ent>,
+    gender: Gender,
     sentence: usize,
 }
 
@@ -179,6 +204,22 @@ impl Extractor {
                 .ancestors
                 .get(class)
                 .is_some_and(|up| allowed.iter().any(|a| up.contains(a)))
+    }
+
+    /// Whether an actor of `class` can fill the frame's first (subject) or
+    /// second (object) slot of `p`, before `swap` is applied.
+    fn slot_fits(&self, p: &Pattern, class: &str, first_slot: bool) -> bool {
+        let (domain, range) = self
+            .signatures
+            .get(&p.relation)
+            .cloned()
+            .unwrap_or_default();
+        let subject_role = first_slot != p.swap;
+        if subject_role {
+            self.is_a(class, &domain) && self.is_a(class, &p.subject_class)
+        } else {
+            self.is_a(class, &range) && self.is_a(class, &p.object_class)
+        }
     }
 
     fn fits(&self, p: &Pattern, subject: &Ent, object: &Ent) -> bool {
@@ -286,6 +327,18 @@ impl Extractor {
             }
             clause.push(clause_start.len() - 1);
         }
+        let trigger_at = (0..tokens.len())
+            .map(|i| {
+                arg_at[i].is_none()
+                    && !PREP_WORDS.contains(&tokens[i].key.as_str())
+                    && self.index.hits_at(&tokens, i).iter().any(|h| {
+                        matches!(
+                            self.patterns[h.pattern].frame,
+                            Frame::Verb | Frame::ActiveParticiple | Frame::PassiveParticiple
+                        )
+                    })
+            })
+            .collect();
         Ctx {
             text,
             tokens,
@@ -293,6 +346,7 @@ impl Extractor {
             arg_at,
             clause,
             clause_start,
+            trigger_at,
         }
     }
 
@@ -324,11 +378,23 @@ impl Extractor {
             while next_topic_arg < ctx.args.len() && ctx.args[next_topic_arg].first <= i {
                 let a = &ctx.args[next_topic_arg];
                 let cs = ctx.clause_start[ctx.clause[a.first]];
-                if a.first - cs <= 2 && prep_of(ctx, next_topic_arg).is_empty() {
+                let comma = (cs..a.first)
+                    .rev()
+                    .find(|&j| is_comma(&ctx.tokens[j].key))
+                    .map_or(cs, |j| j + 1);
+                if a.first - comma <= 2 && prep_of(ctx, next_topic_arg).is_empty() {
+                    let group = conjuncts_forward(ctx, next_topic_arg);
+                    let last = group.iter().copied().max().unwrap_or(next_topic_arg);
                     topics.push(Topic {
-                        ent: ent(a),
+                        gender: if group.len() > 1 {
+                            Gender::Plural
+                        } else {
+                            a.gender
+                        },
+                        ents: group.iter().map(|&g| ent(&ctx.args[g])).collect(),
                         sentence: sentence.index,
                     });
+                    next_topic_arg = last;
                 }
                 next_topic_arg += 1;
             }
@@ -345,8 +411,13 @@ impl Extractor {
                     ctx.clause_start[ctx.clause[hit.first]],
                     &is_arg,
                 );
-                let (modality, source) =
-                    modality::modality(&ctx.tokens, hit.first, hit.end, &is_arg);
+                let (modality, source) = modality::modality(
+                    &ctx.tokens,
+                    hit.first,
+                    hit.end,
+                    ctx.clause_start[ctx.clause[hit.first]],
+                    &is_arg,
+                );
                 let date = nearest_date(&dates, &hit);
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities
@@ -413,7 +484,12 @@ impl Extractor {
                     && let Some(s) = found.subjects.first()
                 {
                     topics.push(Topic {
-                        ent: s.clone(),
+                        gender: if found.subjects.len() > 1 {
+                            Gender::Plural
+                        } else {
+                            s.gender
+                        },
+                        ents: found.subjects.clone(),
                         sentence: sentence.index,
                     });
                 }
@@ -432,13 +508,26 @@ impl Extractor {
         sentence: usize,
     ) -> Found {
         let mut f = Found::default();
+        let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
+        let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
+        // The participle's complement: the object of an active participle,
+        // the agent (subject) of a passive one.
+        let fit_other = |a: &Arg| self.slot_fits(p, &a.class, p.frame == Frame::PassiveParticiple);
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
         let agent_preps: Vec<String> = p.agent_prep.iter().map(|s| fold(s)).collect();
         match p.frame {
             Frame::Verb => {
                 let before = subject_before(ctx, hit.first, 3);
-                let after = direct_after(ctx, hit.end, 2);
+                // An actor right after the verb that cannot be its subject
+                // (a place after هاجم) is its object, with a dropped subject.
+                let after = direct_after(ctx, hit.end, 2)
+                    .filter(|&a| self.slot_fits(p, &ctx.args[a].class, true));
                 let gender = verb_gender(&hit.prefix, &hit.suffix);
+                // In a relative clause with its own subject after the verb
+                // (مالي التي تحاصر الجماعة عاصمتها) the antecedent is not the subject.
+                let relative =
+                    hit.first > 0 && RELATIVES.contains(&ctx.tokens[hit.first - 1].key.as_str());
+                let before = before.filter(|_| !(relative && after.is_some()));
                 let (subject_list, object_from) = match (before, after) {
                     (Some(b), _) if agrees(gender, ctx.args[b].gender) => {
                         (conjuncts_backward(ctx, b), hit.end)
@@ -455,17 +544,48 @@ impl Extractor {
                     _ => (Vec::new(), hit.end),
                 };
                 f.subjects = subject_list.iter().map(|&a| ent(&ctx.args[a])).collect();
-                if let Some(o) = object_after(ctx, object_from, &object_preps, 5) {
-                    f.distance = ctx.args[o].first.saturating_sub(hit.end);
-                    f.objects = conjuncts_forward(ctx, o)
+                // «المنطقة التي يسيطر عليها حفتر»: after a relative pronoun, a
+                // resumptive pronoun makes the antecedent the object.
+                let antecedent = (hit.first > 0
+                    && RELATIVES.contains(&ctx.tokens[hit.first - 1].key.as_str())
+                    && after.is_some()
+                    && (object_pronoun(&hit.suffix)
+                        || ctx.tokens.get(hit.end).is_some_and(|t| resumptive(&t.key))))
+                .then(|| head_before(ctx, hit.first - 1))
+                .flatten();
+                if let (Some(h), Some(a)) = (antecedent, after) {
+                    f.objects = vec![ent(&ctx.args[h])];
+                    f.subjects = conjuncts_forward(ctx, a)
                         .iter()
-                        .map(|&a| ent(&ctx.args[a]))
+                        .map(|&x| ent(&ctx.args[x]))
                         .collect();
+                    return f;
+                }
+                if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
+                    f.distance = ctx.args[o].first.saturating_sub(hit.end);
+                    let list = conjuncts_forward(ctx, o);
+                    let end = list
+                        .iter()
+                        .map(|&x| ctx.args[x].end)
+                        .max()
+                        .unwrap_or(hit.end);
+                    f.objects = list.iter().map(|&a| ent(&ctx.args[a])).collect();
+                    // Verb, prepositional object, then subject (تنشط في المنطقة جماعات).
+                    if f.subjects.is_empty()
+                        && let Some(s) = direct_after(ctx, end, 2)
+                        && agrees(gender, ctx.args[s].gender)
+                    {
+                        f.subjects = conjuncts_forward(ctx, s)
+                            .iter()
+                            .map(|&a| ent(&ctx.args[a]))
+                            .collect();
+                    }
                 }
                 if f.subjects.is_empty()
+                    && subject_dropped(ctx, hit)
                     && let Some(t) = topic(topics, gender, sentence)
                 {
-                    f.subjects = vec![t];
+                    f.subjects = t;
                     f.carried = true;
                 }
                 passive_agent(ctx, hit.end, &mut f);
@@ -494,7 +614,7 @@ impl Extractor {
                         .unwrap_or(hit.end);
                     genitive_ents = list.iter().map(|&a| ent(&ctx.args[a])).collect();
                 }
-                if let Some(o) = object_after(ctx, object_from, &object_preps, 4) {
+                if let Some(o) = object_after(ctx, object_from, &object_preps, 4, &fit_object) {
                     f.distance = ctx.args[o].first.saturating_sub(hit.end);
                     f.objects = conjuncts_forward(ctx, o)
                         .iter()
@@ -513,7 +633,7 @@ impl Extractor {
                 }
                 if f.subjects.is_empty()
                     && !agent_preps.is_empty()
-                    && let Some(a) = object_after(ctx, object_from, &agent_preps, 3)
+                    && let Some(a) = object_after(ctx, object_from, &agent_preps, 3, &fit_subject)
                 {
                     f.subjects = conjuncts_forward(ctx, a)
                         .iter()
@@ -522,8 +642,11 @@ impl Extractor {
                 }
                 if f.subjects.is_empty() {
                     let possessive = possessive_gender(&hit.suffix);
-                    if possessive.is_none()
-                        && let Some(b) = subject_before(ctx, hit.first, 6)
+                    // «شنت الجماعة هجماتها»: with a possessive suffix the actor
+                    // just before must agree with it.
+                    let max_gap = if possessive.is_some() { 3 } else { 6 };
+                    if let Some(b) = subject_before(ctx, hit.first, max_gap)
+                        && possessive.is_none_or(|g| agrees(g, ctx.args[b].gender))
                     {
                         f.subjects = conjuncts_backward(ctx, b)
                             .iter()
@@ -531,15 +654,34 @@ impl Extractor {
                             .collect();
                         f.distance = f.distance.max(hit.first.saturating_sub(ctx.args[b].end));
                     }
-                    if f.subjects.is_empty() {
-                        let g = possessive.unwrap_or(Gender::Unknown);
-                        if let Some(t) = topic(topics, g, sentence) {
-                            f.subjects = vec![t];
-                            f.carried = true;
-                        }
+                    // A possessive suffix (هجماتها) or a light verb with a
+                    // dropped subject (ثم شنّت هجمات) refers back; a bare noun
+                    // without a subject in its clause states no relation.
+                    let carrier = possessive.or_else(|| light_verb_before(ctx, hit.first));
+                    if f.subjects.is_empty()
+                        && let Some(g) = carrier
+                        && let Some(t) = topic(topics, g, sentence)
+                    {
+                        f.subjects = t;
+                        f.carried = true;
                     }
                 }
                 passive_agent(ctx, object_from, &mut f);
+                // «أعلنت مالي وبوركينا فاسو والنيجر تأسيس تحالف»: a symmetric
+                // noun with a coordinated subject and no object pairs the list.
+                if p.frame == Frame::Between
+                    && f.objects.is_empty()
+                    && f.subjects.len() >= 2
+                    && !f.carried
+                    && f.distance <= 2
+                {
+                    let list = std::mem::take(&mut f.subjects);
+                    for (n, a) in list.iter().enumerate() {
+                        for b in &list[n + 1..] {
+                            f.pairs.push((a.clone(), b.clone()));
+                        }
+                    }
+                }
             }
             Frame::ActiveParticiple | Frame::PassiveParticiple => {
                 let Some(head) = head_before(ctx, hit.first) else {
@@ -550,12 +692,12 @@ impl Extractor {
                 } else {
                     &agent_preps
                 };
-                let Some(other) = object_after(ctx, hit.end, preps, 3) else {
+                let Some(other) = object_after(ctx, hit.end, preps, 3, &fit_other) else {
                     return f;
                 };
                 f.distance = ctx.args[other].first.saturating_sub(hit.end);
                 let head = vec![ent(&ctx.args[head])];
-                let others: Vec<Ent> = conjuncts_forward(ctx, other)
+                let others: Vec<Ent> = conjuncts(ctx, other, false)
                     .iter()
                     .map(|&a| ent(&ctx.args[a]))
                     .collect();
@@ -575,17 +717,21 @@ impl Extractor {
                     .iter()
                     .map(|&a| ent(&ctx.args[a]))
                     .collect();
-                if let Some(h) =
-                    head_before(ctx, hit.first).or_else(|| subject_before(ctx, hit.first, 8))
-                {
+                let fits_head = |a: &usize| self.slot_fits(p, &ctx.args[*a].class, true);
+                let head = head_before(ctx, hit.first)
+                    .filter(fits_head)
+                    .or_else(|| subject_before(ctx, hit.first, 8).filter(fits_head))
+                    .or_else(|| {
+                        clause_subject(ctx, hit.first)
+                            .filter(fits_head)
+                            .filter(|&a| hit.first - ctx.args[a].end <= 8)
+                    });
+                if let Some(h) = head {
                     f.distance = hit.first.saturating_sub(ctx.args[h].end);
                     f.subjects = conjuncts_backward(ctx, h)
                         .iter()
                         .map(|&a| ent(&ctx.args[a]))
                         .collect();
-                } else if let Some(t) = topic(topics, Gender::Unknown, sentence) {
-                    f.subjects = vec![t];
-                    f.carried = true;
                 }
             }
             Frame::Title => {
@@ -597,9 +743,9 @@ impl Extractor {
                     person,
                     match org {
                         Some(o) => Some(ent(&ctx.args[o])),
-                        None => {
-                            possessive_gender(&hit.suffix).and_then(|g| topic(topics, g, sentence))
-                        }
+                        None => possessive_gender(&hit.suffix)
+                            .and_then(|g| topic(topics, g, sentence))
+                            .and_then(|t| t.into_iter().next()),
                     },
                 ) else {
                     return f;
@@ -691,8 +837,12 @@ fn actor_gender(key: &str, class: &str, kind: MentionKind) -> Gender {
         Gender::Fem
     } else if kind == MentionKind::Adjective && !first.ends_with('ي') {
         Gender::Plural
-    } else {
+    } else if first.starts_with("ال") {
+        // A definite common noun (الجيش، التنظيم، الفيلق) is masculine; a
+        // proper name (أنصار الدين) says nothing about agreement.
         Gender::Masc
+    } else {
+        Gender::Unknown
     }
 }
 
@@ -715,6 +865,78 @@ fn verb_gender(prefix: &str, suffix: &str) -> Gender {
     }
 }
 
+/// Light verbs that carry a verbal noun (شنّ هجومًا، فرض حصارًا), as folded stems.
+const LIGHT_VERBS: &[&str] = &[
+    "شن", "نفذ", "فرض", "قام", "قدم", "اجري", "واصل", "وسع", "كثف", "صعد", "شدد", "اعلن", "بدا",
+    "خاض", "خوض",
+];
+
+/// The gender of a light verb right before `pos` (past «أي»), if there is one.
+fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
+    let mut j = pos.checked_sub(1)?;
+    if matches!(ctx.tokens[j].key.as_str(), "اي" | "ايه") {
+        j = j.checked_sub(1)?;
+    }
+    let k = strip_conj(&ctx.tokens[j].key);
+    let k = k
+        .strip_prefix('س')
+        .filter(|r| r.chars().count() >= 3)
+        .unwrap_or(k);
+    for stem in LIGHT_VERBS {
+        if k == *stem {
+            return Some(Gender::Masc);
+        }
+        if k.strip_suffix('ت') == Some(stem) || k.strip_prefix('ت') == Some(stem) {
+            return Some(Gender::Fem);
+        }
+        if k.strip_prefix('ي') == Some(stem) {
+            return Some(Gender::Masc);
+        }
+        if k.strip_suffix("وا").or_else(|| k.strip_suffix("ون")) == Some(stem) {
+            return Some(Gender::Plural);
+        }
+    }
+    None
+}
+
+/// Whether a verb without a subject in its clause has dropped it (and so
+/// takes the topic): it opens its clause, or follows a comma or a particle,
+/// and no common noun stands right after it as its subject (يمتد الصراع).
+fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+    let start = ctx.clause_start[ctx.clause[hit.first]];
+    let opens = hit.first <= start + 1
+        || ctx.tokens.get(hit.first - 1).is_some_and(|t| {
+            is_comma(&t.key)
+                || matches!(
+                    strip_conj(&t.key),
+                    "قد" | "لقد" | "ثم" | "لم" | "لن" | "لا" | "كما" | "ما" | "حيث" | "ان"
+                )
+        });
+    let common_subject = ctx.tokens.get(hit.end).is_some_and(|t| {
+        ctx.arg_at[hit.end].is_none()
+            && t.kind == TokKind::Arabic
+            && (t.key.starts_with("ال")
+                || matches!(t.key.as_str(), "هذا" | "هذه" | "هؤلاء" | "ذلك" | "تلك"))
+    });
+    opens && !common_subject
+}
+
+/// Whether a verb suffix is an object pronoun (يسيطرون عليها، هاجمها).
+fn object_pronoun(suffix: &str) -> bool {
+    ["ه", "ها", "هم", "هما"].iter().any(|p| suffix.ends_with(p)) && !suffix.starts_with('ت')
+}
+
+/// A preposition with a pronoun suffix (عليها، فيه، منها).
+fn resumptive(key: &str) -> bool {
+    let k = strip_conj(key);
+    ["علي", "في", "من", "ل", "الي", "ب", "عن", "مع"]
+        .iter()
+        .any(|p| {
+            k.strip_prefix(p)
+                .is_some_and(|r| matches!(r, "ه" | "ها" | "هم" | "هما" | "يه" | "يها" | "يهم"))
+        })
+}
+
 /// The gender a possessive suffix refers to (دعمها → feminine), if the noun has one.
 fn possessive_gender(suffix: &str) -> Option<Gender> {
     if suffix.ends_with("هم") || suffix.ends_with("هما") {
@@ -729,19 +951,22 @@ fn possessive_gender(suffix: &str) -> Option<Gender> {
 }
 
 /// The most recent topic of this or the previous sentence that agrees.
-fn topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Ent> {
+fn topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> {
     topics
         .iter()
         .rev()
         .take_while(|t| t.sentence + 1 >= sentence)
-        .find(|t| agrees(gender, t.ent.gender))
-        .map(|t| Ent {
-            span: if t.sentence == sentence {
-                t.ent.span
-            } else {
-                None
-            },
-            ..t.ent.clone()
+        // A feminine singular verb or pronoun also refers to a list of
+        // states or groups (أعلنت مالي وبوركينا فاسو … انسحابها).
+        .find(|t| agrees(gender, t.gender) || (gender == Gender::Fem && t.ents.len() > 1))
+        .map(|t| {
+            t.ents
+                .iter()
+                .map(|e| Ent {
+                    span: if t.sentence == sentence { e.span } else { None },
+                    ..e.clone()
+                })
+                .collect()
         })
 }
 
@@ -798,7 +1023,7 @@ fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
         if RELATIVES.contains(&k) {
             return head_before(ctx, j + 1);
         }
-        if !same_clause(ctx, j, pos.min(ctx.tokens.len() - 1)) || is_comma(k) {
+        if !same_clause(ctx, j, pos.min(ctx.tokens.len() - 1)) || is_comma(k) || ctx.trigger_at[j] {
             return None;
         }
         gap += 1;
@@ -807,6 +1032,15 @@ fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The actor that opens the clause of `pos` (within its first three words,
+/// without a preposition): the subject of a verb-first or nominal clause.
+fn clause_subject(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let start = ctx.clause_start[ctx.clause[pos]];
+    (start..pos.min(start + 4)).find_map(|j| {
+        ctx.arg_at[j].filter(|&a| ctx.args[a].first == j && prep_of(ctx, a).is_empty())
+    })
 }
 
 /// The noun a participle or a relative pronoun at `pos` follows: the argument
@@ -882,7 +1116,13 @@ fn arg_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
 /// governed by one of `preps` (`""` = no preposition). A preposition may
 /// govern a noun phrase whose head is not an actor (على مواقع الجماعة، مع دول
 /// مثل روسيا). Stops at the first argument with another preposition.
-fn object_after(ctx: &Ctx<'_>, pos: usize, preps: &[String], max_gap: usize) -> Option<usize> {
+fn object_after(
+    ctx: &Ctx<'_>,
+    pos: usize,
+    preps: &[String],
+    max_gap: usize,
+    fit: &dyn Fn(&Arg) -> bool,
+) -> Option<usize> {
     let mut seen_prep: Option<String> = None;
     let mut gap = 0;
     let mut j = pos;
@@ -894,17 +1134,35 @@ fn object_after(ctx: &Ctx<'_>, pos: usize, preps: &[String], max_gap: usize) -> 
             } else {
                 seen_prep.clone().unwrap_or_default()
             };
-            if preps.contains(&governing) {
-                return Some(a);
+            if preps.contains(&governing) && !parenthesized(ctx, a) {
+                if fit(&ctx.args[a]) {
+                    return Some(a);
+                }
+                // The wrong kind of actor (the recipient before بطائرات in
+                // زودت تركيا النيجر بطائرات): read on for the right one.
+                j = ctx.args[a].end;
+                continue;
             }
-            return None;
+            // An actor behind another preposition (نحو 2000 عنصر من فيلق
+            // أفريقيا في مالي) or in parentheses is an adjunct or an
+            // apposition: read on. A direct actor that is not wanted is the
+            // real complement: stop.
+            if governing.is_empty() && !parenthesized(ctx, a) {
+                return None;
+            }
+            j = ctx.args[a].end;
+            continue;
         }
         let t = &ctx.tokens[j];
         let k = t.key.as_str();
         if j > pos && !same_clause(ctx, pos, j) || is_comma(k) || CLAUSE_PUNCT.contains(&k) {
             return None;
         }
-        // Two-word prepositions and agent phrases (على يد، من قبل، إلى جانب).
+        // Another predicate, or a conjoined definite noun (والعاملين), ends
+        // the phrase the preposition governs.
+        if j > pos && (ctx.trigger_at[j] || (k.starts_with("وال") && k.chars().count() > 4)) {
+            return None;
+        }
         let sk = strip_conj(k);
         if PREP_WORDS.contains(&sk) {
             seen_prep = Some(sk.to_string());
@@ -930,22 +1188,53 @@ fn object_after(ctx: &Ctx<'_>, pos: usize, preps: &[String], max_gap: usize) -> 
     None
 }
 
+/// Whether argument `a` stands alone in parentheses (an acronym or gloss).
+fn parenthesized(ctx: &Ctx<'_>, a: usize) -> bool {
+    let arg = &ctx.args[a];
+    arg.first > 0
+        && ctx.tokens[arg.first - 1].key == "("
+        && ctx.tokens.get(arg.end).is_some_and(|t| t.key == ")")
+}
+
 /// The argument and its conjuncts after it (أ وب وج، أ، ب و ج).
 fn conjuncts_forward(ctx: &Ctx<'_>, a: usize) -> Vec<usize> {
+    conjuncts(ctx, a, true)
+}
+
+/// Conjuncts after `a`; without `commas`, only those joined by و alone: after
+/// an apposition set off by commas (X، التابعة لـ A، وB), a comma and و close
+/// the apposition rather than extend its object.
+fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
     let mut out = vec![a];
     let mut cur = a;
     while cur + 1 < ctx.args.len() {
         let next = cur + 1;
         let gap = &ctx.tokens[ctx.args[cur].end..ctx.args[next].first];
         let separators = gap.iter().all(|t| {
-            is_comma(&t.key) || matches!(t.key.as_str(), "و" | "او" | "(" | ")" | "/" | "-")
+            is_comma(&t.key)
+                || matches!(
+                    t.key.as_str(),
+                    "و" | "او" | "(" | ")" | "/" | "-" | "\"" | "“" | "”" | "«" | "»"
+                )
         });
-        let joined = ctx.args[next].clitic.starts_with('و')
+        // «القوات الفرنسية وقوات الأمم المتحدة»: a conjoined head noun right
+        // before the next actor still coordinates it.
+        let head_noun = gap.len() == 1
+            && gap[0]
+                .key
+                .strip_prefix('و')
+                .is_some_and(|h| HEAD_NOUNS.contains(&h))
+            && prep_of(ctx, next).is_empty();
+        let joined = head_noun
+            || ctx.args[next].clitic.starts_with('و')
             || gap
                 .iter()
                 .any(|t| is_comma(&t.key) || t.key == "و" || t.key == "او" || t.key == "/");
         let alias = ctx.args[next].actor == ctx.args[cur].actor || gap.iter().any(|t| t.key == "(");
-        if !separators || gap.len() > 3 {
+        if !(separators || head_noun)
+            || gap.len() > 3
+            || (!commas && gap.iter().any(|t| is_comma(&t.key)))
+        {
             break;
         }
         if alias && !joined {

@@ -103,10 +103,11 @@ pub(crate) fn modality(
     tokens: &[Token],
     first: usize,
     end: usize,
+    clause_start: usize,
     is_arg: &dyn Fn(usize) -> bool,
 ) -> (Modality, Option<Span>) {
-    // قد + imperfect right before the trigger (or before its light verb).
-    let hedged_qad = (first.saturating_sub(3)..first).any(|i| {
+    // قد + imperfect before the trigger in its clause (قد تحاول الجماعة الاستيلاء).
+    let hedged_qad = (clause_start..first).any(|i| {
         tokens[i].key == "قد"
             && tokens.get(i + 1).is_some_and(|t| {
                 let k = t.key.as_str();
@@ -180,7 +181,7 @@ mod tests {
             .iter()
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
-        let (m, s) = modality(&toks, at, at + 1, &|_| false);
+        let (m, s) = modality(&toks, at, at + 1, 0, &|_| false);
         (m, s.map(|s| s.of(text).to_string()))
     }
 

@@ -114,14 +114,19 @@ pub(crate) fn polarity(
     let mut steps = 0;
     while j > clause_start && steps < 6 {
         j -= 1;
-        steps += 1;
+        // A mention of several words counts as one step.
+        if !is_arg(j) {
+            steps += 1;
+        }
         let key = tokens[j].key.as_str();
         if NEGATORS.contains(&strip_conj(key)) || negating_verb(key) {
             return Polarity::Neg;
         }
         // عن / في / من after عجز / فشل / امتنع: step over the preposition.
         let prep = matches!(key, "عن" | "في" | "من") && steps == 1;
-        if prep || is_arg(j) || light_verb(key) {
+        // «أي هجوم»: a determiner between the negated verb and its noun.
+        let determiner = matches!(key, "اي" | "ايه");
+        if prep || determiner || is_arg(j) || light_verb(key) {
             continue;
         }
         break;
