@@ -657,6 +657,16 @@ fn lexicon() -> Vec<LexEntry> {
             ..LexEntry::default()
         },
         LexEntry {
+            iri: iri("Russia"),
+            class: "State".into(),
+            label: "Russia".into(),
+            label_ar: "روسيا".into(),
+            adjectives: vec!["روسي".into()],
+            demonym_plurals: vec!["روس".into()],
+            metonyms: vec!["موسكو".into()],
+            ..LexEntry::default()
+        },
+        LexEntry {
             iri: format!("{}Wagner_Group", ns::ACTOR),
             class: "ArmedGroup".into(),
             label: "Wagner Group".into(),
@@ -702,7 +712,10 @@ fn lookup_by_iri_label_alias_acronym_and_arabic_with_clitics() {
         }
         other => panic!("expected UnknownActor, got {other:?}"),
     }
-    match g.resolve("روسي") {
+    is("روسي", "Russia");
+    is("والروس", "Russia");
+    is("لموسكو", "Russia");
+    match g.resolve("روسياا") {
         Err(Error::UnknownActor { suggestions, .. }) => {
             assert!(suggestions[0].contains("Russia"), "{suggestions:?}");
         }

@@ -19,6 +19,9 @@ const BY_IRI: u8 = 0;
 const BY_LABEL: u8 = 1;
 const BY_LABEL_AR: u8 = 2;
 const BY_ALIAS: u8 = 3;
+/// Nationality adjectives, broken plurals and capitals standing for a
+/// state: they name the state only when nothing else claims them.
+const BY_STAND_IN: u8 = 4;
 
 /// Match keys of known names and the actors they name.
 #[derive(Clone, Debug, Default)]
@@ -320,8 +323,10 @@ impl ActorGraph {
         ActorGraph::from_parts(actors, &statements, &relations, &Filter::default())
     }
 
-    /// Adds the lexicon's names (English and Arabic labels, aliases,
-    /// acronyms) of the actors in the graph to the lookup index.
+    /// Adds the lexicon's names to the lookup index: English and Arabic
+    /// labels, aliases and acronyms, and, claimed last, nationality
+    /// adjectives, broken plurals and metonym capitals (روسي، الروس، موسكو
+    /// for Russia).
     pub fn with_lexicon(mut self, lexicon: &[LexEntry]) -> ActorGraph {
         for e in lexicon {
             self.names.add(&e.label, BY_LABEL, &e.iri);
@@ -333,6 +338,14 @@ impl ActorGraph {
                 .chain(&e.acronyms)
             {
                 self.names.add(alias, BY_ALIAS, &e.iri);
+            }
+            for stand_in in e
+                .adjectives
+                .iter()
+                .chain(&e.demonym_plurals)
+                .chain(&e.metonyms)
+            {
+                self.names.add(stand_in, BY_STAND_IN, &e.iri);
             }
         }
         self
@@ -399,7 +412,8 @@ impl ActorGraph {
     /// Arabic spelling folded as the recognizer folds it. When the whole
     /// name matches nothing, the proclitics of its first word are taken off
     /// (و ف ب ل ك, لل, the article). A name claimed by several actors goes to
-    /// the strongest claim (IRI, then label, then alias), then to the first IRI.
+    /// the strongest claim (IRI, then label, then alias, then adjective or
+    /// metonym), then to the first IRI.
     ///
     /// An unknown name gives [`Error::UnknownActor`] with the closest known
     /// names; a lexicon actor absent from this graph gives [`Error::Usage`].
