@@ -309,7 +309,8 @@ impl ActorGraph {
     /// Up to `k` shortest loopless paths between two actors (Yen's
     /// algorithm on the undirected graph), shortest first, none longer than
     /// `max_len` hops when given. Paths of equal length come in the order of
-    /// their actors' IRIs.
+    /// their actors' IRIs. (petgraph's `k_shortest_path` gives only the
+    /// k-th distance to each node, not the paths, hence Yen here.)
     ///
     /// ```
     /// use actorgraph::graph::ActorGraph;
