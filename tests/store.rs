@@ -9,7 +9,6 @@ use storefix::{ACTOR, DISCOVERED, document, ontology, rich, small};
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
 
 use actorgraph::Error;
 use actorgraph::model::Statement;
@@ -344,36 +343,41 @@ fn killing_build_leaves_whole_documents() {
             .or_default() += 1;
     }
 
-    let dir = tmp.path().join("store");
-    let mut seen_partial = false;
-    for (round, ms) in [40u64, 150, 300, 500, 800, 1200, 2000]
-        .into_iter()
-        .enumerate()
-    {
-        let mut child = std::process::Command::new(&bin)
+    let build = |dir: &Path| {
+        std::process::Command::new(&bin)
             .current_dir(common::repo())
             .arg("build")
             .arg(&input)
             .arg("--store")
-            .arg(&dir)
+            .arg(dir)
             .arg("--no-exports")
+            // Small batches, so that storing interleaves with extraction
+            // and kills land between stored documents.
+            .args(["--batch", "16"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
-            .expect("build starts");
-        std::thread::sleep(Duration::from_millis(ms));
+            .expect("build starts")
+    };
+    // How long a whole build takes here, so that kills land inside one.
+    let started = std::time::Instant::now();
+    let status = build(&tmp.path().join("full")).wait().expect("build ends");
+    assert!(status.success());
+    let whole = started.elapsed();
+    let mut partial_rounds = 0;
+    let mut dir = tmp.path().join("store-0");
+    for (round, percent) in [5u32, 15, 30, 45, 60, 75, 90].into_iter().enumerate() {
+        dir = tmp.path().join(format!("store-{round}"));
+        let mut child = build(&dir);
+        std::thread::sleep(whole * percent / 100);
         let _ = child.kill();
         child.wait().expect("build ends");
-        let store = Store::open_read_only(&dir);
-        let store = match store {
-            Ok(s) => s,
-            // Killed before the directory existed.
-            Err(e) if round == 0 && !dir.exists() => {
-                eprintln!("round {round}: no store yet ({e})");
-                continue;
-            }
-            Err(e) => panic!("round {round}: the store does not open after a kill: {e}"),
-        };
+        if !dir.exists() {
+            eprintln!("round {round}: killed before the store existed");
+            continue;
+        }
+        let store = Store::open_read_only(&dir)
+            .unwrap_or_else(|e| panic!("round {round}: the store does not open after a kill: {e}"));
         let ids = store.document_ids().expect("ids");
         let mut got: BTreeMap<String, usize> = BTreeMap::new();
         for s in store.statements().expect("statements") {
@@ -387,14 +391,12 @@ fn killing_build_leaves_whole_documents() {
             );
         }
         if !ids.is_empty() && ids.len() < 300 {
-            seen_partial = true;
+            partial_rounds += 1;
         }
-        eprintln!("round {round} ({ms} ms): {} documents stored", ids.len());
-        drop(store);
-        // Each round starts over, so that kills land at different points of a build.
-        if ids.len() == 300 {
-            std::fs::remove_dir_all(&dir).expect("reset");
-        }
+        eprintln!(
+            "round {round} (killed at {percent}% of {whole:?}): {} documents stored",
+            ids.len()
+        );
     }
     // A build run to the end over the killed store completes it.
     let status = std::process::Command::new(&bin)
@@ -412,5 +414,78 @@ fn killing_build_leaves_whole_documents() {
     assert_eq!(store.document_ids().expect("ids").len(), 300);
     let total: usize = expected.values().sum();
     assert_eq!(store.statements().expect("statements").len(), total);
-    eprintln!("a kill landed mid-build: {seen_partial}; {total} statements in all");
+    eprintln!("{partial_rounds} kills landed mid-build; {total} statements in all");
+}
+
+#[test]
+fn building_twice_leaves_the_same_store() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let build = |store: &Path| {
+        let out = common::actorgraph()
+            .arg("build")
+            .arg("seeds")
+            .arg("--store")
+            .arg(store)
+            .arg("--no-exports")
+            .output()
+            .expect("build runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let dump = |store: &Path| {
+        Store::open_read_only(store)
+            .expect("opens")
+            .nquads()
+            .expect("dump")
+    };
+    let a = tmp.path().join("a");
+    build(&a);
+    let first = dump(&a);
+    let summary = build(&a);
+    assert!(summary.contains("5 unchanged"), "{summary}");
+    assert_eq!(dump(&a), first, "a second build changes nothing");
+    // Another store built from the same input holds the same quads.
+    let b = tmp.path().join("b");
+    build(&b);
+    assert_eq!(dump(&b), first);
+    if Store::backend_name() == "file" {
+        assert_eq!(
+            std::fs::read(a.join("graph.nq")).expect("a"),
+            std::fs::read(b.join("graph.nq")).expect("b")
+        );
+    }
+}
+
+#[test]
+fn a_damaged_or_misplaced_store_gives_a_clear_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // A file where the store folder should be.
+    let file = tmp.path().join("not-a-folder");
+    std::fs::write(&file, "x").expect("write");
+    let err = Store::open(&file).expect_err("a file is no store");
+    assert!(err.to_string().contains("not-a-folder"), "{err}");
+    if Store::backend_name() == "file" {
+        // A damaged data file names itself and the position.
+        let dir = tmp.path().join("store");
+        std::fs::create_dir(&dir).expect("mkdir");
+        std::fs::write(
+            dir.join("graph.nq"),
+            "<http://a/s> <http://a/p> <http://a/o> <http://a/g> .\n<http://a/s> <http://a/p> \"unterminated .\n",
+        )
+        .expect("write");
+        let err = Store::open_read_only(&dir).expect_err("damaged");
+        let msg = err.to_string();
+        assert!(msg.contains("graph.nq") && msg.contains("line 2"), "{msg}");
+        let out = common::actorgraph()
+            .args(["query", "ASK {}", "--store"])
+            .arg(&dir)
+            .output()
+            .expect("runs");
+        assert!(!out.status.success());
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
 }

@@ -23,9 +23,11 @@ pub const DATA_FILE: &str = "graph.nq";
 pub const LOCK_FILE: &str = "LOCK";
 const TEMP_PREFIX: &str = "graph.nq.tmp-";
 
-/// Saves at most this often during a build, unless saving takes longer (see
+/// Saves at least this often during a build, unless saving takes longer (see
 /// [`FileBackend::after_write`]).
 const MIN_SAVE_INTERVAL: Duration = Duration::from_millis(250);
+/// Or after this many changed documents, when saving is cheap.
+const SAVE_EVERY: usize = 32;
 
 /// The directory, its lock and when it was last saved.
 #[derive(Debug)]
@@ -34,6 +36,8 @@ pub(super) struct FileBackend {
     /// Held (locked) while the store is open for writing; `None` when read-only.
     lock: Option<File>,
     dirty: bool,
+    /// Changes committed since the last save.
+    pending: usize,
     last_save: Instant,
     last_cost: Duration,
 }
@@ -96,6 +100,7 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
             dir: dir.to_path_buf(),
             lock,
             dirty: false,
+            pending: 0,
             last_save: Instant::now(),
             last_cost: Duration::ZERO,
         },
@@ -141,14 +146,17 @@ impl FileBackend {
         self.lock.is_some()
     }
 
-    /// Records a committed change, and saves when the last save is old
-    /// enough: every [`MIN_SAVE_INTERVAL`], or less often when the store is
-    /// large (at least four times as long as a save takes), so that saving
-    /// costs at most about a fifth of a build.
+    /// Records a committed change, and saves after [`SAVE_EVERY`] changes
+    /// or [`MIN_SAVE_INTERVAL`], whichever comes first, but never sooner
+    /// than four times as long as the last save took: saving a large store
+    /// then costs at most about a fifth of a build.
     pub(super) fn after_write(&mut self, store: &oxigraph::store::Store) -> Result<()> {
         self.dirty = true;
-        let wait = MIN_SAVE_INTERVAL.max(self.last_cost * 4);
-        if self.last_save.elapsed() >= wait {
+        self.pending += 1;
+        let elapsed = self.last_save.elapsed();
+        if elapsed >= self.last_cost * 4
+            && (self.pending >= SAVE_EVERY || elapsed >= MIN_SAVE_INTERVAL)
+        {
             self.save(store)?;
         }
         Ok(())
@@ -167,6 +175,7 @@ impl FileBackend {
         let started = Instant::now();
         write_sorted(store, &self.dir)?;
         self.dirty = false;
+        self.pending = 0;
         self.last_save = Instant::now();
         self.last_cost = started.elapsed();
         Ok(())
