@@ -6,7 +6,8 @@
 //! Turtle or N-Triples for CONSTRUCT and DESCRIBE. Updates get 403, requests
 //! over the size limit 413, queries past their timeout 503; every query goes
 //! through the checks of [`crate::query`] (depth, SERVICE, size). Loopback
-//! only unless told otherwise.
+//! only unless told otherwise. With the default (file) backend, a build that
+//! saves the store is picked up by the next request.
 
 use std::io::Read;
 use std::net::SocketAddr;
@@ -49,8 +50,34 @@ impl Default for Config {
 pub struct Endpoint {
     server: Arc<tiny_http::Server>,
     addr: SocketAddr,
-    store: Arc<Store>,
+    store: Arc<Current>,
     config: Config,
+}
+
+/// The store being served. A read-only file store is a snapshot of
+/// `graph.nq`: when a build saves a new one, the next request reopens it.
+struct Current(std::sync::RwLock<Arc<Store>>);
+
+impl Current {
+    fn get(&self) -> Arc<Store> {
+        let store = match self.0.read() {
+            Ok(s) => Arc::clone(&s),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        };
+        if !store.is_stale() {
+            return store;
+        }
+        let Ok(mut slot) = self.0.write() else {
+            return store;
+        };
+        if slot.is_stale() {
+            // A failed reopen (a damaged file) keeps serving the old snapshot.
+            if let Ok(fresh) = Store::open_read_only(slot.path()) {
+                *slot = Arc::new(fresh);
+            }
+        }
+        Arc::clone(&slot)
+    }
 }
 
 impl std::fmt::Debug for Endpoint {
@@ -73,7 +100,7 @@ impl Endpoint {
         Ok(Endpoint {
             server: Arc::new(server),
             addr,
-            store: Arc::new(store),
+            store: Arc::new(Current(std::sync::RwLock::new(Arc::new(store)))),
             config,
         })
     }
@@ -96,7 +123,7 @@ impl Endpoint {
                 .stack_size(16 << 20)
                 .spawn(move || {
                     while let Ok(request) = server.recv() {
-                        let reply = handle(&store, &config, request);
+                        let reply = handle(&store.get(), &config, request);
                         // A client that went away is not our error.
                         let _ = reply;
                     }

@@ -375,3 +375,39 @@ fn sparqlwrapper_gets_answers() {
         "{update}"
     );
 }
+
+#[test]
+fn the_endpoint_sees_a_new_build() {
+    if actorgraph::store::Store::backend_name() != "file" {
+        // A RocksDB reader holds the store: no build can run meanwhile.
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = tmp.path().join("store");
+    storefix::fixture_store(&store);
+    let server = serve(&store, &[]);
+    let count = || {
+        let (code, body) = curl(&[
+            "-G",
+            &server.url,
+            "-H",
+            "Accept: text/csv",
+            "--data-urlencode",
+            "query=SELECT (COUNT(*) AS ?n) { ?d a ag:Document }",
+        ]);
+        assert_eq!(code, 200, "{body}");
+        body
+    };
+    assert_eq!(count(), "n\r\n3\r\n");
+    {
+        let onto = storefix::ontology();
+        let mut s = actorgraph::store::Store::open(&store).expect("a writer may open it");
+        s.put(
+            &storefix::small("doc-d", "قالت مصادر إن روسيا تدعم مالي."),
+            &onto,
+        )
+        .expect("put");
+        s.save().expect("save");
+    }
+    assert_eq!(count(), "n\r\n4\r\n");
+}

@@ -40,6 +40,13 @@ pub(super) struct FileBackend {
     pending: usize,
     last_save: Instant,
     last_cost: Duration,
+    /// Modification time and length of `graph.nq` when it was loaded.
+    stamp: Option<(std::time::SystemTime, u64)>,
+}
+
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let m = fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
 }
 
 fn store_error(dir: &Path, message: impl std::fmt::Display) -> Error {
@@ -91,6 +98,7 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
     };
     let store = oxigraph::store::Store::new().map_err(|e| store_error(dir, e))?;
     let data = dir.join(DATA_FILE);
+    let loaded = stamp(&data);
     if data.is_file() {
         load(&store, &data)?;
     }
@@ -103,6 +111,7 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
             pending: 0,
             last_save: Instant::now(),
             last_cost: Duration::ZERO,
+            stamp: loaded,
         },
     ))
 }
@@ -160,6 +169,11 @@ impl FileBackend {
             self.save(store)?;
         }
         Ok(())
+    }
+
+    /// Whether another process has saved `graph.nq` since it was loaded.
+    pub(super) fn is_stale(&self) -> bool {
+        !self.writable() && stamp(&self.dir.join(DATA_FILE)) != self.stamp
     }
 
     /// Marks the store changed without saving yet.

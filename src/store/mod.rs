@@ -149,6 +149,17 @@ impl Store {
         }
     }
 
+    /// Whether a read-only store is older than what is on disk (a build has
+    /// saved since it was opened): reopen it to see the change. Always false
+    /// for RocksDB, which no build can change while a reader holds it.
+    pub fn is_stale(&self) -> bool {
+        match &self.backend {
+            #[cfg(not(feature = "rocksdb"))]
+            Backend::File(f) => f.is_stale(),
+            _ => false,
+        }
+    }
+
     /// Replaces the ontology and lexicon graphs with those of `ontology`,
     /// when they differ (so that an unchanged store is not rewritten).
     pub fn sync_ontology(&mut self, ontology: &Ontology) -> Result<()> {
