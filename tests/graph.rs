@@ -962,6 +962,13 @@ fn cli_rank_and_communities() {
         .stderr
         .clone();
     assert!(String::from_utf8(err).expect("UTF-8").contains("bad date"));
+    // The same store gives byte-identical answers.
+    let runs: [&[&str]; 2] = [&["communities", "--json"], &["rank", "--by", "betweenness"]];
+    for args in runs {
+        let a = cli(args).success().get_output().stdout.clone();
+        let b = cli(args).success().get_output().stdout.clone();
+        assert_eq!(a, b, "{args:?}");
+    }
     let p = cli_json(&["communities", "--json"]);
     let q = p["modularity"].as_f64().expect("modularity");
     assert!(q > 0.0 && q < 1.0, "{q}");
