@@ -614,7 +614,7 @@ impl Extractor {
                         .unwrap_or(hit.end);
                     genitive_ents = list.iter().map(|&a| ent(&ctx.args[a])).collect();
                 }
-                if let Some(o) = object_after(ctx, object_from, &object_preps, 4, &fit_object) {
+                if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
                     f.distance = ctx.args[o].first.saturating_sub(hit.end);
                     f.objects = conjuncts_forward(ctx, o)
                         .iter()
@@ -657,7 +657,9 @@ impl Extractor {
                     // A possessive suffix (هجماتها) or a light verb with a
                     // dropped subject (ثم شنّت هجمات) refers back; a bare noun
                     // without a subject in its clause states no relation.
-                    let carrier = possessive.or_else(|| light_verb_before(ctx, hit.first));
+                    let carrier = possessive
+                        .or_else(|| light_verb_before(ctx, hit.first))
+                        .or_else(|| control_verb_before(ctx, hit.first));
                     if f.subjects.is_empty()
                         && let Some(g) = carrier
                         && let Some(t) = topic(topics, g, sentence)
@@ -736,7 +738,9 @@ impl Extractor {
             }
             Frame::Title => {
                 // زعيم الجماعة فلان / زعيمها فلان / الرئيس المالي فلان.
-                let org = direct_after(ctx, hit.end, 1);
+                // With a possessive suffix the name right after is the person.
+                let org = direct_after(ctx, hit.end, 1)
+                    .filter(|_| possessive_gender(&hit.suffix).is_none());
                 let person_from = org.map_or(hit.end, |o| ctx.args[o].end);
                 let person = direct_after(ctx, person_from, 1);
                 let (Some(person), org_ent) = (
@@ -921,6 +925,42 @@ fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit) -> bool {
     opens && !common_subject
 }
 
+/// «كان يعتمد على تجنيد الطوارق»: a verbal noun that completes a verb with a
+/// dropped subject (within three words, no actor between) shares that
+/// subject. Returns the verb's gender when it has dropped its subject.
+fn control_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
+    let start = ctx.clause_start[ctx.clause[pos]];
+    let from = pos.saturating_sub(3).max(start);
+    (from..pos).rev().find_map(|j| {
+        if ctx.arg_at[j].is_some() {
+            return None;
+        }
+        let k = strip_conj(&ctx.tokens[j].key);
+        let k = k
+            .strip_prefix('س')
+            .filter(|r| r.chars().count() >= 4)
+            .unwrap_or(k);
+        let imperfect = k.chars().count() >= 4
+            && !k.starts_with("ال")
+            && (k.starts_with('ي') || k.starts_with('ت'));
+        if !imperfect || ctx.tokens[j].kind != TokKind::Arabic {
+            return None;
+        }
+        let opens = j <= start + 2
+            || ctx.tokens[j - 1].key == "كان"
+            || ctx.tokens[j - 1].key == "كانت"
+            || matches!(strip_conj(&ctx.tokens[j - 1].key), "قد" | "لقد" | "فقد");
+        let nothing_between = (j + 1..pos).all(|m| ctx.arg_at[m].is_none());
+        (opens && nothing_between).then(|| {
+            if k.starts_with('ت') {
+                Gender::Fem
+            } else {
+                Gender::Masc
+            }
+        })
+    })
+}
+
 /// Whether a verb suffix is an object pronoun (يسيطرون عليها، هاجمها).
 fn object_pronoun(suffix: &str) -> bool {
     ["ه", "ها", "هم", "هما"].iter().any(|p| suffix.ends_with(p)) && !suffix.starts_with('ت')
@@ -1026,7 +1066,9 @@ fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
         if !same_clause(ctx, j, pos.min(ctx.tokens.len() - 1)) || is_comma(k) || ctx.trigger_at[j] {
             return None;
         }
-        gap += 1;
+        if ctx.tokens[j].kind != TokKind::Punct {
+            gap += 1;
+        }
         if gap > max_gap {
             return None;
         }
@@ -1220,10 +1262,10 @@ fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
         // «القوات الفرنسية وقوات الأمم المتحدة»: a conjoined head noun right
         // before the next actor still coordinates it.
         let head_noun = gap.len() == 1
-            && gap[0]
-                .key
-                .strip_prefix('و')
-                .is_some_and(|h| HEAD_NOUNS.contains(&h))
+            && gap[0].key.strip_prefix('و').is_some_and(|h| {
+                let h = h.strip_prefix("ال").unwrap_or(h);
+                HEAD_NOUNS.contains(&h)
+            })
             && prep_of(ctx, next).is_empty();
         let joined = head_noun
             || ctx.args[next].clitic.starts_with('و')
