@@ -878,6 +878,27 @@ fn cli_path_from_turkey_to_jnim_has_evidence_on_every_hop() {
 }
 
 #[test]
+fn cli_path_without_an_answer_exits_1_with_an_empty_list() {
+    let out = cli(&["path", "Turkey", "JNIM", "--max-len", "0", "--json"])
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(v, json!([]));
+    let out = cli(&["path", "Turkey", "JNIM", "--max-len", "0"])
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(out)
+            .expect("UTF-8")
+            .starts_with("no path of at most 0 hops")
+    );
+}
+
+#[test]
 fn cli_neighbors_reach_actors_step_by_step() {
     let hood = cli_json(&["neighbors", "JNIM", "--depth", "2", "--json"]);
     assert_eq!(hood["center"]["label"], "JNIM");
