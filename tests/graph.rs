@@ -351,6 +351,56 @@ fn shortest_path_reads_the_graph_undirected_and_reports_each_hop() {
 }
 
 #[test]
+fn among_equally_short_paths_the_best_supported_comes_first() {
+    // A diamond: A-B-D and A-C-D, the second stated twice on each hop.
+    let g = ActorGraph::from_triples(
+        &[
+            ("A", "supports", "B"),
+            ("B", "supports", "D"),
+            ("A", "supports", "C"),
+            ("A", "supports", "C"),
+            ("C", "fights", "D"),
+            ("D", "fights", "C"),
+        ],
+        &[],
+    );
+    let names = |p: &actorgraph::graph::Path| {
+        p.actors
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    let p = g.shortest_path("A", "D").expect("known").expect("path");
+    assert_eq!(names(&p), "ACD");
+    assert_eq!(
+        names(&g.shortest_path("D", "A").expect("known").expect("path")),
+        "DCA"
+    );
+    let k: Vec<String> = g
+        .k_shortest_paths("A", "D", 3, None)
+        .expect("known")
+        .iter()
+        .map(names)
+        .collect();
+    assert_eq!(k, ["ACD", "ABD"]);
+    // With equal support, node order decides: B before C.
+    let even = ActorGraph::from_triples(
+        &[
+            ("A", "supports", "C"),
+            ("C", "supports", "D"),
+            ("A", "supports", "B"),
+            ("B", "supports", "D"),
+        ],
+        &[],
+    );
+    assert_eq!(
+        names(&even.shortest_path("A", "D").expect("known").expect("path")),
+        "ABD"
+    );
+}
+
+#[test]
 fn k_shortest_and_all_simple_paths_on_a_square_with_a_tail() {
     // A-B-C-D-A square, a diagonal A-C, and a tail C-E.
     let g = ActorGraph::from_triples(

@@ -285,8 +285,9 @@ impl ActorGraph {
     /// A shortest path between two actors, the graph read as undirected
     /// (a connection question: who links them, whichever way each relation
     /// runs); each hop reports its direction, relation and evidence. `None`
-    /// when they are not connected. Among equally short paths, the one
-    /// through the smallest IRIs is given, so the answer is stable.
+    /// when they are not connected. Among equally short paths, the best
+    /// supported (most statements over its hops) is given, then the one
+    /// through actors first in IRI order, so the answer is stable.
     ///
     /// ```
     /// use actorgraph::graph::{ActorGraph, HopDirection};
@@ -308,8 +309,8 @@ impl ActorGraph {
 
     /// Up to `k` shortest loopless paths between two actors (Yen's
     /// algorithm on the undirected graph), shortest first, none longer than
-    /// `max_len` hops when given. Paths of equal length come in the order of
-    /// their actors' IRIs. (petgraph's `k_shortest_path` gives only the
+    /// `max_len` hops when given. Paths of equal length come best supported
+    /// first, then in their actors' IRI order. (petgraph's `k_shortest_path` gives only the
     /// k-th distance to each node, not the paths, hence Yen here.)
     ///
     /// ```
@@ -338,7 +339,9 @@ impl ActorGraph {
             Some(p) if k > 0 && fits(&p) => found.push(p),
             _ => return Ok(Vec::new()),
         }
-        let mut candidates: BTreeSet<(usize, Vec<NodeIndex>)> = BTreeSet::new();
+        // Shortest first, then best supported, then in node order.
+        type Candidate = (usize, std::cmp::Reverse<u64>, Vec<NodeIndex>);
+        let mut candidates: BTreeSet<Candidate> = BTreeSet::new();
         while found.len() < k {
             let prev = found[found.len() - 1].clone();
             for i in 0..prev.len() - 1 {
@@ -353,12 +356,13 @@ impl ActorGraph {
                     let mut total = root[..i].to_vec();
                     total.extend(spur);
                     if fits(&total) && !found.contains(&total) {
-                        candidates.insert((total.len(), total));
+                        let support = std::cmp::Reverse(self.support(&total));
+                        candidates.insert((total.len(), support, total));
                     }
                 }
             }
             match candidates.pop_first() {
-                Some((_, p)) => found.push(p),
+                Some((_, _, p)) => found.push(p),
                 None => break,
             }
         }
@@ -385,7 +389,10 @@ impl ActorGraph {
     }
 
     /// A shortest path from `a` to `b` on the undirected projection avoiding
-    /// `banned_nodes` and `banned_edges`, neighbours taken in IRI order.
+    /// `banned_nodes` and `banned_edges`. Among equally short paths it takes
+    /// the best supported, the one with the most statements over its hops,
+    /// then the one whose actors come first in IRI order: BFS layers, then
+    /// a longest-support pass over the layers.
     fn bfs_path(
         &self,
         a: NodeIndex,
@@ -393,33 +400,65 @@ impl ActorGraph {
         banned_nodes: &BTreeSet<NodeIndex>,
         banned_edges: &BTreeSet<(NodeIndex, NodeIndex)>,
     ) -> Option<Vec<NodeIndex>> {
-        let mut parent: Vec<Option<NodeIndex>> = vec![None; self.simple.node_count()];
-        let mut seen = vec![false; self.simple.node_count()];
-        seen[a.index()] = true;
+        let n = self.simple.node_count();
+        let open = |u: NodeIndex, v: NodeIndex| {
+            !banned_nodes.contains(&v) && !banned_edges.contains(&(u, v))
+        };
+        let mut dist = vec![usize::MAX; n];
+        dist[a.index()] = 0;
+        let mut order = Vec::new();
         let mut queue = VecDeque::from([a]);
         while let Some(u) = queue.pop_front() {
-            if u == b {
-                let mut path = vec![b];
-                let mut cur = b;
-                while let Some(p) = parent[cur.index()] {
-                    path.push(p);
-                    cur = p;
-                }
-                path.reverse();
-                return Some(path);
+            order.push(u);
+            if dist[u.index()] >= dist[b.index()] {
+                continue;
             }
-            let mut next: Vec<NodeIndex> = self.simple.neighbors(u).collect();
-            next.sort();
-            for v in next {
-                if seen[v.index()] || banned_nodes.contains(&v) || banned_edges.contains(&(u, v)) {
-                    continue;
+            for v in self.simple.neighbors(u) {
+                if dist[v.index()] == usize::MAX && open(u, v) {
+                    dist[v.index()] = dist[u.index()] + 1;
+                    queue.push_back(v);
                 }
-                seen[v.index()] = true;
-                parent[v.index()] = Some(u);
-                queue.push_back(v);
             }
         }
-        None
+        if dist[b.index()] == usize::MAX {
+            return None;
+        }
+        // support[v]: most statements along a shortest path from a to v.
+        let mut support = vec![f64::NEG_INFINITY; n];
+        let mut parent: Vec<Option<NodeIndex>> = vec![None; n];
+        support[a.index()] = 0.0;
+        for &u in &order {
+            for e in self.simple.edges(u) {
+                let v = e.target();
+                if dist[v.index()] != dist[u.index()].wrapping_add(1) || !open(u, v) {
+                    continue;
+                }
+                let cand = support[u.index()] + e.weight();
+                let better = cand > support[v.index()]
+                    || (cand == support[v.index()] && parent[v.index()].is_some_and(|p| u < p));
+                if better {
+                    support[v.index()] = cand;
+                    parent[v.index()] = Some(u);
+                }
+            }
+        }
+        let mut path = vec![b];
+        let mut cur = b;
+        while let Some(p) = parent[cur.index()] {
+            path.push(p);
+            cur = p;
+        }
+        path.reverse();
+        Some(path)
+    }
+
+    /// Statements along a path of node indices.
+    fn support(&self, nodes: &[NodeIndex]) -> u64 {
+        nodes
+            .windows(2)
+            .filter_map(|w| self.simple.find_edge(w[0], w[1]))
+            .map(|e| self.simple[e] as u64)
+            .sum()
     }
 
     /// A path of node indices with its hops and their edges.
