@@ -55,6 +55,17 @@ enum Command {
         #[arg(long, default_value_t = 256)]
         batch: usize,
     },
+    /// Storing alone: `Store::put` per document into an in-memory store (no
+    /// file saves), then the same quads loaded into a fresh Oxigraph store
+    /// with one transaction per document and with Oxigraph's bulk loader:
+    /// what a bulk path for fresh stores would gain.
+    Store {
+        /// The corpus (`.jsonl` or folder).
+        corpus: PathBuf,
+        /// Use only the first N documents.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
     /// A whole build (`pipeline::build_with`) into a fresh store, with its
     /// step times, the time per article along the corpus, and peak memory.
     Build {
@@ -107,6 +118,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             threads,
             batch,
         } => extract(&corpus, threads, batch, &res, &floor),
+        Command::Store { corpus, limit } => store_only(&corpus, limit, &res),
         Command::Build {
             corpus,
             store,
@@ -347,6 +359,77 @@ fn extract(
             mb / s.max(1e-9),
             s * 1e3 / count as f64,
             s / floor_t.as_secs_f64().max(1e-9)
+        );
+    }
+    print_memory();
+    Ok(())
+}
+
+fn store_only(corpus: &Path, limit: Option<usize>, res: &Resources) -> anyhow::Result<()> {
+    use oxigraph::model::{GraphName, Quad};
+    let mut store = Store::in_memory()?;
+    store.sync_ontology(&res.ontology)?;
+    let base = store.len()?;
+    let mut docs = documents(corpus, limit);
+    let (mut count, mut put) = (0usize, Duration::ZERO);
+    loop {
+        let chunk: Vec<Document> = docs.by_ref().take(256).collect::<anyhow::Result<_>>()?;
+        if chunk.is_empty() {
+            break;
+        }
+        count += chunk.len();
+        for (e, _) in pipeline::extract_batch(chunk, res) {
+            let t0 = Instant::now();
+            store.put(&e, &res.ontology)?;
+            put += t0.elapsed();
+        }
+    }
+    anyhow::ensure!(count > 0, "{}: no document", corpus.display());
+    // The stored document graphs, grouped by graph as `put` wrote them.
+    let mut by_graph: std::collections::BTreeMap<String, Vec<Quad>> = Default::default();
+    for q in store.oxigraph().iter() {
+        let q = q?;
+        if let GraphName::NamedNode(g) = &q.graph_name {
+            by_graph.entry(g.as_str().to_string()).or_default().push(q);
+        }
+    }
+    let quads: usize = by_graph.values().map(Vec::len).sum();
+    drop(store);
+
+    let fresh = oxigraph::store::Store::new()?;
+    let t0 = Instant::now();
+    for graph in by_graph.values() {
+        let mut tx = fresh.start_transaction()?;
+        tx.extend(graph);
+        tx.commit()?;
+    }
+    let transactions = t0.elapsed();
+    drop(fresh);
+
+    let fresh = oxigraph::store::Store::new()?;
+    let t0 = Instant::now();
+    let mut loader = fresh.bulk_loader();
+    loader.load_quads(by_graph.values().flatten().cloned())?;
+    loader.commit()?;
+    let bulk = t0.elapsed();
+
+    println!(
+        "\n{count} documents, {quads} quads in document graphs ({:.0} per document; {base} ontology and lexicon quads)",
+        quads as f64 / count as f64
+    );
+    println!(
+        "\n| storing {count} documents | time | per article | quads/s |\n|---|---:|---:|---:|"
+    );
+    for (name, d) in [
+        ("Store::put (in memory, no file saves)", put),
+        ("Oxigraph: one transaction per document", transactions),
+        ("Oxigraph: bulk loader, fresh store", bulk),
+    ] {
+        println!(
+            "| {name} | {} | {:.3} ms | {:.0} |",
+            ms(d),
+            d.as_secs_f64() * 1e3 / count as f64,
+            quads as f64 / d.as_secs_f64().max(1e-9)
         );
     }
     print_memory();
