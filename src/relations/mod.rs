@@ -111,6 +111,8 @@ struct Ctx<'a> {
     /// Whether a verb or participle trigger starts at each token: arguments
     /// are not looked for beyond another predicate.
     trigger_at: Vec<bool>,
+    /// Whether a verbal-noun trigger starts at each token.
+    noun_trigger_at: Vec<bool>,
 }
 
 /// An argument as a frame found it: a mention of this sentence or a topic
@@ -339,6 +341,15 @@ impl Extractor {
                     })
             })
             .collect();
+        let noun_trigger_at = (0..tokens.len())
+            .map(|i| {
+                arg_at[i].is_none()
+                    && !PREP_WORDS.contains(&tokens[i].key.as_str())
+                    && self.index.hits_at(&tokens, i).iter().any(|h| {
+                        matches!(self.patterns[h.pattern].frame, Frame::Noun | Frame::Between)
+                    })
+            })
+            .collect();
         Ctx {
             text,
             tokens,
@@ -347,6 +358,7 @@ impl Extractor {
             clause,
             clause_start,
             trigger_at,
+            noun_trigger_at,
         }
     }
 
@@ -405,6 +417,23 @@ impl Extractor {
             for hit in self.index.hits_at(&ctx.tokens, i) {
                 let p = &self.patterns[hit.pattern];
                 let found = self.frame(p, &hit, ctx, topics, sentence.index);
+                eprintln!(
+                    "DEBUG s{} {} {:?} subj={:?} obj={:?} pairs={}",
+                    sentence.index,
+                    p.id,
+                    &ctx.tokens[hit.first].key,
+                    found
+                        .subjects
+                        .iter()
+                        .map(|e| e.actor.rsplit("/").next().unwrap_or(""))
+                        .collect::<Vec<_>>(),
+                    found
+                        .objects
+                        .iter()
+                        .map(|e| e.actor.rsplit("/").next().unwrap_or(""))
+                        .collect::<Vec<_>>(),
+                    found.pairs.len()
+                );
                 let pol = polarity::polarity(
                     &ctx.tokens,
                     hit.first,
@@ -728,7 +757,30 @@ impl Extractor {
                             .filter(fits_head)
                             .filter(|&a| hit.first - ctx.args[a].end <= 8)
                     });
-                if let Some(h) = head {
+                // «مشيرة إلى تنفيذها بالتنسيق مع»: a noun with a possessive
+                // suffix right before the phrase refers back to the topic.
+                let possessor = hit.first.checked_sub(1).and_then(|j| {
+                    let t = &ctx.tokens[j];
+                    if ctx.arg_at[j].is_some()
+                        || t.kind != TokKind::Arabic
+                        || t.key.chars().count() < 5
+                    {
+                        None
+                    } else if t.key.ends_with("ها") {
+                        Some(Gender::Fem)
+                    } else if t.key.ends_with("هم") {
+                        Some(Gender::Plural)
+                    } else {
+                        None
+                    }
+                });
+                if head.is_none()
+                    && let Some(g) = possessor
+                    && let Some(t) = topic(topics, g, sentence)
+                {
+                    f.subjects = t;
+                    f.carried = true;
+                } else if let Some(h) = head {
                     f.distance = hit.first.saturating_sub(ctx.args[h].end);
                     f.subjects = conjuncts_backward(ctx, h)
                         .iter()
@@ -1053,6 +1105,12 @@ fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
     while j > 0 {
         j -= 1;
         if let Some(a) = ctx.arg_at[j] {
+            // «انسحاب القوات الفرنسية»: the genitive of another trigger
+            // noun belongs to that noun.
+            let first = ctx.args[a].first;
+            if first > 0 && ctx.noun_trigger_at[first - 1] {
+                return None;
+            }
             if prep_of(ctx, a).is_empty() {
                 return Some(a);
             }
@@ -1128,11 +1186,30 @@ fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
             return ok.then_some(a);
         }
         let k = ctx.tokens[j].key.as_str();
-        if is_comma(k) || CLAUSE_PUNCT.contains(&k) || PREP_WORDS.contains(&k) {
+        if is_comma(k)
+            || CLAUSE_PUNCT.contains(&k)
+            || PREP_WORDS.contains(&k)
+            || clitic_prep(k).is_some()
+        {
             return None;
         }
     }
     None
+}
+
+/// The preposition a non-actor word carries as a proclitic (بدفع، للدولة),
+/// when the word is long enough for that to be a clitic and not a root letter.
+fn clitic_prep(key: &str) -> Option<&'static str> {
+    let k = strip_conj(key);
+    PREP_CLITICS
+        .iter()
+        .find(|p| k.starts_with(**p) && k.chars().count() >= p.chars().count() + 4)
+        .map(|p| match *p {
+            "بال" => "ب",
+            "لل" => "ل",
+            "كال" => "ك",
+            other => other,
+        })
 }
 
 /// The first argument within `max_gap` words after a trigger that ends with
@@ -1208,18 +1285,8 @@ fn object_after(
         let sk = strip_conj(k);
         if PREP_WORDS.contains(&sk) {
             seen_prep = Some(sk.to_string());
-        } else if let Some(p) = PREP_CLITICS
-            .iter()
-            .find(|p| sk.starts_with(**p) && sk.chars().count() >= p.chars().count() + 4)
-        {
-            seen_prep = Some(
-                match *p {
-                    "بال" => "ب",
-                    "لل" => "ل",
-                    other => other,
-                }
-                .to_string(),
-            );
+        } else if let Some(p) = clitic_prep(k) {
+            seen_prep = Some(p.to_string());
         }
         gap += 1;
         if gap > max_gap {
