@@ -966,6 +966,22 @@ fn cli_neighbors_reach_actors_step_by_step() {
         assert!(a["depth"].as_u64().is_some_and(|d| (1..=2).contains(&d)));
         assert!(!a["via"].as_array().expect("via").is_empty());
     }
+    let plain = cli(&["neighbors", "JNIM"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let quoted = cli(&["neighbors", "JNIM", "--evidence"])
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let (plain, quoted) = (
+        String::from_utf8(plain).expect("UTF-8"),
+        String::from_utf8(quoted).expect("UTF-8"),
+    );
+    assert!(quoted.lines().count() > plain.lines().count());
+    assert!(quoted.lines().any(|l| l.contains(".txt") && has_arabic(l)));
     // The Arabic name with a clitic finds the same actor as the English one.
     let ru = cli_json(&["neighbors", "Russia", "--json"]);
     let ar = cli_json(&["neighbors", "وروسيا", "--json"]);

@@ -79,6 +79,9 @@ pub(crate) struct NeighborsArgs {
     /// Which edges to follow: out (actor is subject), in (actor is object), or both.
     #[arg(long, value_enum, default_value = "both")]
     direction: DirectionArg,
+    /// Quote the evidence of each edge, as `path` does.
+    #[arg(long)]
+    evidence: bool,
     #[command(flatten)]
     view: ViewArgs,
 }
@@ -310,6 +313,9 @@ pub(crate) fn neighbors(g: &Global, a: NeighborsArgs) -> anyhow::Result<ExitCode
                 _ => format!("{s} ─{}→ {o}", l.edge.relation),
             };
             outln!(out, "   {line}  [{}]", qualifiers(&l.edge));
+            if a.evidence {
+                print_quotes(&mut out, l);
+            }
         }
     }
     emit(&out)
