@@ -417,23 +417,6 @@ impl Extractor {
             for hit in self.index.hits_at(&ctx.tokens, i) {
                 let p = &self.patterns[hit.pattern];
                 let found = self.frame(p, &hit, ctx, topics, sentence.index);
-                eprintln!(
-                    "DEBUG s{} {} {:?} subj={:?} obj={:?} pairs={}",
-                    sentence.index,
-                    p.id,
-                    &ctx.tokens[hit.first].key,
-                    found
-                        .subjects
-                        .iter()
-                        .map(|e| e.actor.rsplit("/").next().unwrap_or(""))
-                        .collect::<Vec<_>>(),
-                    found
-                        .objects
-                        .iter()
-                        .map(|e| e.actor.rsplit("/").next().unwrap_or(""))
-                        .collect::<Vec<_>>(),
-                    found.pairs.len()
-                );
                 let pol = polarity::polarity(
                     &ctx.tokens,
                     hit.first,
