@@ -51,7 +51,7 @@ impl Filter {
         if st.polarity == Polarity::Neg && !self.include_negated {
             return false;
         }
-        if !self.relations.is_empty() && !self.relations.iter().any(|r| *r == st.relation) {
+        if !self.relations.is_empty() && !self.relations.contains(&st.relation) {
             return false;
         }
         if !self.modalities.is_empty() && !self.modalities.contains(&st.modality) {
@@ -60,15 +60,15 @@ impl Filter {
         if self.from.is_some() || self.to.is_some() {
             let Some(date) = &st.date else { return false };
             let (start, end) = date_bounds(date);
-            if let Some(from) = &self.from {
-                if end < pad_start(from) {
-                    return false;
-                }
+            if let Some(from) = &self.from
+                && end < pad_start(from)
+            {
+                return false;
             }
-            if let Some(to) = &self.to {
-                if start > pad_end(to) {
-                    return false;
-                }
+            if let Some(to) = &self.to
+                && start > pad_end(to)
+            {
+                return false;
             }
         }
         true

@@ -254,10 +254,10 @@ impl Ontology {
             if c == ancestor {
                 return true;
             }
-            if seen.insert(c) {
-                if let Some(def) = self.classes.get(c) {
-                    stack.extend(def.parents.iter().map(String::as_str));
-                }
+            if seen.insert(c)
+                && let Some(def) = self.classes.get(c)
+            {
+                stack.extend(def.parents.iter().map(String::as_str));
             }
         }
         false
