@@ -3,8 +3,9 @@
 //! Oxigraph's storage.
 //!
 //! Two backends, one API: by default Oxigraph's in-memory store persisted as
-//! one sorted N-Quads file ([`file`]); with the `rocksdb` feature Oxigraph's
-//! RocksDB store ([`rocks`]). The RDF model is in [`rdf`] and docs/store.md.
+//! one sorted N-Quads file ([`crate::store::file`]); with the `rocksdb`
+//! feature Oxigraph's RocksDB store (`store::rocks`). The RDF model is in
+//! [`crate::store::rdf`] and docs/store.md.
 
 pub mod file;
 pub mod rdf;
