@@ -125,6 +125,8 @@ pub struct Report {
     pub modality: Accuracy,
     /// Date on strict matches (both empty agrees).
     pub date: Accuracy,
+    /// Matched rows whose polarity, modality or date differ: (gold, extracted).
+    pub disagreements: Vec<(Row, Row)>,
     /// Gold rows not found.
     pub misses: Vec<Row>,
     /// Extracted rows not in the gold.
@@ -340,6 +342,9 @@ pub fn compare(
                 pol += usize::from(s.polarity == g.polarity);
                 moda += usize::from(s.modality == g.modality);
                 date += usize::from(s.date == g.date);
+                if s.polarity != g.polarity || s.modality != g.modality || s.date != g.date {
+                    report.disagreements.push((g.clone(), (*s).clone()));
+                }
             }
             None => report.misses.push(g.clone()),
         }

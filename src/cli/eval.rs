@@ -103,6 +103,28 @@ fn print_report(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         r.polarity.total, r.polarity.accuracy, r.modality.accuracy, r.date.accuracy
     )?;
     writeln!(out)?;
+    writeln!(
+        out,
+        "qualifier disagreements ({}), gold then extracted:",
+        r.disagreements.len()
+    )?;
+    for (g, e) in &r.disagreements {
+        writeln!(
+            out,
+            "  {}  {} {} {}: ({}, {}, {}) vs ({}, {}, {})",
+            g.doc,
+            g.subject,
+            g.relation,
+            g.object,
+            g.polarity,
+            g.modality,
+            g.date.as_deref().unwrap_or("-"),
+            e.polarity,
+            e.modality,
+            e.date.as_deref().unwrap_or("-")
+        )?;
+    }
+    writeln!(out)?;
     writeln!(out, "misses ({}):", r.misses.len())?;
     for m in &r.misses {
         write_row(out, m)?;

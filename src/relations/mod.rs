@@ -428,9 +428,10 @@ impl Extractor {
                     hit.first,
                     hit.end,
                     ctx.clause_start[ctx.clause[hit.first]],
+                    cue_scope(ctx, hit.first),
                     &is_arg,
                 );
-                let date = nearest_date(&dates, &hit);
+                let date = nearest_date(ctx, &dates, &hit);
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities
                     .iter()
@@ -1172,7 +1173,9 @@ fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
         if is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
             || PREP_WORDS.contains(&k)
-            || clitic_prep(k).is_some()
+            // A three-letter noun with ب/ل (بدفع) already ends a direct
+            // subject's reach; a root ب (بلاد) only stops the search early.
+            || clitic_prep(k, 3).is_some()
         {
             return None;
         }
@@ -1182,11 +1185,11 @@ fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
 
 /// The preposition a non-actor word carries as a proclitic (بدفع، للدولة),
 /// when the word is long enough for that to be a clitic and not a root letter.
-fn clitic_prep(key: &str) -> Option<&'static str> {
+fn clitic_prep(key: &str, min_rest: usize) -> Option<&'static str> {
     let k = strip_conj(key);
     PREP_CLITICS
         .iter()
-        .find(|p| k.starts_with(**p) && k.chars().count() >= p.chars().count() + 4)
+        .find(|p| k.starts_with(**p) && k.chars().count() >= p.chars().count() + min_rest)
         .map(|p| match *p {
             "بال" => "ب",
             "لل" => "ل",
@@ -1268,7 +1271,7 @@ fn object_after(
         let sk = strip_conj(k);
         if PREP_WORDS.contains(&sk) {
             seen_prep = Some(sk.to_string());
-        } else if let Some(p) = clitic_prep(k) {
+        } else if let Some(p) = clitic_prep(k, 4) {
             seen_prep = Some(p.to_string());
         }
         gap += 1;
@@ -1412,10 +1415,31 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
     }
 }
 
-/// The value of the date expression nearest to the trigger.
-fn nearest_date(dates: &[dates::DateExpr], hit: &Hit) -> Option<String> {
+/// Where cues of modality before `pos` may stand: its clause, and the
+/// clauses before it that introduce it through a complementizer (أن، إن).
+fn cue_scope(ctx: &Ctx<'_>, pos: usize) -> usize {
+    let mut c = ctx.clause[pos];
+    loop {
+        let start = ctx.clause_start[c];
+        let opens_complement = matches!(
+            strip_conj(&ctx.tokens[start].key),
+            "ان" | "بان" | "انه" | "انها" | "بانه" | "بانها" | "انهم" | "بانهم"
+        );
+        if c == 0 || !opens_complement {
+            return start;
+        }
+        c -= 1;
+    }
+}
+
+/// The value of the date expression nearest to the trigger in its clause or
+/// in a clause that introduces it (قدرت الاستخبارات في يوليو 2025 أن روسيا نشرت).
+fn nearest_date(ctx: &Ctx<'_>, dates: &[dates::DateExpr], hit: &Hit) -> Option<String> {
+    let clause = ctx.clause[hit.first];
+    let scope = cue_scope(ctx, hit.first);
     dates
         .iter()
+        .filter(|d| ctx.clause[d.first] == clause || (d.first >= scope && d.first < hit.first))
         .min_by_key(|d| {
             if d.end <= hit.first {
                 hit.first - d.end

@@ -26,7 +26,6 @@ const REPORT_BEFORE: &[&str] = &[
     "اضاف",
     "ادعي",
     "تبني",
-    "اظهر",
     "تقارير",
     "التقارير",
     "انباء",
@@ -38,7 +37,16 @@ const REPORT_BEFORE: &[&str] = &[
 ];
 
 /// Words of attribution that count anywhere in the sentence.
-const REPORT_ANYWHERE: &[&str] = &["حسب", "بحسب", "وفق", "وفقا", "طبقا", "نقلا"];
+const REPORT_ANYWHERE: &[&str] = &[
+    "حسب",
+    "بحسب",
+    "وبحسب",
+    "وفق",
+    "وفقا",
+    "ووفقا",
+    "طبقا",
+    "نقلا",
+];
 
 /// Words that claim or announce right after a trigger (الهجمات المعلنة).
 const REPORT_AFTER: &[&str] = &["المعلن", "المعلنه", "المزعوم", "المزعومه"];
@@ -104,6 +112,7 @@ pub(crate) fn modality(
     first: usize,
     end: usize,
     clause_start: usize,
+    scope_start: usize,
     is_arg: &dyn Fn(usize) -> bool,
 ) -> (Modality, Option<Span>) {
     // قد + imperfect before the trigger in its clause (قد تحاول الجماعة الاستيلاء).
@@ -111,10 +120,13 @@ pub(crate) fn modality(
         tokens[i].key == "قد"
             && tokens.get(i + 1).is_some_and(|t| {
                 let k = t.key.as_str();
-                k.chars().count() >= 3 && ["ي", "ت", "ن", "ا"].iter().any(|p| k.starts_with(p))
+                // Not ا: «قد أعلنت» is a perfect with its hamza.
+                k.chars().count() >= 3 && ["ي", "ت", "ن"].iter().any(|p| k.starts_with(p))
             })
     });
-    let hedged_word = tokens[..first].iter().any(|t| {
+    // Cues before the trigger count in its clause and in the clauses that
+    // introduce it through أن/إن (أفادت تقارير بأن …، يخشى أن …).
+    let hedged_word = tokens[scope_start..first].iter().any(|t| {
         let k = strip_conj(&t.key);
         HEDGES.contains(&k) || HEDGES.contains(&t.key.as_str())
     });
@@ -123,8 +135,9 @@ pub(crate) fn modality(
     }
     for (i, t) in tokens.iter().enumerate() {
         let k = strip_conj(&t.key);
-        let before = i < first && is_report(&t.key);
-        let anywhere = REPORT_ANYWHERE.contains(&k);
+        let before = i >= scope_start && i < first && is_report(&t.key);
+        // Matched whole: فحسب («only») is not حسب.
+        let anywhere = REPORT_ANYWHERE.contains(&t.key.as_str());
         let after = i >= end && i <= end + 1 && REPORT_AFTER.contains(&k);
         if before || anywhere || after {
             return (Modality::Reported, source_after(tokens, i, first, is_arg));
@@ -181,7 +194,7 @@ mod tests {
             .iter()
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
-        let (m, s) = modality(&toks, at, at + 1, 0, &|_| false);
+        let (m, s) = modality(&toks, at, at + 1, 0, 0, &|_| false);
         (m, s.map(|s| s.of(text).to_string()))
     }
 
