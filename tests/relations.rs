@@ -158,3 +158,47 @@ fn every_pattern_has_an_example_with_an_expectation() {
         "patterns without an expected triple: {bare:?}"
     );
 }
+
+/// The eval command on the seed articles: a well-formed JSON report whose
+/// counts agree with each other, and the precision floor the project keeps.
+#[test]
+fn eval_reports_consistent_scores_on_the_seeds() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "eval",
+            "--gold",
+            "tests/data/eval/seeds-gold.tsv",
+            "seeds",
+            "--json",
+        ])
+        .output()
+        .expect("actorgraph runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let strict = &report["strict"];
+    let n = |v: &serde_json::Value| v.as_u64().expect("a count") as usize;
+    assert_eq!(report["documents"].as_array().map(Vec::len), Some(5));
+    assert_eq!(
+        n(&strict["extracted"]) - n(&strict["correct"]),
+        report["false_positives"].as_array().map_or(0, Vec::len)
+    );
+    assert_eq!(
+        n(&strict["gold"]) - n(&strict["found"]),
+        report["misses"].as_array().map_or(0, Vec::len)
+    );
+    let per_relation: usize = report["relations"]
+        .as_object()
+        .expect("per relation")
+        .values()
+        .map(|s| n(&s["correct"]))
+        .sum();
+    assert_eq!(per_relation, n(&strict["correct"]));
+    let precision = strict["precision"].as_f64().expect("precision");
+    assert!(precision >= 0.85, "strict precision fell to {precision}");
+    assert!(report["lenient"]["recall"].as_f64() >= strict["recall"].as_f64());
+}

@@ -132,6 +132,10 @@ struct Topic {
     ents: Vec<Ent>,
     gender: Gender,
     sentence: usize,
+    /// The clause of that sentence it is the subject of.
+    clause: usize,
+    /// It is the subject of an extracted statement, not only a clause opener.
+    stated: bool,
 }
 
 /// What a frame found for one trigger.
@@ -405,6 +409,8 @@ impl Extractor {
                         },
                         ents: group.iter().map(|&g| ent(&ctx.args[g])).collect(),
                         sentence: sentence.index,
+                        clause: ctx.clause[a.first],
+                        stated: false,
                     });
                     next_topic_arg = last;
                 }
@@ -504,6 +510,8 @@ impl Extractor {
                         },
                         ents: found.subjects.clone(),
                         sentence: sentence.index,
+                        clause: ctx.clause[hit.first],
+                        stated: true,
                     });
                 }
             }
@@ -595,7 +603,7 @@ impl Extractor {
                     }
                 }
                 if f.subjects.is_empty()
-                    && subject_dropped(ctx, hit)
+                    && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
                     && let Some(t) = topic(topics, gender, sentence)
                 {
                     f.subjects = t;
@@ -678,6 +686,18 @@ impl Extractor {
                         && let Some(t) = topic(topics, g, sentence)
                     {
                         f.subjects = t;
+                        f.carried = true;
+                    }
+                    // «استعاد الجيش بوريم بعد معارك مع الجبهة»: a noun in an
+                    // adjunct of a clause shares that clause's subject.
+                    let clause = ctx.clause[hit.first];
+                    if f.subjects.is_empty()
+                        && let Some(t) = topics
+                            .iter()
+                            .rev()
+                            .find(|t| t.stated && t.sentence == sentence && t.clause == clause)
+                    {
+                        f.subjects = t.ents.clone();
                         f.carried = true;
                     }
                 }
@@ -941,8 +961,9 @@ fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
 
 /// Whether a verb without a subject in its clause has dropped it (and so
 /// takes the topic): it opens its clause, or follows a comma or a particle,
-/// and no common noun stands right after it as its subject (يمتد الصراع).
-fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+/// and, for a verb without a direct object, no common noun stands right
+/// after it as its subject (يمتد الصراع).
+fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit, transitive: bool) -> bool {
     let start = ctx.clause_start[ctx.clause[hit.first]];
     let opens = hit.first <= start + 1
         || ctx.tokens.get(hit.first - 1).is_some_and(|t| {
@@ -952,12 +973,15 @@ fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit) -> bool {
                     "قد" | "لقد" | "ثم" | "لم" | "لن" | "لا" | "كما" | "ما" | "حيث" | "ان"
                 )
         });
-    let common_subject = ctx.tokens.get(hit.end).is_some_and(|t| {
-        ctx.arg_at[hit.end].is_none()
-            && t.kind == TokKind::Arabic
-            && (t.key.starts_with("ال")
-                || matches!(t.key.as_str(), "هذا" | "هذه" | "هؤلاء" | "ذلك" | "تلك"))
-    });
+    // Only a verb without a direct object: after استعاد the definite noun
+    // (السيطرة) is the object.
+    let common_subject = !transitive
+        && ctx.tokens.get(hit.end).is_some_and(|t| {
+            ctx.arg_at[hit.end].is_none()
+                && t.kind == TokKind::Arabic
+                && (t.key.starts_with("ال")
+                    || matches!(t.key.as_str(), "هذا" | "هذه" | "هؤلاء" | "ذلك" | "تلك"))
+        });
     opens && !common_subject
 }
 
