@@ -53,6 +53,10 @@ const HEAD_NOUNS: &[&str] = &[
     "مرتزقه",
 ];
 
+/// How many sentences back a dropped subject may find its antecedent: news
+/// paragraphs keep their topic across a sentence or two.
+const TOPIC_REACH: usize = 2;
+
 /// The folder under the ontology folder that holds the patterns.
 pub const PATTERNS_DIR: &str = "patterns";
 
@@ -1050,12 +1054,12 @@ fn possessive_gender(suffix: &str) -> Option<Gender> {
     }
 }
 
-/// The most recent topic of this or the previous sentence that agrees.
+/// The most recent topic within [`TOPIC_REACH`] sentences that agrees.
 fn topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> {
     topics
         .iter()
         .rev()
-        .take_while(|t| t.sentence + 1 >= sentence)
+        .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
         // A feminine singular verb or pronoun also refers to a list of
         // states or groups (أعلنت مالي وبوركينا فاسو … انسحابها).
         .find(|t| agrees(gender, t.gender) || (gender == Gender::Fem && t.ents.len() > 1))
