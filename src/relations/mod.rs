@@ -672,6 +672,7 @@ impl Extractor {
                     let max_gap = if possessive.is_some() { 3 } else { 6 };
                     if let Some(b) = subject_before(ctx, hit.first, max_gap)
                         && possessive.is_none_or(|g| agrees(g, ctx.args[b].gender))
+                        && fit_subject(&ctx.args[b])
                     {
                         f.subjects = conjuncts_backward(ctx, b)
                             .iter()
@@ -1100,6 +1101,26 @@ fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
         if PREP_WORDS.contains(&strip_conj(k)) {
             return strip_conj(k).to_string();
         }
+        // «على مدينة بوريم»: an indefinite head noun in construct with the
+        // name passes on the preposition before it.
+        let head = &ctx.tokens[arg.first - 1];
+        if head.kind == TokKind::Arabic
+            && ctx.arg_at[arg.first - 1].is_none()
+            && !k.starts_with("ال")
+            && !ctx.trigger_at[arg.first - 1]
+            && !ctx.noun_trigger_at[arg.first - 1]
+        {
+            // Only ب and ل, on a noun of four letters or more: كانت is a verb.
+            if let Some(p) = clitic_prep(k, 4).filter(|p| *p != "ك") {
+                return p.to_string();
+            }
+            if arg.first > 1 {
+                let k2 = strip_conj(&ctx.tokens[arg.first - 2].key);
+                if PREP_WORDS.contains(&k2) {
+                    return k2.to_string();
+                }
+            }
+        }
     }
     String::new()
 }
@@ -1427,7 +1448,7 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
         let next = ctx.tokens.get(j + 1).map_or("", |t| t.key.as_str());
         let marker = (k == "علي" && next == "يد") || (k == "من" && matches!(next, "قبل" | "طرف"));
         if marker {
-            if let Some(a) = direct_after(ctx, j + 2, 1) {
+            if let Some(a) = arg_after(ctx, j + 2, 1) {
                 let agent = conjuncts_forward(ctx, a)
                     .iter()
                     .map(|&x| ent(&ctx.args[x]))
