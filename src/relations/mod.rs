@@ -665,7 +665,7 @@ impl Extractor {
                         .map(|&a| ent(&ctx.args[a]))
                         .collect();
                 }
-                if f.subjects.is_empty() {
+                if f.subjects.is_empty() && !p.strict_subject {
                     let possessive = possessive_gender(&hit.suffix);
                     // «شنت الجماعة هجماتها»: with a possessive suffix the actor
                     // just before must agree with it.
@@ -1106,6 +1106,8 @@ fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
         let head = &ctx.tokens[arg.first - 1];
         if head.kind == TokKind::Arabic
             && ctx.arg_at[arg.first - 1].is_none()
+            && k.chars().count() >= 3
+            && !CONNECTIVES.contains(&strip_conj(k))
             && !k.starts_with("ال")
             && !ctx.trigger_at[arg.first - 1]
             && !ctx.noun_trigger_at[arg.first - 1]

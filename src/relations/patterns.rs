@@ -111,6 +111,10 @@ pub struct Pattern {
     /// The actor the frame finds first is the object, not the subject.
     #[serde(default)]
     pub swap: bool,
+    /// A verbal noun takes its subject only from its own genitive, adjective
+    /// or possessive, never from the clause (تدخل فرنسا، not أي تدخل).
+    #[serde(default)]
+    pub strict_subject: bool,
     /// What the genitive right after a verbal noun is: its subject (دعم روسيا،
     /// the default) or its object (حصار باماكو، اختطاف الرهائن).
     #[serde(default)]
@@ -377,6 +381,7 @@ mod tests {
             object_prep: vec![],
             agent_prep: vec![],
             swap: false,
+            strict_subject: false,
             genitive: Genitive::Subject,
             subject_class: vec![],
             object_class: vec![],

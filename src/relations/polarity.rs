@@ -131,20 +131,19 @@ pub(crate) fn polarity(
         }
         break;
     }
-    // A negated verb of saying or believing opening an أن clause before the
-    // trigger negates everything in it (نفت الحكومة أن …، لا يعتقد أن …).
+    // A negated verb of saying or believing, or a denial, opening an أن
+    // clause before the trigger negates everything in it (نفت الحكومة أن …،
+    // لا يعتقد أن …، ليس هناك ما يشير إلى أن …). «غير أن» (however) and
+    // «لا شك أن» (no doubt that) are not negations.
     for i in 0..first {
         let k = strip_conj(&tokens[i].key);
-        let negated_head = negating_verb(k)
-            || (NEGATORS.contains(&k)
-                && tokens.get(i + 1).is_some_and(|t| {
-                    let n = t.key.as_str();
-                    n.ends_with("عتقد") || n.ends_with("بدو") || n.ends_with("ثبت")
-                }));
-        if negated_head {
+        let next = tokens.get(i + 1).map_or("", |t| t.key.as_str());
+        let negator = matches!(k, "لم" | "لن" | "لا" | "ليس" | "ليست")
+            && !matches!(next, "شك" | "ريب" | "سيما" | "بد");
+        if negator || negating_verb(k) {
             let opens = tokens[i + 1..first]
                 .iter()
-                .take(4)
+                .take(5)
                 .any(|t| matches!(t.key.as_str(), "ان" | "بان" | "انه" | "انها"));
             if opens {
                 return Polarity::Neg;
