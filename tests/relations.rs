@@ -210,7 +210,9 @@ fn eval_reports_consistent_scores_on_the_seeds() {
 fn unseen_sentences_give_the_stated_relations_and_no_other() {
     // (text, expected (s, r, o, polarity, modality, date), absent (s, r, o))
     type Row<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, Option<&'a str>);
-    let cases: &[(&str, &[Row], &[(&str, &str, &str)])] = &[
+    type Triple<'a> = (&'a str, &'a str, &'a str);
+    type Case<'a> = (&'a str, &'a [Row<'a>], &'a [Triple<'a>]);
+    let cases: &[Case] = &[
         (
             "أعلن الجيش المالي يوم الثلاثاء أنه استعاد السيطرة على مدينة بوريم بعد معارك عنيفة مع جبهة تحرير أزواد.",
             &[
