@@ -8,36 +8,36 @@
 pub mod error;
 pub mod model;
 
-/// Loads the ontology, the actor lexicon and the relation patterns from `ontology/`.
+// Loads the ontology, the actor lexicon and the relation patterns from `ontology/`.
 pub mod ontology;
 
-/// Compares extracted relations with a gold TSV.
-pub mod eval;
-/// Writes the graph as GraphML, GEXF, CSV, node-link JSON and RDF formats.
-pub mod export;
-/// Traversal and analysis on petgraph: neighbours, paths, centrality, communities.
-pub mod graph;
-/// Reads `.txt` files, folders and JSON Lines into [`model::Document`]s.
+// Reads `.txt` files, folders and JSON Lines into documents.
 pub mod ingest;
-/// Recognizes actor mentions: lexicon, clitics, adjectives, discovery, references.
-pub mod mentions;
-/// The aggregated network view (nodes, edges) that exports and traversal share.
-pub mod network;
-/// Arabic normalization for matching, with a map back to original byte offsets.
+// Arabic normalization for matching, with a map back to original byte offsets.
 pub mod normalize;
-/// Runs the stages over a corpus, in parallel, and hands results to the store.
-pub mod pipeline;
-/// SPARQL queries over the store, with result serialization.
-pub mod query;
-/// Extracts typed relations between mentions, with their qualifiers.
-pub mod relations;
-/// Resolves actors across documents: canonical IRIs for discovered actors.
-pub mod resolve;
-/// Splits a document into sentences (byte spans of the original text).
+// Splits a document into sentences (byte spans of the original text).
 pub mod sentences;
-/// A read-only SPARQL 1.1 Protocol endpoint over the store.
-pub mod serve;
-/// Maps statements to RDF and keeps them in Oxigraph (the only module touching it).
+// Recognizes actor mentions: lexicon, clitics, adjectives, discovery, references.
+pub mod mentions;
+// Extracts typed relations between mentions, with their qualifiers.
+pub mod relations;
+// Resolves actors across documents: canonical IRIs for discovered actors.
+pub mod resolve;
+// Runs the stages over a corpus, in parallel, and hands results to the store.
+pub mod pipeline;
+// Maps statements to RDF and keeps them in Oxigraph (the only module touching it).
 pub mod store;
+// SPARQL queries over the store, with result serialization.
+pub mod query;
+// A read-only SPARQL 1.1 Protocol endpoint over the store.
+pub mod serve;
+// The aggregated network view (nodes, edges) that exports and traversal share.
+pub mod network;
+// Writes the graph as GraphML, GEXF, CSV, node-link JSON and RDF formats.
+pub mod export;
+// Traversal and analysis on petgraph: neighbours, paths, centrality, communities.
+pub mod graph;
+// Compares extracted relations with a gold TSV.
+pub mod eval;
 
 pub use error::{Error, Result};

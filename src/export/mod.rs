@@ -3,7 +3,7 @@
 //! d3, and the RDF formats through Oxigraph's serializers.
 //!
 //! Invariants: the graph formats are all written from one
-//! [`Network`](crate::network::Network), so their node and edge counts agree
+//! [`crate::network::Network`], so their node and edge counts agree
 //! with each other and with the store; output never depends on hash order
 //! (nodes and edges come sorted from the network, RDF quads are sorted here),
 //! so the same store always gives byte-identical files.

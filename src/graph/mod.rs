@@ -2,7 +2,7 @@
 //! by any of their names, neighbourhoods, paths with the evidence of every
 //! hop, components, centrality and communities.
 //!
-//! An [`ActorGraph`](crate::graph::ActorGraph) is loaded from a [`Network`](crate::network::Network) (so that a path query and a
+//! An [`ActorGraph`] is loaded from a [`crate::network::Network`] (so that a path query and a
 //! GraphML export always agree) or straight from the store with
 //! [`ActorGraph::from_store`](crate::graph::ActorGraph::from_store). A filtered view (relation types, date window,
 //! modality) is a [`Filter`](crate::network::Filter); an "as of date" view is a filter with

@@ -6,12 +6,12 @@
 //! every lexicon core and every cue word; the rest works on that candidate
 //! list and on the words around it. The stages, in order:
 //! 1. candidates: automaton matches whose word prefix is a valid proclitic
-//!    sequence and whose word ends with them (see [`lexicon`]);
+//!    sequence and whose word ends with them (see `lexicon.rs`);
 //! 2. leftmost-longest choice among them, so multi-word aliases win
 //!    (الجيش المالي over المالي);
-//! 3. ambiguous names kept or dropped by their context ([`context`]);
+//! 3. ambiguous names kept or dropped by their context (`context.rs`);
 //! 4. discovery after group nouns and titles, and from parenthesized
-//!    acronyms ([`discover`]);
+//!    acronyms (`discover.rs`);
 //! 5. aliases learned in the document found again after they were introduced;
 //! 6. references resolved to the last compatible actor.
 
