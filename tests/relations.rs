@@ -293,6 +293,28 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             &[],
         ),
         (
+            "ووقّعت مالي وروسيا اتفاقا للتعاون العسكري في موسكو.",
+            &[("Mali", "allied-with", "Russia", "pos", "asserted", None)],
+            &[],
+        ),
+        (
+            "ودربت قوات فاغنر عناصر من الجيش المالي على استخدام الطائرات المسيرة.",
+            &[(
+                "Wagner Group",
+                "trained",
+                "Malian Armed Forces",
+                "pos",
+                "asserted",
+                None,
+            )],
+            &[("Wagner Group", "acquired", "Drones")],
+        ),
+        (
+            "وتعتزم تركيا بيع طائرات أكينجي إلى النيجر، وفق ما نقلته وكالة رويترز.",
+            &[("Turkey", "sold", "Bayraktar Akinci", "pos", "hedged", None)],
+            &[("Turkey", "sold", "Niger")],
+        ),
+        (
             "ولا تزال الجزائر ترفض أي تدخل عسكري أجنبي في مالي.",
             &[],
             &[("Algeria", "operates-in", "Mali")],

@@ -53,6 +53,30 @@ const REPORT_AFTER: &[&str] = &["المعلن", "المعلنه", "المزعو�
 
 /// Hedging words (folded).
 const HEDGES: &[&str] = &[
+    // Threats, demands and intentions: the relation is only in prospect
+    // (هدد باستهداف، طالبت برحيل، تعتزم بيع).
+    "هدد",
+    "هددت",
+    "يهدد",
+    "تهدد",
+    "توعد",
+    "توعدت",
+    "يتوعد",
+    "تتوعد",
+    "طالب",
+    "طالبت",
+    "يطالب",
+    "تطالب",
+    "دعا",
+    "دعت",
+    "يدعو",
+    "تدعو",
+    "تعتزم",
+    "يعتزم",
+    "تنوي",
+    "ينوي",
+    "تريد",
+    "يريد",
     "ربما",
     "يحتمل",
     "المحتمل",
@@ -155,7 +179,13 @@ fn source_after(
     is_arg: &dyn Fn(usize) -> bool,
 ) -> Option<Span> {
     let mut span: Option<Span> = None;
-    for (n, t) in tokens.iter().enumerate().skip(cue + 1).take(4) {
+    // «وفق ما نقلته وكالة رويترز»: step over ما and its verb.
+    let from = if tokens.get(cue + 1).is_some_and(|t| t.key == "ما") {
+        cue + 3
+    } else {
+        cue + 1
+    };
+    for (n, t) in tokens.iter().enumerate().skip(from).take(4) {
         let k = t.key.as_str();
         if n == trigger
             || is_comma(k)
