@@ -315,6 +315,23 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             &[("Turkey", "sold", "Niger")],
         ),
         (
+            "تعد النيجر عضوا مؤسسا في تحالف دول الساحل، إلى جانب مالي وبوركينا فاسو، وكلاهما يستضيف قوات روسية.",
+            &[
+                ("Niger", "member-of", "AES", "pos", "reported", None),
+                ("Burkina Faso", "member-of", "AES", "pos", "reported", None),
+                ("Russia", "deployed-to", "Mali", "pos", "reported", None),
+                (
+                    "Russia",
+                    "deployed-to",
+                    "Burkina Faso",
+                    "pos",
+                    "reported",
+                    None,
+                ),
+            ],
+            &[("Russia", "deployed-to", "Niger")],
+        ),
+        (
             "ولا تزال الجزائر ترفض أي تدخل عسكري أجنبي في مالي.",
             &[],
             &[("Algeria", "operates-in", "Mali")],

@@ -426,7 +426,15 @@ impl Extractor {
             }
             for hit in self.index.hits_at(&ctx.tokens, i) {
                 let p = &self.patterns[hit.pattern];
-                let found = self.frame(p, &hit, ctx, topics, sentence.index);
+                let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
+                // «تعد مالي عضوًا في التحالف، إلى جانب بوركينا فاسو والنيجر»:
+                // actors added after the complement share the subject's role.
+                let alongside = if p.swap || found.subjects.is_empty() || found.carried {
+                    Vec::new()
+                } else {
+                    alongside(ctx, hit.end)
+                };
+                found.subjects.extend(alongside.iter().cloned());
                 let pol = polarity::polarity(
                     &ctx.tokens,
                     hit.first,
@@ -517,6 +525,15 @@ impl Extractor {
                         clause: ctx.clause[hit.first],
                         stated: true,
                     });
+                    if alongside.len() > 1 {
+                        topics.push(Topic {
+                            gender: Gender::Plural,
+                            ents: alongside,
+                            sentence: sentence.index,
+                            clause: ctx.clause[hit.first],
+                            stated: true,
+                        });
+                    }
                 }
             }
         }
@@ -553,6 +570,30 @@ impl Extractor {
                 let relative =
                     hit.first > 0 && RELATIVES.contains(&ctx.tokens[hit.first - 1].key.as_str());
                 let before = before.filter(|_| !(relative && after.is_some()));
+                // «وكلاهما يستضيف …»: «both» takes the last two actors of the
+                // most recent coordinated subject.
+                if before.is_none()
+                    && hit.first > 0
+                    && matches!(
+                        strip_conj(&ctx.tokens[hit.first - 1].key),
+                        "كلاهما" | "كلتاهما" | "كلاهم"
+                    )
+                    && let Some(t) = topics
+                        .iter()
+                        .rev()
+                        .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
+                        .find(|t| t.ents.len() > 1)
+                {
+                    f.subjects = t.ents[t.ents.len() - 2..].to_vec();
+                    f.carried = true;
+                    if let Some(o) = object_after(ctx, hit.end, &object_preps, 6, &fit_object) {
+                        f.objects = conjuncts_forward(ctx, o)
+                            .iter()
+                            .map(|&a| ent(&ctx.args[a]))
+                            .collect();
+                    }
+                    return f;
+                }
                 let (subject_list, object_from) = match (before, after) {
                     (Some(b), _) if agrees(gender, ctx.args[b].gender) => {
                         (conjuncts_backward(ctx, b), hit.end)
@@ -1464,6 +1505,32 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
             return;
         }
     }
+}
+
+/// The actors listed after «، إلى جانب» (or «بالإضافة إلى») later in the
+/// clause of a trigger ending at `pos`.
+fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
+    let clause = ctx.clause.get(pos).copied();
+    let end = ctx.tokens.len().min(pos + 16);
+    for j in pos..end {
+        if Some(ctx.clause[j]) != clause {
+            break;
+        }
+        let k = strip_conj(&ctx.tokens[j].key);
+        let next = ctx.tokens.get(j + 1).map_or("", |t| t.key.as_str());
+        let marker = (k == "الي" && next == "جانب") || (k == "بالاضافه" && next == "الي");
+        if marker && j > 0 && is_comma(&ctx.tokens[j - 1].key) {
+            return arg_after(ctx, j + 2, 0)
+                .map(|a| {
+                    conjuncts_forward(ctx, a)
+                        .iter()
+                        .map(|&x| ent(&ctx.args[x]))
+                        .collect()
+                })
+                .unwrap_or_default();
+        }
+    }
+    Vec::new()
 }
 
 /// Where cues of modality before `pos` may stand: its clause, and the
