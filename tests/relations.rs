@@ -332,6 +332,14 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             &[("Russia", "deployed-to", "Niger")],
         ),
         (
+            "ووسعت ولاية الساحل عملياتها إلى دول الجوار، خاصة بنين وتوغو، في العام الماضي.",
+            &[
+                ("ISSP", "operates-in", "Benin", "pos", "asserted", None),
+                ("ISSP", "operates-in", "Togo", "pos", "asserted", None),
+            ],
+            &[],
+        ),
+        (
             "ولا تزال الجزائر ترفض أي تدخل عسكري أجنبي في مالي.",
             &[],
             &[("Algeria", "operates-in", "Mali")],

@@ -1352,6 +1352,15 @@ fn object_after(
         }
         let t = &ctx.tokens[j];
         let k = t.key.as_str();
+        // «إلى دول الجوار، خاصة النيجر»: a comma and a word that singles out
+        // members of the phrase before let the preposition reach them.
+        if is_comma(k)
+            && seen_prep.is_some()
+            && let Some(skip) = elaboration(ctx, j + 1)
+        {
+            j += 1 + skip;
+            continue;
+        }
         if j > pos && !same_clause(ctx, pos, j) || is_comma(k) || CLAUSE_PUNCT.contains(&k) {
             return None;
         }
@@ -1373,6 +1382,21 @@ fn object_after(
         j += 1;
     }
     None
+}
+
+/// The length of a word group at `at` that singles out members of the noun
+/// phrase before it (خاصة، خصوصا، لا سيما، بما فيها، مثل، منها), if any.
+fn elaboration(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
+    let key = |j: usize| ctx.tokens.get(j).map_or("", |t| t.key.as_str());
+    match strip_conj(key(at)) {
+        "خاصه" | "خصوصا" | "تحديدا" | "مثل" | "منها" | "ابرزها" | "اهمها" => {
+            Some(1)
+        }
+        "لا" if key(at + 1) == "سيما" => Some(2),
+        "بما" if matches!(key(at + 1), "فيها" | "فيهم" | "فيه") => Some(2),
+        "سيما" => Some(1),
+        _ => None,
+    }
 }
 
 /// Whether argument `a` stands alone in parentheses (an acronym or gloss).
