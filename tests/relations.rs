@@ -340,6 +340,21 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             &[],
         ),
         (
+            "ونفذت ثلاث حركات تنشط في شمال النيجر، وهي ولاية الساحل وجماعة نصرة الإسلام والمسلمين وأنصار الدين، هجمات متفرقة.",
+            &[
+                ("ISSP", "operates-in", "Niger", "pos", "asserted", None),
+                (
+                    "Ansar Dine",
+                    "operates-in",
+                    "Niger",
+                    "pos",
+                    "asserted",
+                    None,
+                ),
+            ],
+            &[],
+        ),
+        (
             "ولا تزال الجزائر ترفض أي تدخل عسكري أجنبي في مالي.",
             &[],
             &[("Algeria", "operates-in", "Mali")],

@@ -647,6 +647,11 @@ impl Extractor {
                             .collect();
                     }
                 }
+                // «أربع جماعات تنشط في مالي، وهي أنصار الدين، والمرابطون …»:
+                // the list after وهي names the unnamed subject.
+                if f.subjects.is_empty() {
+                    f.subjects = apposed_list(ctx, hit.end);
+                }
                 if f.subjects.is_empty()
                     && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
                     && let Some(t) = topic(topics, gender, sentence)
@@ -1529,6 +1534,28 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
             return;
         }
     }
+}
+
+/// A list of two actors or more after «، وهي» (وهم، هي، هم) within eight
+/// words after `pos`: the apposition that names a plural noun before.
+fn apposed_list(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
+    let end = ctx.tokens.len().min(pos + 8);
+    for j in pos..end {
+        let is_marker = matches!(ctx.tokens[j].key.as_str(), "وهي" | "وهم" | "هي" | "هم");
+        if is_marker && j > 0 && is_comma(&ctx.tokens[j - 1].key) {
+            let list = arg_after(ctx, j + 1, 0)
+                .map(|a| conjuncts_forward(ctx, a))
+                .unwrap_or_default();
+            if list.len() > 1 {
+                return list.iter().map(|&x| ent(&ctx.args[x])).collect();
+            }
+            return Vec::new();
+        }
+        if CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str()) {
+            break;
+        }
+    }
+    Vec::new()
 }
 
 /// The actors listed after «، إلى جانب» (or «بالإضافة إلى») later in the
