@@ -770,9 +770,6 @@ impl Extractor {
                 }
             }
             Frame::ActiveParticiple | Frame::PassiveParticiple => {
-                let Some(head) = head_before(ctx, hit.first) else {
-                    return f;
-                };
                 let preps = if p.frame == Frame::ActiveParticiple {
                     &object_preps
                 } else {
@@ -781,12 +778,25 @@ impl Extractor {
                 let Some(other) = object_after(ctx, hit.end, preps, 3, &fit_other) else {
                     return f;
                 };
+                let other_list = conjuncts(ctx, other, false);
+                // «بعثة حفظ السلام التابعة للأمم المتحدة (مينوسما)»: a head that
+                // is no actor is named by the acronym in parentheses after
+                // the complement.
+                let after_list = other_list
+                    .iter()
+                    .map(|&x| ctx.args[x].end)
+                    .max()
+                    .unwrap_or(hit.end);
+                let glossed = (ctx.tokens.get(after_list).is_some_and(|t| t.key == "("))
+                    .then(|| ctx.arg_at.get(after_list + 1).copied().flatten())
+                    .flatten()
+                    .filter(|&a| parenthesized(ctx, a));
+                let Some(head) = head_before(ctx, hit.first).or(glossed) else {
+                    return f;
+                };
                 f.distance = ctx.args[other].first.saturating_sub(hit.end);
                 let head = vec![ent(&ctx.args[head])];
-                let others: Vec<Ent> = conjuncts(ctx, other, false)
-                    .iter()
-                    .map(|&a| ent(&ctx.args[a]))
-                    .collect();
+                let others: Vec<Ent> = other_list.iter().map(|&a| ent(&ctx.args[a])).collect();
                 if p.frame == Frame::ActiveParticiple {
                     f.subjects = head;
                     f.objects = others;
