@@ -355,6 +355,14 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             &[],
         ),
         (
+            "وشن الطيران الحربي المالي غارات على مواقع لجبهة تحرير أزواد قرب تينزاواتن.",
+            &[("Mali", "attacked", "FLA", "pos", "asserted", None)],
+            &[
+                ("Mali", "fights", "FLA"),
+                ("Mali", "attacked", "Tinzaouaten"),
+            ],
+        ),
+        (
             "ولا تزال الجزائر ترفض أي تدخل عسكري أجنبي في مالي.",
             &[],
             &[("Algeria", "operates-in", "Mali")],
