@@ -126,7 +126,14 @@ fn stem_of(key: &str) -> String {
 
 fn is_report(key: &str) -> bool {
     let k = strip_conj(key);
-    REPORT_BEFORE.contains(&k) || REPORT_BEFORE.contains(&stem_of(key).as_str())
+    // A suffix alone first (نقلت → نقل: its ن is a root letter), then the
+    // person prefix as well (تعلن → علن is not a cue, أعلنت → اعلن is).
+    let suffixless = ["ت", "وا", "ون", "ه", "ها"]
+        .iter()
+        .find_map(|s| k.strip_suffix(s).filter(|r| r.chars().count() >= 3));
+    REPORT_BEFORE.contains(&k)
+        || suffixless.is_some_and(|r| REPORT_BEFORE.contains(&r))
+        || REPORT_BEFORE.contains(&stem_of(key).as_str())
 }
 
 /// The modality of a trigger at `first..end` and the byte span of the named
