@@ -420,3 +420,48 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Provenance on every statement extracted from the seeds: the evidence is
+/// the original text of its sentence, the focus lies inside it, the pattern
+/// is a loaded one, the relation is in the ontology and confidence is in 0..=1.
+#[test]
+fn every_statement_on_the_seeds_carries_valid_provenance() {
+    let res = resources();
+    let ids: Vec<&str> = res
+        .extractor
+        .patterns()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    let mut n = 0;
+    for item in actorgraph::ingest::read_all(&[common_seeds()]) {
+        let doc = item.expect("seed reads");
+        let text = doc.text.clone();
+        let ex = pipeline::extract_document(doc, &res);
+        for s in &ex.statements {
+            n += 1;
+            let e = &s.evidence;
+            assert_eq!(e.span.of(&text), e.sentence, "{s:?}");
+            assert!(
+                e.span.contains(e.focus) && e.focus.start < e.focus.end,
+                "{s:?}"
+            );
+            assert!(ids.contains(&s.pattern.as_str()), "{s:?}");
+            assert!(res.ontology.relation(&s.relation).is_some(), "{s:?}");
+            assert!((0.0..=1.0).contains(&s.confidence), "{s:?}");
+            assert_ne!(s.subject, s.object, "{s:?}");
+            if let Some(d) = &s.date {
+                assert!(
+                    d.split('/')
+                        .all(|p| p.len() >= 4 && p[..4].chars().all(|c| c.is_ascii_digit())),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+    assert!(n > 30, "only {n} statements on the seeds");
+}
+
+fn common_seeds() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
