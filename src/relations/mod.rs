@@ -1445,12 +1445,18 @@ fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
         });
         // «القوات الفرنسية وقوات الأمم المتحدة»: a conjoined head noun right
         // before the next actor still coordinates it.
-        let head_noun = gap.len() == 1
-            && gap[0].key.strip_prefix('و').is_some_and(|h| {
+        // (Also after a comma: «ضد القوات الحكومية، والوحدات الروسية».)
+        let head_gap = match gap {
+            [h] => Some(h),
+            [c, h] if is_comma(&c.key) => Some(h),
+            _ => None,
+        };
+        let head_noun = head_gap.is_some_and(|h| {
+            h.key.strip_prefix('و').is_some_and(|h| {
                 let h = h.strip_prefix("ال").unwrap_or(h);
                 HEAD_NOUNS.contains(&h)
             })
-            && prep_of(ctx, next).is_empty();
+        }) && prep_of(ctx, next).is_empty();
         let joined = head_noun
             || ctx.args[next].clitic.starts_with('و')
             || gap
