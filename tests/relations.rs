@@ -363,6 +363,11 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             ],
         ),
         (
+            "وستنشر روسيا قوات إضافية في النيجر خلال الأشهر المقبلة.",
+            &[("Russia", "deployed-to", "Niger", "pos", "hedged", None)],
+            &[],
+        ),
+        (
             "ولا تزال الجزائر ترفض أي تدخل عسكري أجنبي في مالي.",
             &[],
             &[("Algeria", "operates-in", "Mali")],

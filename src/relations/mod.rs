@@ -24,7 +24,8 @@ use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Actor, Document, Evidence, Iri, Mention, MentionKind, Polarity, Sentence, Span, Statement, ns,
+    Actor, Document, Evidence, Iri, Mention, MentionKind, Modality, Polarity, Sentence, Span,
+    Statement, ns,
 };
 use crate::ontology::Ontology;
 use patterns::{Frame, Genitive, Hit, Pattern, TriggerIndex};
@@ -117,6 +118,10 @@ struct Ctx<'a> {
     trigger_at: Vec<bool>,
     /// Whether a verbal-noun trigger starts at each token.
     noun_trigger_at: Vec<bool>,
+    /// Whether a verb trigger with the future prefix سـ starts at each token.
+    future_at: Vec<bool>,
+    /// The triggers starting at each token.
+    hits: Vec<Vec<Hit>>,
 }
 
 /// An argument as a frame found it: a mention of this sentence or a topic
@@ -337,11 +342,15 @@ impl Extractor {
             }
             clause.push(clause_start.len() - 1);
         }
+        // Triggers are looked up once per token; the frames read them often.
+        let hits: Vec<Vec<Hit>> = (0..tokens.len())
+            .map(|i| self.index.hits_at(&tokens, i))
+            .collect();
         let trigger_at = (0..tokens.len())
             .map(|i| {
                 arg_at[i].is_none()
                     && !PREP_WORDS.contains(&tokens[i].key.as_str())
-                    && self.index.hits_at(&tokens, i).iter().any(|h| {
+                    && hits[i].iter().any(|h| {
                         matches!(
                             self.patterns[h.pattern].frame,
                             Frame::Verb | Frame::ActiveParticiple | Frame::PassiveParticiple
@@ -353,8 +362,17 @@ impl Extractor {
             .map(|i| {
                 arg_at[i].is_none()
                     && !PREP_WORDS.contains(&tokens[i].key.as_str())
-                    && self.index.hits_at(&tokens, i).iter().any(|h| {
+                    && hits[i].iter().any(|h| {
                         matches!(self.patterns[h.pattern].frame, Frame::Noun | Frame::Between)
+                    })
+            })
+            .collect();
+        let future_at = (0..tokens.len())
+            .map(|i| {
+                arg_at[i].is_none()
+                    && hits[i].iter().any(|h| {
+                        self.patterns[h.pattern].frame == Frame::Verb
+                            && h.prefix.trim_start_matches(['و', 'ف']).starts_with('س')
                     })
             })
             .collect();
@@ -367,6 +385,8 @@ impl Extractor {
             clause_start,
             trigger_at,
             noun_trigger_at,
+            future_at,
+            hits,
         }
     }
 
@@ -424,7 +444,7 @@ impl Extractor {
             if is_arg(i) {
                 continue;
             }
-            for hit in self.index.hits_at(&ctx.tokens, i) {
+            for hit in ctx.hits[i].clone() {
                 let p = &self.patterns[hit.pattern];
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
                 // «تعد مالي عضوًا في التحالف، إلى جانب بوركينا فاسو والنيجر»:
@@ -441,6 +461,11 @@ impl Extractor {
                     ctx.clause_start[ctx.clause[hit.first]],
                     &is_arg,
                 );
+                // سـ on a verb of the clause: a future event is only expected
+                // (ستنشر روسيا قوات …), for the verb and the nouns it governs.
+                let clause_of_hit = ctx.clause[hit.first];
+                let future =
+                    (ctx.clause_start[clause_of_hit]..=hit.first).any(|j| ctx.future_at[j]);
                 let (modality, source) = modality::modality(
                     &ctx.tokens,
                     hit.first,
@@ -449,6 +474,7 @@ impl Extractor {
                     cue_scope(ctx, hit.first),
                     &is_arg,
                 );
+                let modality = if future { Modality::Hedged } else { modality };
                 let date = nearest_date(ctx, &dates, &hit);
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities
