@@ -291,17 +291,21 @@ fn run_build(
 
     // A pipeline of three batches: `batch` is being extracted on the rayon
     // pool while this thread stores `pending` and reads the batch after.
+    // A batch of only unchanged documents still passes through, so that
+    // progress counts it; an empty one means the inputs are exhausted.
     let mut batch = reader.next_batch(&mut summary);
-    let mut pending: Option<Vec<(Extraction, ExtractTimes)>> = None;
-    while !batch.docs.is_empty() || pending.is_some() {
+    let mut pending: Option<(Vec<(Extraction, ExtractTimes)>, Batch)> = None;
+    while batch.count > 0 || pending.is_some() {
         let docs = std::mem::take(&mut batch.docs);
         let mut next = Batch::default();
         let (extracted, stored) = std::thread::scope(|s| {
             let worker =
                 (!docs.is_empty()).then(|| s.spawn(|| on_pool(pool, || extract_batch(docs, res))));
             let stored = match pending.take() {
-                Some(p) => store_batch(&mut store, p, res, &mut summary),
-                None => Ok(()),
+                Some((p, meta)) => {
+                    store_batch(&mut store, p, res, &mut summary).map(|()| Some(meta))
+                }
+                None => Ok(None),
             };
             if stored.is_ok() {
                 next = reader.next_batch(&mut summary);
@@ -317,9 +321,10 @@ fn run_build(
             summary.times.wait += waited.elapsed();
             (extracted, stored)
         });
-        stored?;
-        progress.advance(batch.count, batch.bytes, batch.done);
-        pending = (!extracted.is_empty()).then_some(extracted);
+        if let Some(done) = stored? {
+            progress.advance(done.count, done.bytes, done.done);
+        }
+        pending = (batch.count > 0).then_some((extracted, batch));
         batch = next;
     }
 
@@ -451,5 +456,146 @@ impl BatchReader<'_> {
         batch.done = self.done;
         summary.times.read += t.elapsed();
         batch
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The seed articles, copied so that each build reads the same input.
+    fn seeds(dir: &Path) -> PathBuf {
+        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let dst = dir.join("seeds");
+        std::fs::create_dir_all(&dst).expect("create seeds copy");
+        for e in std::fs::read_dir(&src).expect("seeds folder") {
+            let p = e.expect("entry").path();
+            std::fs::copy(&p, dst.join(p.file_name().expect("file name"))).expect("copy");
+        }
+        dst
+    }
+
+    fn resources() -> Resources {
+        Resources::load(None).expect("the ontology folder loads")
+    }
+
+    /// Records every progress call.
+    #[derive(Default)]
+    struct Log {
+        bytes: u64,
+        batches: Vec<(usize, u64, usize)>,
+        steps: Vec<String>,
+        finished: bool,
+    }
+
+    impl Progress for Log {
+        fn start(&mut self, bytes: u64) {
+            self.bytes = bytes;
+        }
+        fn advance(&mut self, docs: usize, bytes: u64, done: usize) {
+            self.batches.push((docs, bytes, done));
+        }
+        fn step(&mut self, name: &str) {
+            self.steps.push(name.to_string());
+        }
+        fn finish(&mut self) {
+            self.finished = true;
+        }
+    }
+
+    fn build_into(
+        dir: &Path,
+        inputs: &Path,
+        res: &Resources,
+        opts: &BuildOptions,
+        log: &mut Log,
+    ) -> (BuildSummary, Vec<String>) {
+        let cfg = BuildConfig {
+            inputs: vec![inputs.to_path_buf()],
+            store: dir.join("store"),
+            exports: Some(dir.join("exports")),
+        };
+        let summary = build_with(&cfg, res, opts, log).expect("build succeeds");
+        let store = Store::open_read_only(&cfg.store).expect("store opens");
+        (summary, store.nquads().expect("quads"))
+    }
+
+    #[test]
+    fn store_and_exports_do_not_depend_on_threads_or_batches() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let input = seeds(tmp.path());
+        let res = resources();
+        let mut results = Vec::new();
+        for (name, threads, batch_docs) in [("a", Some(1), 1), ("b", Some(2), 2), ("c", None, 256)]
+        {
+            let dir = tmp.path().join(name);
+            let opts = BuildOptions {
+                batch_docs,
+                threads,
+                ..BuildOptions::default()
+            };
+            let (summary, quads) = build_into(&dir, &input, &res, &opts, &mut Log::default());
+            assert_eq!((summary.documents, summary.extracted), (5, 5));
+            assert_eq!(summary.relations, summary.stored_statements);
+            let mut exports = Vec::new();
+            for f in &summary.exports.files {
+                exports.push(std::fs::read(f).expect("export file"));
+            }
+            results.push((summary.relations, summary.mentions, quads, exports));
+        }
+        assert!(results[0].0 > 0, "the seeds state relations");
+        assert!(results.windows(2).all(|w| w[0] == w[1]));
+    }
+
+    #[test]
+    fn progress_counts_every_document_and_unchanged_ones_are_skipped() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let input = seeds(tmp.path());
+        let res = resources();
+        let opts = BuildOptions {
+            batch_docs: 2,
+            ..BuildOptions::default()
+        };
+        let mut log = Log::default();
+        let (first, quads) = build_into(tmp.path(), &input, &res, &opts, &mut log);
+        assert!(log.finished);
+        assert!(log.bytes > 0);
+        // Batches of two: 2, 2, 1 documents, counted cumulatively.
+        let docs: Vec<usize> = log.batches.iter().map(|b| b.0).collect();
+        assert_eq!(docs, [2, 2, 1]);
+        assert_eq!(log.batches.last().map(|b| b.2), Some(5));
+        let text: u64 = log.batches.iter().map(|b| b.1).sum();
+        assert_eq!(text, first.bytes);
+        assert_eq!(log.steps, ["save", "count", "exports"]);
+
+        // A second build of the same inputs extracts nothing and changes nothing.
+        let mut log = Log::default();
+        let (second, again) = build_into(tmp.path(), &input, &res, &opts, &mut log);
+        assert_eq!((second.extracted, second.unchanged), (0, 5));
+        assert_eq!(second.stored_statements, first.stored_statements);
+        assert_eq!(again, quads);
+
+        // Changing one document re-extracts that one only.
+        let one = input.join("002_b1c2d3c272d6da4c.txt");
+        let mut text = std::fs::read_to_string(&one).expect("seed");
+        text.push_str("\nانسحبت القوات الفرنسية من مالي.\n");
+        std::fs::write(&one, text).expect("rewrite seed");
+        let (third, _) = build_into(tmp.path(), &input, &res, &opts, &mut Log::default());
+        assert_eq!((third.extracted, third.unchanged), (1, 4));
+    }
+
+    #[test]
+    fn very_long_documents_end_a_batch_early() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let input = seeds(tmp.path());
+        let res = resources();
+        // A byte budget smaller than any seed: one document per batch.
+        let opts = BuildOptions {
+            batch_bytes: 1,
+            ..BuildOptions::default()
+        };
+        let mut log = Log::default();
+        build_into(tmp.path(), &input, &res, &opts, &mut log);
+        assert_eq!(log.batches.len(), 5);
     }
 }
