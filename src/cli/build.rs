@@ -85,12 +85,15 @@ impl Bar {
         let bar = ProgressBar::new(0);
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} {msg:10} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+                "{spinner} {msg:>12} [{wide_bar}] {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, {eta})",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
         );
         bar.set_message("extracting");
+        // Saving and exporting a large store take minutes without a batch
+        // to report: the spinner shows the build is alive.
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
         Bar(bar)
     }
 }
@@ -102,10 +105,10 @@ impl Progress for Bar {
     }
     fn advance(&mut self, docs: usize, bytes: u64, done: usize) {
         // Text bytes run a little below file bytes (JSON syntax): never past the end.
-        let len = self.0.length().unwrap_or(0);
-        self.0.set_position((self.0.position() + bytes).min(len));
         let _ = docs;
         self.0.set_message(format!("{done} docs"));
+        let len = self.0.length().unwrap_or(0);
+        self.0.set_position((self.0.position() + bytes).min(len));
     }
     fn step(&mut self, name: &str) {
         if let Some(len) = self.0.length() {
