@@ -27,6 +27,10 @@ struct RawConfig {
     acronyms: RawAcronyms,
     #[serde(default)]
     references: Vec<RawReference>,
+    #[serde(default)]
+    antecedents: RawAntecedents,
+    #[serde(default)]
+    capitals: RawCapitals,
     coordination: RawCoordination,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
@@ -98,6 +102,26 @@ struct RawAcronyms {
     heads: Vec<String>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAntecedents {
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    through: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCapitals {
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    government: String,
+    #[serde(default)]
+    not_after: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawReference {
@@ -109,6 +133,8 @@ struct RawReference {
     topic: bool,
     #[serde(default)]
     of_state: bool,
+    #[serde(default)]
+    same_head: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -163,6 +189,10 @@ pub(crate) struct Reference {
     pub(crate) topic: bool,
     /// Fall back to the actor of that class belonging to the topic state.
     pub(crate) of_state: bool,
+    /// The antecedent must have a name holding the noun (الجيش → a name with
+    /// جيش), so that an auxiliary militia filed as armed forces is not "the
+    /// army".
+    pub(crate) same_head: bool,
 }
 
 /// Context cues that decide an ambiguous name.
@@ -201,6 +231,17 @@ pub(crate) struct Config {
     pub(crate) acronym_max_words: usize,
     pub(crate) acronym_heads: Words,
     pub(crate) references: Vec<Reference>,
+    /// Words after which a name is a descriptor (المرتبطة بتنظيم القاعدة،
+    /// فرع القاعدة, بدعم من روسيا), never an antecedent of a reference.
+    pub(crate) not_antecedent_after: Words,
+    /// Words looked through to find that cue (بدعم من روسيا).
+    pub(crate) antecedent_through: Words,
+    /// Political verbs that make a capital next to them its government.
+    pub(crate) capital_verbs: Words,
+    /// The class a capital acting politically stands for.
+    pub(crate) capital_class: String,
+    /// Words that make a capital a place whatever verb follows (في باماكو).
+    pub(crate) capital_not_after: Words,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
 }
@@ -242,6 +283,9 @@ impl Config {
             });
         }
         check_class(&raw.acronyms.default_class)?;
+        if !raw.capitals.government.is_empty() {
+            check_class(&raw.capitals.government)?;
+        }
         // Titles introduce persons.
         check_class("Person")?;
         let mut references = Vec::new();
@@ -262,6 +306,7 @@ impl Config {
                 listed: r.classes.clone(),
                 topic: r.topic,
                 of_state: r.of_state,
+                same_head: r.same_head,
             });
         }
         let ambiguity = |a: &RawAmbiguity| -> Result<Ambiguity> {
@@ -310,6 +355,11 @@ impl Config {
             acronym_max_words: raw.acronyms.max_name_words.max(1),
             acronym_heads: words(&raw.acronyms.heads),
             references,
+            not_antecedent_after: words(&raw.antecedents.not_after),
+            antecedent_through: words(&raw.antecedents.through),
+            capital_verbs: words(&raw.capitals.verbs),
+            capital_class: raw.capitals.government.clone(),
+            capital_not_after: words(&raw.capitals.not_after),
             ambiguity_default: ambiguity(&raw.ambiguity_default)?,
             ambiguity: raw
                 .ambiguity

@@ -216,3 +216,43 @@ fn keep(
     }
     rule.default_name
 }
+
+/// A city named as the subject of a political verb (أعلنت باماكو، قررت
+/// نيامي) stands for its state's government, else for the state; as a place
+/// (حصار باماكو، وصل إلى باماكو) it stays the city.
+pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    if rec.cfg.capital_verbs.is_empty() {
+        return;
+    }
+    let key = st.key();
+    for f in found.iter_mut() {
+        let Who::Lex(e) = f.who else { continue };
+        let info = &rec.compiled.entries[e as usize];
+        if f.kind != MentionKind::Name || !info.is_place {
+            continue;
+        }
+        let Some(state) = info.country else { continue };
+        let verb = |w: Option<(usize, usize)>| {
+            w.is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_verbs, &key[s..e]))
+        };
+        let pw = prev_word(key, f.word_start);
+        // A preposition, glued (بباماكو) or not (في باماكو), makes it a place.
+        let glued = key[f.word_start..f.start]
+            .chars()
+            .any(|c| rec.cfg.prepositions.iter().any(|p| p.starts_with(c)));
+        if glued || pw.is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_not_after, &key[s..e])) {
+            continue;
+        }
+        if !verb(pw) && !verb(next_word(key, f.end)) {
+            continue;
+        }
+        let government = rec
+            .compiled
+            .by_country
+            .get(&(state, rec.cfg.capital_class.clone()))
+            .copied()
+            .unwrap_or(state);
+        f.who = Who::Lex(government);
+        f.kind = MentionKind::Metonym;
+    }
+}

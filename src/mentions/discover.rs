@@ -11,7 +11,7 @@ use super::context::{next_word, prev_word};
 use super::lexicon::Target;
 use super::{Cand, DocState, Found, Recognizer, Who};
 use crate::model::{Actor, MentionKind};
-use crate::normalize::is_arabic_letter;
+use crate::normalize::{is_arabic_letter, key_of};
 use crate::resolve::{mint_iri, transliterate};
 
 /// An alias introduced in the text, valid from key byte `from` on.
@@ -507,6 +507,20 @@ pub(crate) fn references(
     // Mentions per actor so far, and where each was last named.
     let mut counts: HashMap<Who, (usize, usize)> = HashMap::new();
     let mut j = 0;
+    // Adjectives and names inside a descriptor (المرتبطة بتنظيم القاعدة) or
+    // after a supporter's cue (بدعم من روسيا) are not what a reference means.
+    let antecedent = |f: &Found| {
+        if f.kind == MentionKind::Adjective {
+            return false;
+        }
+        let mut pw = prev_word(key, f.word_start);
+        if let Some((s, e)) = pw
+            && rec.cfg.antecedent_through.contains(&key[s..e])
+        {
+            pw = prev_word(key, s);
+        }
+        !pw.is_some_and(|(s, e)| rec.in_set(&rec.cfg.not_antecedent_after, &key[s..e]))
+    };
     for c in selected {
         let Target::Reference(r) = rec.pat(c).target else {
             continue;
@@ -514,9 +528,16 @@ pub(crate) fn references(
         let r = &rec.cfg.references[usize::from(r)];
         while j < found.len() && found[j].end <= c.start {
             let f = &found[j];
-            if f.kind != MentionKind::Adjective {
+            if antecedent(f) {
+                // The title and lede say what the article is about: a name
+                // in the first sentence weighs as two.
+                let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
+                    1
+                } else {
+                    2
+                };
                 let e = counts.entry(f.who).or_insert((0, 0));
-                e.0 += 1;
+                e.0 += weight;
                 e.1 = f.start;
             }
             j += 1;
@@ -533,14 +554,24 @@ pub(crate) fn references(
         {
             continue;
         }
-        let compatible = |who: Who| r.classes.contains(rec.class_of(st, who));
+        let head = rec.strip_article(&r.key);
+        let compatible = |who: Who| {
+            r.classes.contains(rec.class_of(st, who))
+                && (!r.same_head
+                    || match who {
+                        Who::Lex(e) => rec.compiled.entries[e as usize].name_words.contains(head),
+                        Who::Disc(d) => key_of(&st.discovered[d as usize].label_ar)
+                            .split(' ')
+                            .any(|w| rec.strip_article(w) == head),
+                    })
+        };
         // The last compatible actor of the same sentence.
         let mut ante = None;
         for f in found[..j].iter().rev().filter(|_| !r.topic) {
             if key[f.end..c.start].contains(['.', '!', '?', '؟', '\n']) {
                 break;
             }
-            if f.kind != MentionKind::Adjective && compatible(f.who) {
+            if antecedent(f) && compatible(f.who) {
                 ante = Some(f.who);
                 break;
             }

@@ -75,6 +75,11 @@ pub(crate) struct EntryInfo {
     /// A state, or what speaks for one (الرئيس المالي): skipped between a
     /// title and a person's name.
     pub(crate) is_state: bool,
+    /// Words of its Arabic names, without the article (جيش of الجيش المالي),
+    /// for references that must share their head noun with the antecedent.
+    pub(crate) name_words: std::collections::HashSet<String>,
+    /// The entry of its `ag:country` (a capital's state).
+    pub(crate) country: Option<u32>,
 }
 
 /// What a proclitic prefix holds.
@@ -111,6 +116,25 @@ fn core_of(key: &str, article: &str, otherwise: Art) -> (String, Art) {
     }
 }
 
+/// The other case of a multi-word name whose head is a sound masculine
+/// plural: المتطوعون للدفاع ↔ المتطوعين للدفاع (nominative ون, genitive and
+/// accusative ين), as an article quotes a name in whatever case its
+/// sentence needs. Short heads (دون، بين) are not plurals.
+fn plural_case_variant(core: &str) -> Option<String> {
+    let (head, rest) = core.split_once(' ')?;
+    if head.chars().count() < 5 {
+        return None;
+    }
+    let other = if let Some(stem) = head.strip_suffix("ون") {
+        format!("{stem}ين")
+    } else if let Some(stem) = head.strip_suffix("ين") {
+        format!("{stem}ون")
+    } else {
+        return None;
+    };
+    Some(format!("{other} {rest}"))
+}
+
 fn has_latin(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_alphanumeric())
 }
@@ -144,6 +168,16 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             is_place: ontology.is_a(&e.class, "Place") && !ontology.is_a(&e.class, "State"),
             is_person: ontology.is_a(&e.class, "Person"),
             is_state: ontology.is_a(&e.class, "State"),
+            name_words: std::iter::once(&e.label_ar)
+                .chain(&e.aliases_ar)
+                .flat_map(|n| {
+                    key_of(n)
+                        .split(' ')
+                        .map(|w| core_of(w, &cfg.article, Art::Forbidden).0)
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+            country: None,
         });
         // Which rule decides a single-word form of this entry.
         let ambiguity = |full: &str, stem: &str| -> Option<usize> {
@@ -170,17 +204,18 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 }
                 let (core, art) = core_of(&key, &cfg.article, Art::Forbidden);
                 let amb = ambiguity(&key, &key);
-                add(
-                    core,
-                    Pat {
-                        target,
-                        kind,
-                        art,
-                        latin: false,
-                        upper: false,
-                        ambiguity: amb,
-                    },
-                );
+                let pat = Pat {
+                    target,
+                    kind,
+                    art,
+                    latin: false,
+                    upper: false,
+                    ambiguity: amb,
+                };
+                if let Some(other) = plural_case_variant(&core) {
+                    add(other, pat);
+                }
+                add(core, pat);
             }
         }
         for (names, kind) in [
@@ -305,6 +340,9 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             continue;
         };
         by_country.entry((state, e.class.clone())).or_insert(i);
+        if let Some(info) = entries.get_mut(i as usize) {
+            info.country = Some(state);
+        }
     }
 
     let mut slots = Vec::with_capacity(table.len());

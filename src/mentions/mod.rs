@@ -135,6 +135,8 @@ impl Recognizer {
         let selected = choose(&cands, &self.compiled.pats);
         // Lexicon names, with ambiguity decided.
         let mut found = context::decide(self, &st, &selected);
+        // Capitals acting politically are their governments.
+        context::capitals(self, &st, &mut found);
         // Discovery after group nouns and titles, then acronyms.
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));

@@ -103,12 +103,43 @@ pub(super) fn ontology() -> Ontology {
             "الجيش المالي",
             &["القوات المسلحة المالية"],
         ),
-        entry(
-            "Mali_junta",
-            "Government",
-            "المجلس العسكري",
-            &["الحكومة المالية", "الحكومة العسكرية"],
-        ),
+        LexEntry {
+            country: Some(format!("{A}Mali")),
+            ..entry(
+                "Mali_junta",
+                "Government",
+                "المجلس العسكري",
+                &["الحكومة المالية", "الحكومة العسكرية"],
+            )
+        },
+        LexEntry {
+            country: Some(format!("{A}Mali")),
+            ..entry("Bamako", "City", "باماكو", &[])
+        },
+        LexEntry {
+            country: Some(format!("{A}Niger")),
+            ..entry("Niamey", "City", "نيامي", &[])
+        },
+        LexEntry {
+            country: Some(format!("{A}Burkina_Faso")),
+            ..entry(
+                "Burkinabe_Armed_Forces",
+                "ArmedForces",
+                "الجيش البوركيني",
+                &[],
+            )
+        },
+        // An auxiliary militia filed as armed forces, whose bare plural
+        // (المتطوعين "volunteers") is also a common word.
+        LexEntry {
+            country: Some(format!("{A}Burkina_Faso")),
+            ..entry(
+                "VDP",
+                "ArmedForces",
+                "متطوعو الدفاع عن الوطن",
+                &["المتطوعون للدفاع عن الوطن", "المتطوعين"],
+            )
+        },
         LexEntry {
             acronyms: strs(&["JNIM"]),
             aliases_latin: strs(&["Jama'at Nusrat al-Islam wal-Muslimin"]),
@@ -562,6 +593,84 @@ fn references_resolve_to_a_compatible_actor() {
         actors("تعيش مالي أزمة. وتدخل الجيش الفرنسي"),
         vec!["Mali", "France"]
     );
+}
+
+#[test]
+fn a_plural_name_in_either_case() {
+    // The lexicon has the nominative (المتطوعون للدفاع); the genitive is found.
+    assert_eq!(
+        pairs("أصيب ثلاثة من المتطوعين للدفاع عن الوطن في الكمين"),
+        vec![p("المتطوعين للدفاع عن الوطن", "VDP")]
+    );
+    // The bare plural is "volunteers" without a cue …
+    assert!(actors("فتحت المستشفيات أبوابها أمام المتطوعين من الأطباء").is_empty());
+    // … and the militia when coordinated with an army or after a militia noun.
+    assert_eq!(
+        actors("نصب المسلحون كمينا للجيش البوركيني والمتطوعين قرب الحدود"),
+        vec!["Burkinabe_Armed_Forces", "VDP"]
+    );
+    assert_eq!(actors("انتشرت ميليشيا المتطوعين في القرى"), vec!["VDP"]);
+}
+
+#[test]
+fn the_army_is_an_army_not_a_militia_filed_as_armed_forces() {
+    let text = "تعيش بوركينا فاسو أزمة. وانتشر المتطوعون للدفاع عن الوطن في القرى. \
+                وتقاتل ميليشيا المتطوعين إلى جانب الجيش في الأرياف";
+    let got = found(text);
+    let r = got.last().expect("mentions");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str(), r.2),
+        ("الجيش", "Burkinabe_Armed_Forces", MentionKind::Reference)
+    );
+}
+
+#[test]
+fn a_group_named_inside_a_descriptor_is_not_the_antecedent() {
+    // al-Qaeda is named last, but only to describe JNIM: الجماعة is JNIM.
+    let text = "نفذت جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، هجوما \
+                وقالت الجماعة إنها أسرت جنودا";
+    let got = found(text);
+    let r = got.last().expect("mentions");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str(), r.2),
+        ("الجماعة", "JNIM", MentionKind::Reference)
+    );
+    // Named as a subject, al-Qaeda is an antecedent again.
+    let text = "ذكرت JNIM أن تنظيم القاعدة أرسل مقاتلين، وقالت الجماعة إنها";
+    assert_eq!(found(text).last().expect("mentions").1, "al-Qaeda");
+    // فرع القاعدة is a description too.
+    let text = "تعد JNIM فرع القاعدة في المنطقة، وتسعى الجماعة إلى التوسع";
+    assert_eq!(found(text).last().expect("mentions").1, "JNIM");
+}
+
+#[test]
+fn the_country_is_never_a_foreign_supporter() {
+    // Russia is named twice, both times as Mali's supporter; Mali once,
+    // in the first sentence: البلاد is Mali.
+    let text = "تواجه مالي هجمات متصاعدة. وقاتل الجيش بدعم من روسيا، \
+                وبمساعدة روسيا تسلم طائرات. وغادر الفرنسيون البلاد";
+    let got = found(text);
+    let r = got.last().expect("mentions");
+    assert_eq!(
+        (r.0.as_str(), r.1.as_str(), r.2),
+        ("البلاد", "Mali", MentionKind::Reference)
+    );
+}
+
+#[test]
+fn a_capital_acting_politically_is_its_government() {
+    // With a government in the lexicon: the junta.
+    let got = found("وقررت باماكو تعليق التعاون مع فرنسا");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str(), got[0].2),
+        ("باماكو", "Mali_junta", MentionKind::Metonym)
+    );
+    // The verb after its subject too; without a government: the state.
+    assert_eq!(actors("وكانت نيامي أعلنت انسحابها"), vec!["Niger"]);
+    // As a place it stays the city.
+    assert_eq!(actors("فرض المسلحون حصار باماكو"), vec!["Bamako"]);
+    assert_eq!(actors("وصل الوفد إلى باماكو أمس"), vec!["Bamako"]);
+    assert_eq!(actors("وفي باماكو أعلنت النقابات إضرابا"), vec!["Bamako"]);
 }
 
 #[test]
