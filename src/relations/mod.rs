@@ -103,6 +103,9 @@ struct Arg {
     /// Folded proclitics on the first token before the mention (و، ب، لل …).
     clitic: String,
     gender: Gender,
+    /// How the mention names the actor: a nationality adjective right after
+    /// another mention (شركة بايكار التركية) qualifies it, it is not a head.
+    kind: MentionKind,
 }
 
 /// One sentence prepared for the frames.
@@ -326,6 +329,7 @@ impl Extractor {
                 span: m.span,
                 clitic,
                 gender,
+                kind: m.kind,
             });
         }
         let mut clause = Vec::with_capacity(tokens.len());
@@ -728,6 +732,69 @@ impl Extractor {
                         f.subjects = genitive_ents;
                     }
                 }
+                // «الحصار الذي فرضته المنظمة على مالي»، «لحصار تفرضه الجماعة»،
+                // «هجوم تبنته الجماعة»: a relative light verb whose object
+                // pronoun is the noun names the agent; the object follows it.
+                // The relative may also follow the object (هجوم على مواقع
+                // الجيش تبنته الجماعة).
+                let object_end = f
+                    .objects
+                    .last()
+                    .and_then(|o| o.span)
+                    .and_then(|s| ctx.args.iter().find(|a| a.span == s))
+                    .map(|a| a.end);
+                let relative = if genitive.is_some() {
+                    None
+                } else {
+                    relative_light_verb(ctx, hit.end)
+                        .or_else(|| object_end.and_then(|e| relative_light_verb(ctx, e)))
+                };
+                if let Some(v) = relative {
+                    // The agent named after the verb, or none: the clause
+                    // subject is then not the agent.
+                    let agent = direct_after(ctx, v + 1, 1).filter(|&a| fit_subject(&ctx.args[a]));
+                    match agent {
+                        Some(a) => {
+                            f.subjects = conjuncts_forward(ctx, a)
+                                .iter()
+                                .map(|&x| ent(&ctx.args[x]))
+                                .collect();
+                            let after = ctx.args[a].end;
+                            if f.objects.is_empty()
+                                && let Some(o) =
+                                    object_after(ctx, after, &object_preps, 4, &fit_object)
+                            {
+                                f.objects = conjuncts_forward(ctx, o)
+                                    .iter()
+                                    .map(|&x| ent(&ctx.args[x]))
+                                    .collect();
+                            }
+                            // «تخضع جيبو لحصار تفرضه الجماعة»: an event whose
+                            // genitive is its object befalls the clause subject.
+                            if f.objects.is_empty()
+                                && p.genitive == Genitive::Object
+                                && let Some(b) = subject_before(ctx, hit.first, 4)
+                                && fit_object(&ctx.args[b])
+                            {
+                                f.objects = vec![ent(&ctx.args[b])];
+                            }
+                            f.distance = ctx.args[a].first.saturating_sub(hit.end);
+                        }
+                        // A dropped subject (الحصار الذي فرضته على مالي) is
+                        // left to the ordinary search below.
+                        // A definite noun that names no actor (الذي فرضته
+                        // الجماعة, unresolved) is the agent: not the clause
+                        // subject.
+                        None => {
+                            let named = ctx.tokens.get(v + 1).is_some_and(|t| {
+                                t.kind == TokKind::Arabic && t.key.starts_with("ال")
+                            });
+                            if named {
+                                return f;
+                            }
+                        }
+                    }
+                }
                 if f.subjects.is_empty()
                     && !agent_preps.is_empty()
                     && let Some(a) = object_after(ctx, object_from, &agent_preps, 3, &fit_subject)
@@ -885,7 +952,23 @@ impl Extractor {
                 let org = direct_after(ctx, hit.end, 1)
                     .filter(|_| possessive_gender(&hit.suffix).is_none());
                 let person_from = org.map_or(hit.end, |o| ctx.args[o].end);
-                let person = direct_after(ctx, person_from, 1);
+                // An adjective (الرئيس النيجري المنتخب فلان) or, after the
+                // organization, an apposition set off by a comma with a rank
+                // (رئيس المجلس العسكري، النقيب فلان، …) may come between.
+                let person = direct_after(ctx, person_from, 2).or_else(|| {
+                    let comma = ctx
+                        .tokens
+                        .get(person_from)
+                        .is_some_and(|t| is_comma(&t.key));
+                    let p = org
+                        .filter(|_| comma)
+                        .and_then(|_| direct_after(ctx, person_from + 1, 2))?;
+                    let closed = ctx
+                        .tokens
+                        .get(ctx.args[p].end)
+                        .is_none_or(|t| is_comma(&t.key) || CLAUSE_PUNCT.contains(&t.key.as_str()));
+                    closed.then_some(p)
+                });
                 let (Some(person), org_ent) = (
                     person,
                     match org {
@@ -1017,6 +1100,38 @@ const LIGHT_VERBS: &[&str] = &[
     "شن", "نفذ", "فرض", "قام", "قدم", "اجري", "واصل", "وسع", "كثف", "صعد", "شدد", "اعلن", "بدا",
     "خاض", "خوض",
 ];
+
+/// Verbs that take an event noun as their object in a relative clause after
+/// it (الهجوم الذي تبنته الجماعة): the light verbs and claiming verbs.
+const EVENT_VERBS: &[&str] = &["تبني", "تبن", "تبنا"];
+
+/// A light verb with an object pronoun (ـه، ـها) right after the noun ending
+/// at `pos`, optionally after a relative pronoun: its subject is the agent
+/// of the event the noun names.
+fn relative_light_verb(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let mut j = pos;
+    if RELATIVES.contains(&ctx.tokens.get(j)?.key.as_str()) {
+        j += 1;
+    }
+    let key = ctx.tokens.get(j)?.key.as_str();
+    let is_light = |b: &str| LIGHT_VERBS.contains(&b) || EVENT_VERBS.contains(&b);
+    // Perfect (فرضته) or imperfect (تفرضه، يفرضها) of a light verb, with or
+    // without و/ف (whose ف may also be the verb's first letter).
+    let light = [key, strip_conj(key)].iter().any(|k| {
+        ["تها", "ته", "ها", "ه"]
+            .iter()
+            .filter_map(|s| k.strip_suffix(*s))
+            .filter(|b| b.chars().count() >= 2)
+            .any(|body| {
+                is_light(body)
+                    || ['ي', 'ت']
+                        .iter()
+                        .filter_map(|p| body.strip_prefix(*p))
+                        .any(|b| b.chars().count() >= 2 && is_light(b))
+            })
+    });
+    light.then_some(j)
+}
 
 /// The gender of a light verb right before `pos` (past «أي»), if there is one.
 fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
@@ -1268,7 +1383,7 @@ fn head_before(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     while j > 0 {
         j -= 1;
         if let Some(a) = ctx.arg_at[j] {
-            return Some(a);
+            return Some(qualified_head(ctx, a));
         }
         let t = &ctx.tokens[j];
         let k = t.key.as_str();
@@ -1290,6 +1405,19 @@ fn head_before(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The noun an argument qualifies when it is a nationality adjective right
+/// after another argument (شركة بايكار التركية → بايكار), else the argument.
+fn qualified_head(ctx: &Ctx<'_>, a: usize) -> usize {
+    let arg = &ctx.args[a];
+    if arg.kind != MentionKind::Adjective || arg.first == 0 {
+        return a;
+    }
+    match ctx.arg_at[arg.first - 1] {
+        Some(b) if b != a && ctx.args[b].kind != MentionKind::Adjective => b,
+        _ => a,
+    }
 }
 
 /// The first argument starting within `max_gap` words after `pos`, with no
