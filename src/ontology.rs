@@ -362,3 +362,109 @@ impl Props {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Ontology {
+        Ontology::load(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology"))
+            .expect("the shipped ontology folder loads")
+    }
+
+    /// The relation table of RELATIONS.md: (gold name, ontology name, symmetric).
+    fn vocabulary() -> Vec<(String, String, bool)> {
+        let md = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/RELATIONS.md"),
+        )
+        .expect("RELATIONS.md");
+        md.lines()
+            .filter(|l| l.starts_with("| ") && !l.starts_with("| gold") && !l.starts_with("|---"))
+            .map(|l| {
+                let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+                let onto = cells[2].split_whitespace().next().expect("ontology name");
+                (
+                    cells[1].to_string(),
+                    onto.to_string(),
+                    cells[2].contains("symmetric"),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_relation_of_the_vocabulary_is_defined_with_its_symmetry() {
+        let onto = shipped();
+        let vocab = vocabulary();
+        assert_eq!(vocab.len(), 26, "RELATIONS.md lists 26 relations");
+        for (gold, local, symmetric) in vocab {
+            let def = onto
+                .relation(&gold)
+                .unwrap_or_else(|| panic!("{gold} is not defined"));
+            assert_eq!(def.iri, format!("{}{local}", ns::AG), "{gold}");
+            assert_eq!(def.symmetric, symmetric, "symmetry of {gold}");
+            assert!(!def.label_ar.is_empty(), "{gold} has an Arabic label");
+            assert_eq!(onto.relation(&local).map(|r| &r.name), Some(&gold));
+        }
+    }
+
+    #[test]
+    fn lexicon_uses_only_ontology_classes_and_names_every_gold_actor() {
+        let onto = shipped();
+        for e in &onto.lexicon {
+            assert!(
+                onto.classes.contains_key(&e.class),
+                "{} has class {}",
+                e.iri,
+                e.class
+            );
+            assert!(!e.label_ar.is_empty(), "{} has an Arabic label", e.iri);
+            if onto.is_a(&e.class, "Place") && e.class != "State" {
+                assert!(
+                    e.lat.is_some() && e.long.is_some(),
+                    "{} has coordinates",
+                    e.iri
+                );
+            }
+            if let Some(c) = &e.country {
+                let country = onto
+                    .entry(c)
+                    .unwrap_or_else(|| panic!("{}: unknown country {c}", e.iri));
+                assert_eq!(country.class, "State", "{}: country {c}", e.iri);
+            }
+        }
+        let actors = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/eval/actors.tsv"),
+        )
+        .expect("actors.tsv");
+        for name in actors.lines().skip(1).filter_map(|l| l.split('\t').next()) {
+            assert!(
+                onto.lexicon.iter().any(|e| e.label == name),
+                "gold actor {name} has no lexicon entry with that English label"
+            );
+        }
+    }
+
+    #[test]
+    fn class_hierarchy_makes_states_places_and_actors() {
+        let onto = shipped();
+        assert!(onto.is_a("State", "Place") && onto.is_a("State", "Actor"));
+        assert!(onto.is_a("City", "Place") && !onto.is_a("City", "Actor"));
+        assert!(onto.is_a("PrivateMilitaryCompany", "Actor"));
+        assert!(!onto.is_a("Equipment", "Actor"));
+    }
+
+    #[test]
+    fn a_broken_ontology_file_is_named_in_the_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(
+            dir.path().join(ONTOLOGY_FILE),
+            "@prefix ag: <x#> .\nag:a ag:b",
+        )
+        .expect("write");
+        std::fs::write(dir.path().join(LEXICON_FILE), "").expect("write");
+        let err = Ontology::load(dir.path()).expect_err("truncated Turtle");
+        let msg = err.to_string();
+        assert!(msg.contains(ONTOLOGY_FILE), "{msg}");
+    }
+}
