@@ -120,6 +120,8 @@ struct RawCapitals {
     government: String,
     #[serde(default)]
     not_after: Vec<String>,
+    #[serde(default)]
+    generic: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -242,6 +244,8 @@ pub(crate) struct Config {
     pub(crate) capital_class: String,
     /// Words that make a capital a place whatever verb follows (في باماكو).
     pub(crate) capital_not_after: Words,
+    /// Generic names of a government (المجلس العسكري), resolved by context.
+    pub(crate) generic_governments: Words,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
 }
@@ -360,6 +364,7 @@ impl Config {
             capital_verbs: words(&raw.capitals.verbs),
             capital_class: raw.capitals.government.clone(),
             capital_not_after: words(&raw.capitals.not_after),
+            generic_governments: words(&raw.capitals.generic),
             ambiguity_default: ambiguity(&raw.ambiguity_default)?,
             ambiguity: raw
                 .ambiguity

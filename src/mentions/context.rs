@@ -256,3 +256,68 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
         f.kind = MentionKind::Metonym;
     }
 }
+
+/// A generic name of a government (المجلس العسكري "the military council"),
+/// which the lexicon files under one junta, names the government of the
+/// state it is placed in (المجلس العسكري الحاكم في نيامي), else of the state
+/// the article has named most so far (its lede counting double).
+pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    if rec.cfg.generic_governments.is_empty() {
+        return;
+    }
+    let key = st.key();
+    let class = rec.cfg.capital_class.clone();
+    let state_of = |who: Who| match who {
+        Who::Lex(e) => {
+            let info = &rec.compiled.entries[e as usize];
+            if info.is_state { Some(e) } else { info.country }
+        }
+        Who::Disc(_) => None,
+    };
+    let mut counts: std::collections::HashMap<u32, (usize, usize)> = Default::default();
+    for i in 0..found.len() {
+        let f = found[i];
+        let form = &key[f.start..f.end];
+        let generic = matches!(f.who, Who::Lex(e) if rec.compiled.entries[e as usize].class == class)
+            && rec.cfg.generic_governments.contains(form);
+        if generic {
+            // Placed: في + a place or state right after it (past one word
+            // such as الحاكم).
+            let placed = found.get(i + 1).and_then(|n| {
+                let gap = &key[f.end..n.word_start];
+                let words: Vec<&str> = gap.split(' ').filter(|w| !w.is_empty()).collect();
+                let ok = (words.len() == 1 && words[0] == "في")
+                    || (words.len() == 2 && words[1] == "في");
+                if ok { state_of(n.who) } else { None }
+            });
+            // Unplaced, it moves only when the article is clearly about
+            // another state than the lexicon's (twice as many mentions).
+            let own = state_of(f.who)
+                .and_then(|s| counts.get(&s))
+                .map_or(0, |c| c.0);
+            let state = placed.or_else(|| {
+                counts
+                    .iter()
+                    .max_by_key(|(_, (n, last))| (*n, *last))
+                    .filter(|(_, (n, _))| *n > 2 * own)
+                    .map(|(s, _)| *s)
+            });
+            if let Some(g) = state.and_then(|s| rec.compiled.by_country.get(&(s, class.clone()))) {
+                found[i].who = Who::Lex(*g);
+            }
+        }
+        if let Some(s) = state_of(f.who)
+            && rec.compiled.entries[s as usize].is_state
+            && matches!(f.who, Who::Lex(e) if rec.compiled.entries[e as usize].is_state)
+        {
+            let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
+                1
+            } else {
+                2
+            };
+            let c = counts.entry(s).or_insert((0, 0));
+            c.0 += weight;
+            c.1 = f.start;
+        }
+    }
+}

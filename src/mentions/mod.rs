@@ -137,6 +137,8 @@ impl Recognizer {
         let mut found = context::decide(self, &st, &selected);
         // Capitals acting politically are their governments.
         context::capitals(self, &st, &mut found);
+        // Generic junta names are the junta of the state in context.
+        context::generic_governments(self, &st, &mut found);
         // Discovery after group nouns and titles, then acronyms.
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
