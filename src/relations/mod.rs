@@ -1392,7 +1392,13 @@ fn head_before(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
                 k,
                 "(" | ")" | "-" | "—" | "–" | "\"" | "”" | "“" | "»" | "«"
             )
-            || RELATIVES.contains(&k);
+            || RELATIVES.contains(&k)
+            // «جندي فرنسي كانوا منتشرين»: a copula between the noun and
+            // its participle predicate.
+            || matches!(
+                strip_conj(k),
+                "كان" | "كانت" | "كانوا" | "كانا" | "كانتا" | "ظل" | "ظلت" | "ظلوا" | "بات" | "باتت"
+            );
         if !filler {
             // One adjective between the noun and the participle (الجماعة المسلحة المتحالفة).
             skipped += 1;
@@ -1490,12 +1496,15 @@ fn object_after(
     fit: &dyn Fn(&Arg) -> bool,
 ) -> Option<usize> {
     let mut seen_prep: Option<String> = None;
+    let mut partitive_at: Option<usize> = None;
+    let mut prep_word = false;
     let mut gap = 0;
     let mut j = pos;
     while j < ctx.tokens.len() {
         if let Some(a) = ctx.arg_at[j] {
             let own = prep_of(ctx, a);
-            let governing = if !own.is_empty() {
+            let after_partitive = partitive_at.is_some_and(|p| p + 1 == ctx.args[a].first);
+            let governing = if !own.is_empty() && (!after_partitive || own != "من") {
                 own
             } else {
                 seen_prep.clone().unwrap_or_default()
@@ -1539,10 +1548,25 @@ fn object_after(
             return None;
         }
         let sk = strip_conj(k);
-        if PREP_WORDS.contains(&sk) {
+        // «على دورية من الجيش»، «لرتل من الجيش وفاغنر»: a partitive من after
+        // a noun the wanted preposition governs keeps that preposition.
+        let partitive = sk == "من"
+            && j > pos
+            && seen_prep
+                .as_ref()
+                .is_some_and(|p| !p.is_empty() && preps.contains(p))
+            && ctx.tokens[j - 1].kind == TokKind::Arabic
+            && !PREP_WORDS.contains(&strip_conj(&ctx.tokens[j - 1].key));
+        if partitive && prep_word {
+            partitive_at = Some(j);
+        } else if PREP_WORDS.contains(&sk) {
             seen_prep = Some(sk.to_string());
+            prep_word = true;
         } else if let Some(p) = clitic_prep(k, 4) {
+            // A clitic ل or ب may be a root letter (لوجستيا): it does not
+            // reach across a partitive من.
             seen_prep = Some(p.to_string());
+            prep_word = false;
         }
         gap += 1;
         if gap > max_gap {
