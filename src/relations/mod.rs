@@ -888,7 +888,21 @@ impl Extractor {
                     return f;
                 };
                 f.distance = ctx.args[other].first.saturating_sub(hit.end);
-                let head = vec![ent(&ctx.args[head])];
+                // «مالي والنيجر، شريكتي بوركينا فاسو»: a dual or plural
+                // apposition after a comma describes the whole coordination.
+                let apposed = hit.first > 0 && is_comma(&ctx.tokens[hit.first - 1].key);
+                let key = ctx.tokens[hit.first].key.as_str();
+                let plural = ["ين", "ان", "ون", "تي", "تا", "اء"]
+                    .iter()
+                    .any(|s| key.ends_with(s));
+                let head: Vec<Ent> = if apposed && plural {
+                    conjuncts_backward(ctx, head)
+                        .iter()
+                        .map(|&a| ent(&ctx.args[a]))
+                        .collect()
+                } else {
+                    vec![ent(&ctx.args[head])]
+                };
                 let others: Vec<Ent> = other_list.iter().map(|&a| ent(&ctx.args[a])).collect();
                 if p.frame == Frame::ActiveParticiple {
                     f.subjects = head;
