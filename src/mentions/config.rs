@@ -137,6 +137,10 @@ struct RawReference {
     of_state: bool,
     #[serde(default)]
     same_head: bool,
+    #[serde(default)]
+    pair: bool,
+    #[serde(default)]
+    pair_cues: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -195,6 +199,10 @@ pub(crate) struct Reference {
     /// جيش), so that an auxiliary militia filed as armed forces is not "the
     /// army".
     pub(crate) same_head: bool,
+    /// Names two actors (الطرفان): the last two set against each other.
+    pub(crate) pair: bool,
+    /// Words of a sentence that sets two actors against each other.
+    pub(crate) pair_cues: Words,
 }
 
 /// Context cues that decide an ambiguous name.
@@ -311,6 +319,8 @@ impl Config {
                 topic: r.topic,
                 of_state: r.of_state,
                 same_head: r.same_head,
+                pair: r.pair,
+                pair_cues: words(&r.pair_cues),
             });
         }
         let ambiguity = |a: &RawAmbiguity| -> Result<Ambiguity> {

@@ -496,6 +496,9 @@ pub(crate) fn learned(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found
 /// adjectives are not antecedents (القوات الفرنسية … من البلاد is about the
 /// country of the article), and a reference noun followed by one (الجيش
 /// الفرنسي) is a description, not a reference.
+/// How many sentences back «الطرفان» looks for the two parties.
+const PAIR_REACH: usize = 2;
+
 pub(crate) fn references(
     rec: &Recognizer,
     st: &DocState<'_>,
@@ -565,6 +568,77 @@ pub(crate) fn references(
                             .any(|w| rec.strip_article(w) == head),
                     })
         };
+        // «الطرفان» (the two parties): the last two compatible actors of the
+        // latest sentence, at most `PAIR_REACH` back, that names two, as two
+        // mentions on the same span.
+        if r.pair {
+            // The state an actor speaks for: two of one side (Mali and its
+            // army, Togo and its president) are not two parties.
+            let side = |who: Who| match who {
+                Who::Lex(e) => {
+                    let info = &rec.compiled.entries[e as usize];
+                    if info.is_state { Some(e) } else { info.country }
+                }
+                Who::Disc(_) => None,
+            };
+            let opposed = |a: Who, b: Who| a != b && (side(a).is_none() || side(a) != side(b));
+            // Only a sentence that sets them against each other (بين،
+            // ضد، اشتباكات …) names the two parties.
+            let cued = |s: usize, e: usize| {
+                key[s..e]
+                    .split(|ch: char| !super::context::is_word_char(ch))
+                    .any(|w| !w.is_empty() && rec.in_set(&r.pair_cues, w))
+            };
+            let mut pair: Vec<Who> = Vec::new();
+            // «بين الطرفين» names the pair; it does not set earlier actors
+            // against each other (الوساطة بين الطرفين after the mediators).
+            let mut end = prev_word(key, c.word_start).map_or(c.word_start, |(s, _)| s);
+            for _ in 0..=PAIR_REACH {
+                let (start, prev_end) = match key[..end].rfind(['.', '!', '?', '؟', '\n']) {
+                    Some(i) => (
+                        i + key[i..].chars().next().map_or(1, char::len_utf8),
+                        Some(i),
+                    ),
+                    None => (0, None),
+                };
+                pair.clear();
+                if cued(start, end) {
+                    for f in found[..j].iter().rev() {
+                        if f.end > end || f.start < start {
+                            continue;
+                        }
+                        if antecedent(f)
+                            && compatible(f.who)
+                            && pair.iter().all(|&o| opposed(o, f.who))
+                        {
+                            pair.push(f.who);
+                            if pair.len() == 2 {
+                                break;
+                            }
+                        }
+                    }
+                }
+                if pair.len() == 2 {
+                    break;
+                }
+                match prev_end {
+                    Some(i) => end = i,
+                    None => break,
+                }
+            }
+            if pair.len() == 2 {
+                for who in pair.into_iter().rev() {
+                    added.push(Found {
+                        start: c.start,
+                        end: c.end,
+                        word_start: c.word_start,
+                        who,
+                        kind: MentionKind::Reference,
+                    });
+                }
+            }
+            continue;
+        }
         // The last compatible actor of the same sentence.
         let mut ante = None;
         for f in found[..j].iter().rev().filter(|_| !r.topic) {

@@ -121,6 +121,15 @@ pub(super) fn ontology() -> Ontology {
             ..entry("Niamey", "City", "نيامي", &[])
         },
         LexEntry {
+            ambiguous: true,
+            ..entry(
+                "Pastoralist_communities",
+                "SocialGroup",
+                "المجتمعات الرعوية",
+                &["الرعاة"],
+            )
+        },
+        LexEntry {
             country: Some(format!("{A}Niger")),
             ..entry("Niger_junta", "Government", "المجلس العسكري النيجري", &[])
         },
@@ -694,6 +703,65 @@ fn a_generic_junta_name_is_the_junta_of_its_context() {
         actors("تعيش مالي أزمة. ورفض المجلس العسكري الوساطة"),
         vec!["Mali", "Mali_junta"]
     );
+}
+
+#[test]
+fn herders_or_sponsors() {
+    assert_eq!(
+        actors("تتنافس الجماعات على كسب مجتمعات الرعاة في الشمال"),
+        vec!["Pastoralist_communities"]
+    );
+    assert_eq!(
+        actors("جندت الجماعة عشرات من الرعاة الفولانيين"),
+        vec!["Pastoralist_communities"]
+    );
+    // "Sponsors" of an agreement: not the herders.
+    assert!(actors("اجتمع الرعاة الدوليون للاتفاق في الجزائر").is_empty());
+    assert!(actors("شكر المنظمون الرعاة على دعمهم").is_empty());
+}
+
+/// The actors of the Reference mentions written `word`.
+fn referents(text: &str, word: &str) -> Vec<String> {
+    found(text)
+        .into_iter()
+        .filter(|(t, _, k)| t == word && *k == MentionKind::Reference)
+        .map(|(_, a, _)| a)
+        .collect()
+}
+
+#[test]
+fn the_two_parties_are_the_two_last_set_against_each_other() {
+    // Two Reference mentions on one span, in the order the sentence of the
+    // clash names them.
+    let text = "دارت معارك بين JNIM والقوات المالية شمال ميناكا. وتبادل الطرفان الاتهامات";
+    assert_eq!(
+        referents(text, "الطرفان"),
+        vec!["JNIM", "Malian_Armed_Forces_2"]
+    );
+    // Same span for both.
+    let (mentions, _) = run(text);
+    let spans: Vec<_> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Reference)
+        .map(|m| m.span)
+        .collect();
+    assert_eq!(spans.len(), 2);
+    assert_eq!(spans[0], spans[1]);
+    // «كلا الطرفين» in the same sentence as the clash.
+    let text = "اشتبكت ولاية الساحل مع JNIM قرب ميناكا وتكبد كلا الطرفين خسائر";
+    assert_eq!(referents(text, "الطرفين"), vec!["ISSP", "JNIM"]);
+    // A state and its own army are one side, not two parties.
+    let text = "تواجه مالي والقوات المالية أزمة. وقال الطرفان إن";
+    assert!(referents(text, "الطرفان").is_empty());
+    // Without a sentence that sets them against each other: nothing.
+    let text = "زار وفد من روسيا النيجر. وبحث الطرفان التعاون";
+    assert!(referents(text, "الطرفان").is_empty());
+    // «بين الطرفين» after mediators does not make them the parties.
+    let text = "سعت فرنسا وتوغو إلى الوساطة بين الطرفين";
+    assert!(referents(text, "الطرفين").is_empty());
+    // «أحد الطرفين» is one of them, not both.
+    let text = "دارت معارك بين JNIM وولاية الساحل. وانسحب أحد الطرفين";
+    assert!(referents(text, "الطرفين").is_empty());
 }
 
 #[test]
