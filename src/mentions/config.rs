@@ -31,6 +31,8 @@ struct RawConfig {
     antecedents: RawAntecedents,
     #[serde(default)]
     capitals: RawCapitals,
+    #[serde(default)]
+    regions: RawRegions,
     coordination: RawCoordination,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
@@ -109,6 +111,19 @@ struct RawAntecedents {
     not_after: Vec<String>,
     #[serde(default)]
     through: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRegions {
+    #[serde(default)]
+    class: String,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    directions: Vec<String>,
+    #[serde(default)]
+    placers: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -254,6 +269,12 @@ pub(crate) struct Config {
     pub(crate) capital_not_after: Words,
     /// Generic names of a government (المجلس العسكري), resolved by context.
     pub(crate) generic_governments: Words,
+    /// Generic region nouns (المنطقة), resolved only when placed.
+    pub(crate) region_nouns: Vec<String>,
+    pub(crate) region_directions: Words,
+    /// Phrases that place a region (التي يسيطر عليها، من), longest wins.
+    pub(crate) region_placers: Vec<String>,
+    pub(crate) region_class: String,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
 }
@@ -295,6 +316,9 @@ impl Config {
             });
         }
         check_class(&raw.acronyms.default_class)?;
+        if !raw.regions.class.is_empty() {
+            check_class(&raw.regions.class)?;
+        }
         if !raw.capitals.government.is_empty() {
             check_class(&raw.capitals.government)?;
         }
@@ -375,6 +399,10 @@ impl Config {
             capital_class: raw.capitals.government.clone(),
             capital_not_after: words(&raw.capitals.not_after),
             generic_governments: words(&raw.capitals.generic),
+            region_nouns: keys(&raw.regions.nouns),
+            region_directions: words(&raw.regions.directions),
+            region_placers: keys(&raw.regions.placers),
+            region_class: raw.regions.class.clone(),
             ambiguity_default: ambiguity(&raw.ambiguity_default)?,
             ambiguity: raw
                 .ambiguity

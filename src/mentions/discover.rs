@@ -692,3 +692,74 @@ pub(crate) fn references(
     found.extend(added);
     found.sort_by_key(|f| (f.start, f.end));
 }
+
+/// A generic region noun with a direction (المنطقة الشرقية) names a region
+/// only when a restrictive clause or a preposition places it: «التي يسيطر
+/// عليها حفتر», «من ليبيا». The place's state (a state, or the `ag:country`
+/// of a person or force) and the direction word pick the lexicon region of
+/// that state whose names hold the direction (Eastern Libya: المنطقة
+/// الشرقية الليبية). Anything else stays unresolved: a wrong region is worse
+/// than none.
+pub(crate) fn regions(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found>) {
+    let cfg = &rec.cfg;
+    if cfg.region_nouns.is_empty() {
+        return;
+    }
+    let key = st.key();
+    let mut added = Vec::new();
+    for noun in &cfg.region_nouns {
+        for (at, _) in key.match_indices(noun.as_str()) {
+            // Whole word, or after proclitics (في المنطقة، بالمنطقة).
+            let ws = prev_word(key, at + noun.len()).map_or(at, |(s, _)| s);
+            if !(ws == at || rec.compiled.prefixes.contains_key(&key[ws..at])) {
+                continue;
+            }
+            let start = at;
+            let Some((ds, de)) = next_word(key, at + noun.len()) else {
+                continue;
+            };
+            if !cfg.region_directions.contains(&key[ds..de]) || overlaps(found, start, de) {
+                continue;
+            }
+            // The placing phrase, then a mention right after it.
+            let rest = key[de..].trim_start();
+            let Some(phrase) = cfg
+                .region_placers
+                .iter()
+                .filter(|p| rest.starts_with(p.as_str()))
+                .max_by_key(|p| p.len())
+            else {
+                continue;
+            };
+            let after = de + (key[de..].len() - rest.len()) + phrase.len();
+            let Some((ws2, _)) = next_word(key, after) else {
+                continue;
+            };
+            let Some(fi) = mention_at(found, ws2) else {
+                continue;
+            };
+            let Who::Lex(e) = found[fi].who else { continue };
+            let info = &rec.compiled.entries[e as usize];
+            let Some(state) = (if info.is_state { Some(e) } else { info.country }) else {
+                continue;
+            };
+            let direction = rec.strip_article(&key[ds..de]);
+            let region = rec.compiled.entries.iter().enumerate().find(|(_, r)| {
+                r.country == Some(state)
+                    && r.class == cfg.region_class
+                    && r.name_words.contains(direction)
+            });
+            if let Some((r, _)) = region {
+                added.push(Found {
+                    start,
+                    end: de,
+                    word_start: ws,
+                    who: Who::Lex(u32::try_from(r).unwrap_or(u32::MAX)),
+                    kind: MentionKind::Reference,
+                });
+            }
+        }
+    }
+    found.extend(added);
+    found.sort_by_key(|f| (f.start, f.end));
+}

@@ -146,6 +146,7 @@ impl Recognizer {
         discover::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
         discover::references(self, &st, &selected, &mut found);
+        discover::regions(self, &st, &mut found);
 
         let mut mentions = Vec::with_capacity(found.len());
         for f in &found {

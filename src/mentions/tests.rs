@@ -120,6 +120,20 @@ pub(super) fn ontology() -> Ontology {
             country: Some(format!("{A}Niger")),
             ..entry("Niamey", "City", "نيامي", &[])
         },
+        entry("Libya", "State", "ليبيا", &[]),
+        LexEntry {
+            country: Some(format!("{A}Libya")),
+            ..entry("Khalifa_Haftar", "Person", "خليفة حفتر", &["حفتر"])
+        },
+        LexEntry {
+            country: Some(format!("{A}Libya")),
+            ..entry(
+                "Eastern_Libya",
+                "Region",
+                "شرق ليبيا",
+                &["المنطقة الشرقية الليبية"],
+            )
+        },
         LexEntry {
             ambiguous: true,
             ..entry(
@@ -762,6 +776,30 @@ fn the_two_parties_are_the_two_last_set_against_each_other() {
     // «أحد الطرفين» is one of them, not both.
     let text = "دارت معارك بين JNIM وولاية الساحل. وانسحب أحد الطرفين";
     assert!(referents(text, "الطرفين").is_empty());
+}
+
+#[test]
+fn a_generic_region_resolves_only_when_placed() {
+    // A restrictive relative names who holds it: Haftar's country, east.
+    assert_eq!(
+        pairs("نقلت موسكو عتادا إلى المنطقة الشرقية التي يسيطر عليها حفتر"),
+        vec![
+            p("موسكو", "Russia"),
+            p("المنطقة الشرقية", "Eastern_Libya"),
+            p("حفتر", "Khalifa_Haftar"),
+        ]
+    );
+    // A preposition and a state place it too.
+    assert_eq!(
+        actors("تنتشر القوات في المنطقة الشرقية من ليبيا"),
+        vec!["Eastern_Libya", "Libya"]
+    );
+    // Unplaced, or a direction the lexicon has no region for: nothing.
+    assert!(actors("هطلت أمطار غزيرة على المنطقة الشرقية أمس").is_empty());
+    assert_eq!(
+        actors("تنتشر القوات في المنطقة الغربية من ليبيا"),
+        vec!["Libya"]
+    );
 }
 
 #[test]
