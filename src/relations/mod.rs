@@ -11,6 +11,7 @@
 //! same or the previous sentence. Polarity, modality, dates and quantities
 //! come from their own submodules.
 
+mod cues;
 mod dates;
 mod modality;
 pub mod patterns;
@@ -72,6 +73,8 @@ pub struct Extractor {
     ancestors: HashMap<String, Vec<String>>,
     /// Lexicon IRI → class local name.
     lexicon: HashMap<Iri, String>,
+    /// Negators, reporting words and hedges (`patterns/qualifiers.toml`).
+    cues: cues::Cues,
 }
 
 /// Grammatical gender and number, as far as agreement needs them.
@@ -202,12 +205,14 @@ impl Extractor {
             .map(|e| (e.iri.clone(), e.class.clone()))
             .collect();
         let index = TriggerIndex::new(&patterns);
+        let cues = cues::Cues::read(&ontology.dir.join(PATTERNS_DIR).join(cues::QUALIFIERS_FILE))?;
         Ok(Extractor {
             patterns,
             index,
             signatures,
             ancestors,
             lexicon,
+            cues,
         })
     }
 
@@ -460,6 +465,7 @@ impl Extractor {
                 };
                 found.subjects.extend(alongside.iter().cloned());
                 let pol = polarity::polarity(
+                    &self.cues,
                     &ctx.tokens,
                     hit.first,
                     ctx.clause_start[ctx.clause[hit.first]],
@@ -471,6 +477,7 @@ impl Extractor {
                 let future =
                     (ctx.clause_start[clause_of_hit]..=hit.first).any(|j| ctx.future_at[j]);
                 let (modality, source) = modality::modality(
+                    &self.cues,
                     &ctx.tokens,
                     hit.first,
                     hit.end,

@@ -3,112 +3,9 @@
 //! (قد + imperfect، ربما، يحتمل، من المرجح، يخشى، تكهنات). Hedging wins over
 //! reporting: «أفادت تقارير بأن الجماعة قد تحاول» is still only possible.
 
+use super::cues::{Cues, has};
 use super::text::{CLAUSE_PUNCT, Token, is_comma, strip_conj};
 use crate::model::{Modality, Span};
-
-/// Verbs and nouns of reporting (folded stems). They count when they come
-/// before the trigger in its sentence.
-const REPORT_BEFORE: &[&str] = &[
-    "اعلن",
-    "زعم",
-    "افاد",
-    "نقل",
-    "تردد",
-    "اكد",
-    "قال",
-    "ذكر",
-    "اشار",
-    "اعترف",
-    "كشف",
-    "قدر",
-    "صرح",
-    "اوضح",
-    "اضاف",
-    "ادعي",
-    "تبني",
-    "تقارير",
-    "التقارير",
-    "انباء",
-    "الانباء",
-    "مصادر",
-    "المصادر",
-    "تعد",
-    "يعد",
-];
-
-/// Words of attribution that count anywhere in the sentence.
-const REPORT_ANYWHERE: &[&str] = &[
-    "حسب",
-    "بحسب",
-    "وبحسب",
-    "وفق",
-    "وفقا",
-    "ووفقا",
-    "طبقا",
-    "نقلا",
-];
-
-/// Words that claim or announce right after a trigger (الهجمات المعلنة).
-const REPORT_AFTER: &[&str] = &["المعلن", "المعلنه", "المزعوم", "المزعومه"];
-
-/// Hedging words (folded).
-const HEDGES: &[&str] = &[
-    // Threats, demands and intentions: the relation is only in prospect
-    // (هدد باستهداف، طالبت برحيل، تعتزم بيع).
-    "هدد",
-    "هددت",
-    "يهدد",
-    "تهدد",
-    "توعد",
-    "توعدت",
-    "يتوعد",
-    "تتوعد",
-    "طالب",
-    "طالبت",
-    "يطالب",
-    "تطالب",
-    "دعا",
-    "دعت",
-    "يدعو",
-    "تدعو",
-    "تعتزم",
-    "يعتزم",
-    "تنوي",
-    "ينوي",
-    "تريد",
-    "يريد",
-    "ربما",
-    "يحتمل",
-    "المحتمل",
-    "محتمل",
-    "المرجح",
-    "يرجح",
-    "يخشي",
-    "تخشي",
-    "خشيه",
-    "المتوقع",
-    "يتوقع",
-    "تتوقع",
-    "متوقع",
-    "تكهنات",
-    "يعتقد",
-    "تعتقد",
-    "يبدو",
-    "امكانيه",
-    "احتمال",
-    "احتمالات",
-    "الوشيك",
-    "وشيك",
-    "الوشيكه",
-    "تخطط",
-    "يخطط",
-    "خطه",
-    "مخاوف",
-    "دعوات",
-    "تسعي",
-    "يسعي",
-    "قادره",
-];
 
 fn stem_of(key: &str) -> String {
     let k = strip_conj(key);
@@ -124,21 +21,24 @@ fn stem_of(key: &str) -> String {
     k.to_string()
 }
 
-fn is_report(key: &str) -> bool {
+// The cue lists (reporting words, attributions, hedges) are data:
+// `ontology/patterns/qualifiers.toml`, read into [`Cues`].
+
+fn is_report(cues: &Cues, key: &str) -> bool {
     let k = strip_conj(key);
     // A suffix alone first (نقلت → نقل: its ن is a root letter), then the
     // person prefix as well (تعلن → علن is not a cue, أعلنت → اعلن is).
     let suffixless = ["ت", "وا", "ون", "ه", "ها"]
         .iter()
         .find_map(|s| k.strip_suffix(s).filter(|r| r.chars().count() >= 3));
-    REPORT_BEFORE.contains(&k)
-        || suffixless.is_some_and(|r| REPORT_BEFORE.contains(&r))
-        || REPORT_BEFORE.contains(&stem_of(key).as_str())
+    let list = &cues.report_before;
+    has(list, k) || suffixless.is_some_and(|r| has(list, r)) || has(list, &stem_of(key))
 }
 
 /// The modality of a trigger at `first..end` and the byte span of the named
 /// source of a report, when there is one.
 pub(crate) fn modality(
+    cues: &Cues,
     tokens: &[Token],
     first: usize,
     end: usize,
@@ -159,17 +59,17 @@ pub(crate) fn modality(
     // introduce it through أن/إن (أفادت تقارير بأن …، يخشى أن …).
     let hedged_word = tokens[scope_start..first].iter().any(|t| {
         let k = strip_conj(&t.key);
-        HEDGES.contains(&k) || HEDGES.contains(&t.key.as_str())
+        has(&cues.hedges, k) || has(&cues.hedges, &t.key)
     });
     if hedged_qad || hedged_word {
         return (Modality::Hedged, None);
     }
     for (i, t) in tokens.iter().enumerate() {
         let k = strip_conj(&t.key);
-        let before = i >= scope_start && i < first && is_report(&t.key);
+        let before = i >= scope_start && i < first && is_report(cues, &t.key);
         // Matched whole: فحسب («only») is not حسب.
-        let anywhere = REPORT_ANYWHERE.contains(&t.key.as_str());
-        let after = i >= end && i <= end + 1 && REPORT_AFTER.contains(&k);
+        let anywhere = has(&cues.report_anywhere, &t.key);
+        let after = i >= end && i <= end + 1 && has(&cues.report_after, k);
         if before || anywhere || after {
             return (Modality::Reported, source_after(tokens, i, first, is_arg));
         }
@@ -231,7 +131,11 @@ mod tests {
             .iter()
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
-        let (m, s) = modality(&toks, at, at + 1, 0, 0, &|_| false);
+        let cues = super::super::cues::Cues::read(std::path::Path::new(
+            "ontology/patterns/qualifiers.toml",
+        ))
+        .expect("cues load");
+        let (m, s) = modality(&cues, &toks, at, at + 1, 0, 0, &|_| false);
         (m, s.map(|s| s.of(text).to_string()))
     }
 

@@ -162,6 +162,11 @@ pub(crate) fn read_dir(dir: &Path) -> Result<Vec<Pattern>> {
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        // The qualifier cue lists live beside the patterns (see cues.rs).
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n != super::cues::QUALIFIERS_FILE)
+        })
         .collect();
     files.sort();
     let mut out = Vec::new();

@@ -5,105 +5,29 @@
 //! «لا تقتصر … على الصراع» is not a negated conflict: the negator governs
 //! تقتصر, which is neither the trigger nor a light verb.
 
+use super::cues::{Cues, has};
 use super::text::{Token, strip_conj};
 use crate::model::Polarity;
 
-/// Particles and words that negate the word after them (folded).
-const NEGATORS: &[&str] = &[
-    "لم",
-    "لن",
-    "لا",
-    "ليس",
-    "ليست",
-    "ليسوا",
-    "لسنا",
-    "غير",
-    "عدم",
-    "دون",
-    "بدون",
-];
+// The cue lists (negators, negating verbs, light verbs) are data:
+// `ontology/patterns/qualifiers.toml`, read into [`Cues`].
 
-/// Verbs that negate the clause they introduce or the verbal noun after them
-/// (folded stems, matched after stripping و/ف and a person prefix).
-const NEGATING_VERBS: &[&str] = &[
-    "نفي",
-    "نفت",
-    "ينفي",
-    "تنفي",
-    "نفوا",
-    "عجز",
-    "عجزت",
-    "يعجز",
-    "تعجز",
-    "فشل",
-    "فشلت",
-    "يفشل",
-    "تفشل",
-    "فشلوا",
-    "رفض",
-    "رفضت",
-    "يرفض",
-    "ترفض",
-    "تعذر",
-    "امتنع",
-    "امتنعت",
-    "يمتنع",
-    "تمتنع",
-];
-
-/// Light verbs that carry a verbal noun trigger (شنّ هجومًا، فرض حصارًا);
-/// a negator before them negates the noun. Folded stems.
-const LIGHT_VERBS: &[&str] = &[
-    "شن",
-    "نفذ",
-    "فرض",
-    "قام",
-    "قدم",
-    "اجري",
-    "تمكن",
-    "يتمكن",
-    "تتمكن",
-    "يشن",
-    "تشن",
-    "ينفذ",
-    "تنفذ",
-    "يفرض",
-    "تفرض",
-    "يقوم",
-    "تقوم",
-    "يقدم",
-    "تقدم",
-    "يجري",
-    "تجري",
-    "تعد",
-    "يعد",
-    "يكن",
-    "تكن",
-    "يعد",
-    "كان",
-    "كانت",
-    "يكون",
-    "تكون",
-    "تستطع",
-    "يستطع",
-];
-
-fn light_verb(key: &str) -> bool {
+fn light_verb(cues: &Cues, key: &str) -> bool {
     let k = strip_conj(key);
-    LIGHT_VERBS
+    cues.negated_light_verbs
         .iter()
-        .any(|v| k == *v || k.strip_suffix('ت') == Some(v))
+        .any(|v| k == v || k.strip_suffix('ت') == Some(v.as_str()))
 }
 
-fn negating_verb(key: &str) -> bool {
-    let k = strip_conj(key);
-    NEGATING_VERBS.contains(&k)
+fn negating_verb(cues: &Cues, key: &str) -> bool {
+    has(&cues.negating_verbs, strip_conj(key))
 }
 
 /// The polarity of a trigger at tokens `first..` of a sentence whose current
 /// clause starts at `clause_start`. `is_arg(i)` tells whether token `i`
 /// belongs to an actor mention.
 pub(crate) fn polarity(
+    cues: &Cues,
     tokens: &[Token],
     first: usize,
     clause_start: usize,
@@ -119,14 +43,14 @@ pub(crate) fn polarity(
             steps += 1;
         }
         let key = tokens[j].key.as_str();
-        if NEGATORS.contains(&strip_conj(key)) || negating_verb(key) {
+        if has(&cues.negators, strip_conj(key)) || negating_verb(cues, key) {
             return Polarity::Neg;
         }
         // عن / في / من after عجز / فشل / امتنع: step over the preposition.
         let prep = matches!(key, "عن" | "في" | "من") && steps == 1;
         // «أي هجوم»: a determiner between the negated verb and its noun.
         let determiner = matches!(key, "اي" | "ايه");
-        if prep || determiner || is_arg(j) || light_verb(key) {
+        if prep || determiner || is_arg(j) || light_verb(cues, key) {
             continue;
         }
         break;
@@ -140,7 +64,7 @@ pub(crate) fn polarity(
         let next = tokens.get(i + 1).map_or("", |t| t.key.as_str());
         let negator = matches!(k, "لم" | "لن" | "لا" | "ليس" | "ليست")
             && !matches!(next, "شك" | "ريب" | "سيما" | "بد");
-        if negator || negating_verb(k) {
+        if negator || negating_verb(cues, k) {
             let opens = tokens[i + 1..first]
                 .iter()
                 .take(5)
@@ -166,7 +90,24 @@ mod tests {
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
         let is_arg = |i: usize| args.contains(&toks[i].span.of(text));
-        polarity(&toks, at, 0, &is_arg)
+        let cues = super::super::cues::Cues::read(std::path::Path::new(
+            "ontology/patterns/qualifiers.toml",
+        ))
+        .expect("cues load");
+        polarity(&cues, &toks, at, 0, &is_arg)
+    }
+
+    #[test]
+    fn a_negator_added_to_the_data_negates() {
+        let text = "قلما تدعم روسيا المجلس";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let mut cues = super::super::cues::Cues::read(std::path::Path::new(
+            "ontology/patterns/qualifiers.toml",
+        ))
+        .expect("cues load");
+        assert_eq!(polarity(&cues, &toks, 1, 0, &|_| false), Polarity::Pos);
+        cues.negators.push("قلما".into());
+        assert_eq!(polarity(&cues, &toks, 1, 0, &|_| false), Polarity::Neg);
     }
 
     #[test]
