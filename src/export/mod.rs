@@ -243,14 +243,14 @@ pub fn refresh_exports(store: &Store, ontology: &Ontology, dir: &Path) -> Result
     };
     let mut files = Vec::new();
     for (name, format) in STANDARD_FILES {
-        let mut buf = Vec::new();
-        if format.is_rdf() {
-            rdf::write(store, format, &mut buf)?;
-        } else {
-            write_view(format, &view, &options, &mut buf)?;
-        }
         let path = dir.join(name);
-        write_atomic(&path, &buf)?;
+        write_atomic_with(&path, |out| {
+            if format.is_rdf() {
+                rdf::write(store, format, out)
+            } else {
+                write_view(format, &view, &options, out)
+            }
+        })?;
         files.push(path);
     }
     Ok(ExportSummary {
@@ -263,22 +263,36 @@ pub fn refresh_exports(store: &Store, ontology: &Ontology, dir: &Path) -> Result
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so that the file is replaced whole or not at all.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |out| {
+        out.write_all(bytes).map_err(|e| Error::io(path, e))
+    })
+}
+
+/// Like [`write_atomic`], with the content streamed by `write` through a
+/// buffer into the temporary file, so that no export is held whole in memory.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let res = std::fs::File::create(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = res {
+    let res = (|| -> Result<()> {
+        let file = std::fs::File::create(&tmp).map_err(|e| Error::io(path, e))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        let file = out
+            .into_inner()
+            .map_err(|e| Error::io(path, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(path, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))
+    })();
+    if res.is_err() {
         let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, e));
     }
-    Ok(())
+    res
 }
 
 /// A network prepared for writing: per edge, its id and its time spells.

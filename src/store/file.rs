@@ -23,11 +23,15 @@ pub const DATA_FILE: &str = "graph.nq";
 pub const LOCK_FILE: &str = "LOCK";
 const TEMP_PREFIX: &str = "graph.nq.tmp-";
 
-/// Saves at least this often during a build, unless saving takes longer (see
-/// [`FileBackend::after_write`]).
-const MIN_SAVE_INTERVAL: Duration = Duration::from_millis(250);
-/// Or after this many changed documents, when saving is cheap.
-const SAVE_EVERY: usize = 32;
+/// Saves during a build no sooner than this after the last save.
+const MIN_SAVE_INTERVAL: Duration = Duration::from_secs(2);
+/// Nor before this many documents changed.
+const SAVE_EVERY: usize = 64;
+/// Nor before this many times as long as the last save took: a save writes
+/// the whole store, so its cost grows with the store, and this bounds the
+/// share of a build spent saving to about one part in `SAVE_COST_FACTOR + 1`
+/// whatever the store's size, instead of a cost growing with its square.
+const SAVE_COST_FACTOR: u32 = 10;
 
 /// The directory, its lock and when it was last saved.
 #[derive(Debug)]
@@ -155,16 +159,23 @@ impl FileBackend {
         self.lock.is_some()
     }
 
-    /// Records a committed change, and saves after [`SAVE_EVERY`] changes
-    /// or [`MIN_SAVE_INTERVAL`], whichever comes first, but never sooner
-    /// than four times as long as the last save took: saving a large store
-    /// then costs at most about a fifth of a build.
-    pub(super) fn after_write(&mut self, store: &oxigraph::store::Store) -> Result<()> {
+    /// Records `changes` committed changes, and saves when at least
+    /// [`SAVE_EVERY`] changes are pending and the last save is older than
+    /// both [`MIN_SAVE_INTERVAL`] and [`SAVE_COST_FACTOR`] times its own
+    /// duration. Any save is atomic, so a kill keeps a whole-document store
+    /// whenever it lands; saving rarely only means that a killed build loses
+    /// (and the next build redoes) the documents since the last save.
+    pub(super) fn after_writes(
+        &mut self,
+        store: &oxigraph::store::Store,
+        changes: usize,
+    ) -> Result<()> {
         self.dirty = true;
-        self.pending += 1;
+        self.pending += changes;
         let elapsed = self.last_save.elapsed();
-        if elapsed >= self.last_cost * 4
-            && (self.pending >= SAVE_EVERY || elapsed >= MIN_SAVE_INTERVAL)
+        if self.pending >= SAVE_EVERY
+            && elapsed >= MIN_SAVE_INTERVAL
+            && elapsed >= self.last_cost * SAVE_COST_FACTOR
         {
             self.save(store)?;
         }
@@ -196,26 +207,56 @@ impl FileBackend {
     }
 }
 
-/// Every quad as a sorted N-Quads line: the same graph always gives the same
-/// bytes, so the file diffs like the graph.
-pub(super) fn sorted_lines(store: &oxigraph::store::Store) -> Result<Vec<String>> {
-    let mut lines = Vec::new();
-    for q in store.iter() {
-        let q = q.map_err(super::storage_error)?;
-        lines.push(format!("{q} .\n"));
+/// Every quad of the store as an N-Quads line, formatted once into one
+/// buffer, with the lines' byte ranges sorted: the same graph always gives
+/// the same bytes, so the file diffs like the graph. One buffer and one pair
+/// of offsets per quad, instead of a `String` per quad, keep a save's copy of
+/// the store about as small as the file it writes.
+pub(super) struct SortedLines {
+    buf: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl SortedLines {
+    pub(super) fn of(store: &oxigraph::store::Store) -> Result<SortedLines> {
+        use std::io::Write as _;
+        let mut buf = Vec::new();
+        let mut spans = Vec::new();
+        for q in store.iter() {
+            let q = q.map_err(super::storage_error)?;
+            let start = buf.len();
+            // Writing to a Vec cannot fail.
+            let _ = writeln!(buf, "{q} .");
+            spans.push((start, buf.len()));
+        }
+        // Byte order is `str` order, so this is the order sorting the lines
+        // as Strings gave.
+        spans.sort_unstable_by(|a, b| buf[a.0..a.1].cmp(&buf[b.0..b.1]));
+        Ok(SortedLines { buf, spans })
     }
-    lines.sort_unstable();
-    Ok(lines)
+
+    /// The lines in order, each with its newline.
+    pub(super) fn lines(&self) -> impl Iterator<Item = &[u8]> {
+        self.spans.iter().map(|&(a, b)| &self.buf[a..b])
+    }
+}
+
+/// Every quad as a sorted N-Quads line, each ending with a newline.
+pub(super) fn sorted_lines(store: &oxigraph::store::Store) -> Result<Vec<String>> {
+    Ok(SortedLines::of(store)?
+        .lines()
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect())
 }
 
 fn write_sorted(store: &oxigraph::store::Store, dir: &Path) -> Result<()> {
-    let lines = sorted_lines(store)?;
+    let lines = SortedLines::of(store)?;
     let tmp = dir.join(format!("{TEMP_PREFIX}{}", std::process::id()));
     let target = dir.join(DATA_FILE);
     let write = || -> std::io::Result<()> {
         let mut w = BufWriter::new(File::create(&tmp)?);
-        for l in &lines {
-            w.write_all(l.as_bytes())?;
+        for l in lines.lines() {
+            w.write_all(l)?;
         }
         let file = w.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;

@@ -12,7 +12,7 @@ pub mod rdf;
 #[cfg(feature = "rocksdb")]
 pub mod rocks;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use oxigraph::model::vocab::rdf as rdfv;
@@ -49,6 +49,10 @@ pub struct Store {
     inner: oxigraph::store::Store,
     backend: Backend,
     path: PathBuf,
+    /// When the store held no document when opened: the ids stored since.
+    /// A document whose id is not here has no earlier version to drop, so
+    /// a fresh build skips that look-up.
+    fresh: Option<HashSet<String>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -76,21 +80,25 @@ impl Store {
     #[cfg(not(feature = "rocksdb"))]
     fn open_with(dir: &Path, read_only: bool) -> Result<Store> {
         let (inner, backend) = file::open(dir, read_only)?;
-        Ok(Store {
+        Store {
             inner,
             backend: Backend::File(backend),
             path: dir.to_path_buf(),
-        })
+            fresh: None,
+        }
+        .with_freshness()
     }
 
     #[cfg(feature = "rocksdb")]
     fn open_with(dir: &Path, read_only: bool) -> Result<Store> {
         let (inner, backend) = rocks::open(dir, read_only)?;
-        Ok(Store {
+        Store {
             inner,
             backend: Backend::Rocks(backend),
             path: dir.to_path_buf(),
-        })
+            fresh: None,
+        }
+        .with_freshness()
     }
 
     /// A store that lives in memory only.
@@ -100,7 +108,23 @@ impl Store {
             inner,
             backend: Backend::Memory,
             path: "(memory)".into(),
+            fresh: Some(HashSet::new()),
         })
+    }
+
+    /// Notes whether the store holds no document yet (no
+    /// `dcterms:identifier` in any graph).
+    fn with_freshness(mut self) -> Result<Store> {
+        let ident = rdf::terms::identifier();
+        let empty = self
+            .inner
+            .quads_for_pattern(None, Some(ident.as_ref()), None, None)
+            .next()
+            .transpose()
+            .map_err(|e| self.err(e))?
+            .is_none();
+        self.fresh = empty.then(HashSet::new);
+        Ok(self)
     }
 
     /// The store directory (`(memory)` for an in-memory store).
@@ -141,10 +165,15 @@ impl Store {
 
     /// Called after each committed change: the file backend may save.
     fn after_write(&mut self) -> Result<()> {
+        self.after_writes(1)
+    }
+
+    /// Called after a commit that changed `changes` documents.
+    fn after_writes(&mut self, changes: usize) -> Result<()> {
         match &mut self.backend {
             Backend::Memory => Ok(()),
             #[cfg(not(feature = "rocksdb"))]
-            Backend::File(f) => f.after_write(&self.inner),
+            Backend::File(f) => f.after_writes(&self.inner, changes),
             #[cfg(feature = "rocksdb")]
             Backend::Rocks(_) => Ok(()),
         }
@@ -298,16 +327,54 @@ impl Store {
     /// Stores one document's extraction in one transaction, replacing any
     /// earlier version of the same document id. Returns the number of quads written.
     pub fn put(&mut self, extraction: &Extraction, ontology: &Ontology) -> Result<usize> {
+        self.put_batch([extraction], ontology)
+    }
+
+    /// Stores several documents' extractions in one transaction (each
+    /// replacing any earlier version of its id), then lets the file backend
+    /// decide once whether to save. All or none of the batch is committed,
+    /// so every saved state still holds whole documents only. Returns the
+    /// number of quads written.
+    pub fn put_batch<'a>(
+        &mut self,
+        extractions: impl IntoIterator<Item = &'a Extraction>,
+        ontology: &Ontology,
+    ) -> Result<usize> {
         self.check_writable()?;
-        let quads: Vec<Quad> = rdf::document_quads(extraction, ontology)?;
-        let old = self.graphs_of(&extraction.document.id)?;
+        let extractions: Vec<&Extraction> = extractions.into_iter().collect();
+        if extractions.is_empty() {
+            return Ok(0);
+        }
+        let mut ids = HashSet::new();
+        if !extractions.iter().all(|e| ids.insert(&e.document.id)) {
+            // A later version of an id in the same batch must replace the
+            // earlier one, which the look-up below only sees once committed.
+            let mut n = 0;
+            for e in extractions {
+                n += self.put_batch([e], ontology)?;
+            }
+            return Ok(n);
+        }
+        let mut old = Vec::new();
+        let mut quads: Vec<Quad> = Vec::new();
+        for e in &extractions {
+            let id = &e.document.id;
+            let seen = self.fresh.as_ref().map(|f| f.contains(id));
+            if seen != Some(false) {
+                old.extend(self.graphs_of(id)?);
+            }
+            quads.extend(rdf::document_quads(e, ontology)?);
+        }
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         for g in &old {
             tx.remove_named_graph(g).map_err(|e| self.err(e))?;
         }
         tx.extend(&quads);
         tx.commit().map_err(|e| self.err(e))?;
-        self.after_write()?;
+        if let Some(f) = &mut self.fresh {
+            f.extend(extractions.iter().map(|e| e.document.id.clone()));
+        }
+        self.after_writes(extractions.len())?;
         Ok(quads.len())
     }
 
