@@ -277,7 +277,15 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
     let mut counts: std::collections::HashMap<u32, (usize, usize)> = Default::default();
     for i in 0..found.len() {
         let f = found[i];
-        let form = &key[f.start..f.end];
+        // After لل the span starts at the article's lam (للمجلس → لمجلس).
+        let raw = &key[f.start..f.end];
+        let form = match raw.strip_prefix('ل') {
+            Some(rest) if !raw.starts_with(rec.cfg.article.as_str()) => {
+                format!("{}{rest}", rec.cfg.article)
+            }
+            _ => raw.to_string(),
+        };
+        let form = form.as_str();
         let generic = matches!(f.who, Who::Lex(e) if rec.compiled.entries[e as usize].class == class)
             && rec.cfg.generic_governments.contains(form);
         if generic {
@@ -302,19 +310,22 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
                     .filter(|(_, (n, _))| *n > 2 * own)
                     .map(|(s, _)| *s)
             });
-            if let Some(g) = state.and_then(|s| rec.compiled.by_country.get(&(s, class.clone()))) {
-                found[i].who = Who::Lex(*g);
+            // Only to a government that bears the form's qualifier (عسكري of
+            // المجلس العسكري): a junta, not any state's cabinet.
+            let qualifiers: Vec<&str> = form
+                .split(' ')
+                .skip(1)
+                .map(|w| rec.strip_article(w))
+                .collect();
+            if let Some(&g) = state.and_then(|s| rec.compiled.by_country.get(&(s, class.clone())))
+                && qualifiers
+                    .iter()
+                    .any(|q| rec.compiled.entries[g as usize].name_words.contains(*q))
+            {
+                found[i].who = Who::Lex(g);
             }
         }
-        if let Some(s) = state_of(f.who)
-            && rec.compiled.entries[s as usize].is_state
-            && matches!(f.who, Who::Lex(e) if rec.compiled.entries[e as usize].is_state)
-        {
-            let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
-                1
-            } else {
-                2
-            };
+        if let Some((s, weight)) = super::discover::about(rec, key, &f) {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
             c.1 = f.start;

@@ -496,6 +496,28 @@ pub(crate) fn learned(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found
 /// adjectives are not antecedents (القوات الفرنسية … من البلاد is about the
 /// country of the article), and a reference noun followed by one (الجيش
 /// الفرنسي) is a description, not a reference.
+/// What a mention says about which state an article is about, and how
+/// much: a state's name or nationality adjective, or a city of that state
+/// (نيامي → Niger), counting double in the first sentence (title and lede).
+/// A capital standing for its state (موسكو) says nothing: titles like «من
+/// باريس وواشنطن إلى موسكو» name the places a story moves between.
+pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usize)> {
+    let Who::Lex(e) = f.who else { return None };
+    let info = &rec.compiled.entries[e as usize];
+    let state = match f.kind {
+        MentionKind::Metonym | MentionKind::Reference => return None,
+        _ if info.is_state => e,
+        _ if info.is_place => info.country?,
+        _ => return None,
+    };
+    let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
+        1
+    } else {
+        2
+    };
+    Some((state, weight))
+}
+
 /// How many sentences back «الطرفان» looks for the two parties.
 const PAIR_REACH: usize = 2;
 
@@ -509,6 +531,8 @@ pub(crate) fn references(
     let mut added: Vec<Found> = Vec::new();
     // Mentions per actor so far, and where each was last named.
     let mut counts: HashMap<Who, (usize, usize)> = HashMap::new();
+    // The states the article is about so far (see `about`).
+    let mut topic: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut j = 0;
     // Adjectives and names inside a descriptor (المرتبطة بتنظيم القاعدة) or
     // after a supporter's cue (بدعم من روسيا) are not what a reference means.
@@ -531,6 +555,13 @@ pub(crate) fn references(
         let r = &rec.cfg.references[usize::from(r)];
         while j < found.len() && found[j].end <= c.start {
             let f = &found[j];
+            if antecedent(f)
+                && let Some((state, w)) = about(rec, key, f)
+            {
+                let e = topic.entry(state).or_insert((0, 0));
+                e.0 += w;
+                e.1 = f.start;
+            }
             if antecedent(f) {
                 // The title and lede say what the article is about: a name
                 // in the first sentence weighs as two.
@@ -650,6 +681,18 @@ pub(crate) fn references(
                 break;
             }
         }
+        // A topic reference to a state (البلاد) is the state the article is
+        // about.
+        let ante = ante.or_else(|| {
+            if !r.topic {
+                return None;
+            }
+            topic
+                .iter()
+                .filter(|(e, _)| compatible(Who::Lex(**e)))
+                .max_by_key(|(_, (n, last))| (*n, *last))
+                .map(|(e, _)| Who::Lex(*e))
+        });
         // Else the most named one so far.
         let ante = ante.or_else(|| {
             counts

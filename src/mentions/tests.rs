@@ -122,6 +122,10 @@ pub(super) fn ontology() -> Ontology {
         },
         entry("Libya", "State", "ليبيا", &[]),
         LexEntry {
+            country: Some(format!("{A}France")),
+            ..entry("French_government", "Government", "الحكومة الفرنسية", &[])
+        },
+        LexEntry {
             country: Some(format!("{A}Libya")),
             ..entry("Khalifa_Haftar", "Person", "خليفة حفتر", &["حفتر"])
         },
@@ -682,6 +686,13 @@ fn the_country_is_never_a_foreign_supporter() {
         (r.0.as_str(), r.1.as_str(), r.2),
         ("البلاد", "Mali", MentionKind::Reference)
     );
+    // Capitals named as places in the title do not make the topic; a city
+    // of the state does.
+    let text = "من باريس وموسكو إلى النيجر: تحولات. وصل الوفد إلى باريس ثم نيامي. \
+                وغادر الجنود البلاد";
+    let got = found(text);
+    let r = got.last().expect("mentions");
+    assert_eq!((r.0.as_str(), r.1.as_str()), ("البلاد", "Niger"));
 }
 
 #[test]
@@ -716,6 +727,17 @@ fn a_generic_junta_name_is_the_junta_of_its_context() {
     assert_eq!(
         actors("تعيش مالي أزمة. ورفض المجلس العسكري الوساطة"),
         vec!["Mali", "Mali_junta"]
+    );
+    // With لل, and towards the state of the title even when other states'
+    // capitals are named there (a capital alone says nothing of the topic).
+    assert_eq!(
+        actors("من باريس وموسكو إلى النيجر: تحولات. وأعلن تياني ولاءه للمجلس العسكري الحاكم"),
+        vec!["France", "Russia", "Niger", "Niger_junta"]
+    );
+    // Never to a government that is not a junta: France has only a cabinet.
+    assert_eq!(
+        actors("تعيش فرنسا أزمة. ورفض المجلس العسكري الوساطة"),
+        vec!["France", "Mali_junta"]
     );
 }
 
