@@ -811,6 +811,19 @@ impl Extractor {
                         .map(|&a| ent(&ctx.args[a]))
                         .collect();
                 }
+                // «تعرض الجيش لهجوم»: the clause subject undergoes the event; the
+                // agent can only come from the phrase (لكمين نصبته الجماعة).
+                if patient_before(ctx, hit.first) {
+                    if f.objects.is_empty()
+                        && let Some(b) = subject_before(ctx, hit.first, 4)
+                        && fit_object(&ctx.args[b])
+                    {
+                        f.objects = vec![ent(&ctx.args[b])];
+                    }
+                    if f.subjects.is_empty() {
+                        return f;
+                    }
+                }
                 if f.subjects.is_empty() && !p.strict_subject {
                     let possessive = possessive_gender(&hit.suffix);
                     // «شنت الجماعة هجماتها»: with a possessive suffix the actor
@@ -1124,7 +1137,25 @@ const LIGHT_VERBS: &[&str] = &[
 
 /// Verbs that take an event noun as their object in a relative clause after
 /// it (الهجوم الذي تبنته الجماعة): the light verbs and claiming verbs.
-const EVENT_VERBS: &[&str] = &["تبني", "تبن", "تبنا"];
+const EVENT_VERBS: &[&str] = &["تبني", "تبن", "تبنا", "نصب"];
+
+/// Verbs whose subject undergoes the event noun they govern with لـ
+/// (تعرض الجيش لهجوم، تخضع المدينة لحصار): that subject is the object.
+const PATIENT_VERBS: &[&str] = &["تعرض", "خضع", "يخضع", "تخضع", "يتعرض", "تتعرض"];
+
+/// Whether a patient verb (تعرضت، خضعت) stands within four words before
+/// `pos` in its clause, and the noun at `pos` carries لـ.
+fn patient_before(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let carries_l = strip_conj(&ctx.tokens[pos].key).starts_with('ل');
+    let start = ctx.clause_start[ctx.clause[pos]].max(pos.saturating_sub(5));
+    carries_l
+        && (start..pos).any(|j| {
+            let k = strip_conj(&ctx.tokens[j].key);
+            PATIENT_VERBS.iter().any(|v| {
+                k == *v || k.strip_suffix('ت') == Some(v) || k.strip_suffix("وا") == Some(v)
+            })
+        })
+}
 
 /// A light verb with an object pronoun (ـه، ـها) right after the noun ending
 /// at `pos`, optionally after a relative pronoun: its subject is the agent
