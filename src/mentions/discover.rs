@@ -670,13 +670,25 @@ pub(crate) fn references(
             }
             continue;
         }
+        // Recency yields to a group named by another head noun: «جبهة تحرير
+        // أزواد نفت أي تنسيق مع الجماعة» is not the front itself. (Only for
+        // the same-sentence rule; the topic may go by any name.)
+        let other_head = |who: Who| {
+            let Who::Lex(e) = who else { return false };
+            let words = &rec.compiled.entries[e as usize].name_words;
+            !words.contains(head)
+                && rec.cfg.references.iter().any(|o| {
+                    let h = rec.strip_article(&o.key);
+                    h != head && !h.contains(' ') && words.contains(h)
+                })
+        };
         // The last compatible actor of the same sentence.
         let mut ante = None;
         for f in found[..j].iter().rev().filter(|_| !r.topic) {
             if key[f.end..c.start].contains(['.', '!', '?', '؟', '\n']) {
                 break;
             }
-            if antecedent(f) && compatible(f.who) {
+            if antecedent(f) && compatible(f.who) && !other_head(f.who) {
                 ante = Some(f.who);
                 break;
             }

@@ -644,6 +644,17 @@ fn a_plural_name_in_either_case() {
 }
 
 #[test]
+fn the_corps_and_the_group_share_their_head_noun() {
+    // الفيلق is a corps named with فيلق, not the army named more often.
+    let text = "قاتل الجيش المالي في ميناكا. وانتشر الجيش المالي في الشمال. \
+                ووصل فيلق أفريقيا إلى باماكو. ويدرب الفيلق الجنود";
+    assert_eq!(found(text).last().expect("mentions").1, "Africa_Corps");
+    // المجموعة is not a corps, even one named last.
+    let text = "انسحبت مجموعة فاغنر. وحل محلها فيلق أفريقيا، وقالت المجموعة إن";
+    assert_eq!(found(text).last().expect("mentions").1, "Wagner_Group");
+}
+
+#[test]
 fn the_army_is_an_army_not_a_militia_filed_as_armed_forces() {
     let text = "تعيش بوركينا فاسو أزمة. وانتشر المتطوعون للدفاع عن الوطن في القرى. \
                 وتقاتل ميليشيا المتطوعين إلى جانب الجيش في الأرياف";
@@ -666,9 +677,13 @@ fn a_group_named_inside_a_descriptor_is_not_the_antecedent() {
         (r.0.as_str(), r.1.as_str(), r.2),
         ("الجماعة", "JNIM", MentionKind::Reference)
     );
-    // Named as a subject, al-Qaeda is an antecedent again.
-    let text = "ذكرت JNIM أن تنظيم القاعدة أرسل مقاتلين، وقالت الجماعة إنها";
-    assert_eq!(found(text).last().expect("mentions").1, "al-Qaeda");
+    // Named as a subject, another group is an antecedent again.
+    let text = "ذكرت JNIM أن ولاية الساحل أرسلت مقاتلين، وقالت الجماعة إنها";
+    assert_eq!(found(text).last().expect("mentions").1, "ISSP");
+    // Recency yields to a group named by another head noun (تنظيم القاعدة
+    // is not «الجماعة» of its own sentence).
+    let text = "أعلنت JNIM هجوما جديدا. ونفى تنظيم القاعدة أي تنسيق مع الجماعة";
+    assert_eq!(found(text).last().expect("mentions").1, "JNIM");
     // فرع القاعدة is a description too.
     let text = "تعد JNIM فرع القاعدة في المنطقة، وتسعى الجماعة إلى التوسع";
     assert_eq!(found(text).last().expect("mentions").1, "JNIM");
