@@ -1489,6 +1489,10 @@ fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
             return ok.then_some(a);
         }
         let k = ctx.tokens[j].key.as_str();
+        // Another predicate (وحلفاؤه الروس) takes the actor after it.
+        if j > pos && ctx.trigger_at[j] {
+            return None;
+        }
         if is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
             || PREP_WORDS.contains(&k)
@@ -1596,7 +1600,9 @@ fn object_after(
         }
         // Another predicate, or a conjoined definite noun (والعاملين), ends
         // the phrase the preposition governs.
-        if j > pos && (ctx.trigger_at[j] || (k.starts_with("وال") && k.chars().count() > 4)) {
+        // (At `pos` itself too: a trigger right after the subject, as in
+        // «قاتل الجيش وحلفاؤه الروس الجبهة», governs what follows it.)
+        if ctx.trigger_at[j] || (j > pos && k.starts_with("وال") && k.chars().count() > 4) {
             return None;
         }
         let sk = strip_conj(k);
