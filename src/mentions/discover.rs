@@ -616,9 +616,10 @@ pub(crate) fn references(
             // Only a sentence that sets them against each other (بين،
             // ضد، اشتباكات …) names the two parties.
             let cued = |s: usize, e: usize| {
-                key[s..e]
-                    .split(|ch: char| !super::context::is_word_char(ch))
-                    .any(|w| !w.is_empty() && rec.in_set(&r.pair_cues, w))
+                r.pair_cues.is_empty()
+                    || key[s..e]
+                        .split(|ch: char| !super::context::is_word_char(ch))
+                        .any(|w| !w.is_empty() && rec.in_set(&r.pair_cues, w))
             };
             let mut pair: Vec<Who> = Vec::new();
             // «بين الطرفين» names the pair; it does not set earlier actors

@@ -727,6 +727,25 @@ fn a_capital_acting_politically_is_its_government() {
 }
 
 #[test]
+fn the_authorities_and_the_council_are_the_government() {
+    // السلطات alone: the article state's government.
+    let text = "تعيش النيجر أزمة منذ الانقلاب. وطالبت السلطات برحيل الجنود";
+    assert_eq!(
+        found(text).last().expect("mentions"),
+        &(
+            "السلطات".into(),
+            "Niger_junta".into(),
+            MentionKind::Reference
+        )
+    );
+    // المجلس after a junta was named: that junta; with none named, nothing
+    // (a council is not any government: same head noun required).
+    let text = "رفض المجلس العسكري النيجري الوساطة. ثم طالب المجلس برحيل الجنود";
+    assert_eq!(found(text).last().expect("mentions").1, "Niger_junta");
+    assert!(actors("وقال المجلس إن الاجتماع تأجل").is_empty());
+}
+
+#[test]
 fn a_generic_junta_name_is_the_junta_of_its_context() {
     // Placed by «في» + a capital: Niger's junta, though the lexicon files
     // المجلس العسكري under Mali's.
@@ -810,6 +829,12 @@ fn the_two_parties_are_the_two_last_set_against_each_other() {
     // «بين الطرفين» after mediators does not make them the parties.
     let text = "سعت فرنسا وتوغو إلى الوساطة بين الطرفين";
     assert!(referents(text, "الطرفين").is_empty());
+    // The dual of a group noun needs no opposition cue, only two groups.
+    let text = "تنشط JNIM في الشمال، وإلى جانبها ولاية الساحل. ويجند التنظيمان الشبان";
+    assert_eq!(referents(text, "التنظيمان"), vec!["JNIM", "ISSP"]);
+    // … and never pairs a group with a state.
+    let text = "تنشط JNIM في مالي. ويجند التنظيمان الشبان";
+    assert!(referents(text, "التنظيمان").is_empty());
     // «أحد الطرفين» is one of them, not both.
     let text = "دارت معارك بين JNIM وولاية الساحل. وانسحب أحد الطرفين";
     assert!(referents(text, "الطرفين").is_empty());
