@@ -888,7 +888,22 @@ impl Extractor {
                 } else {
                     &agent_preps
                 };
-                let Some(other) = object_after(ctx, hit.end, preps, 3, &fit_other) else {
+                // «المختطفين على يد الجماعة»: the passive agent marker names
+                // the agent of a passive participle too.
+                let by_hand = || {
+                    (p.frame == Frame::PassiveParticiple)
+                        .then(|| {
+                            (hit.end..ctx.tokens.len().min(hit.end + 3)).find(|&j| {
+                                strip_conj(&ctx.tokens[j].key) == "علي"
+                                    && ctx.tokens.get(j + 1).is_some_and(|t| t.key == "يد")
+                            })
+                        })
+                        .flatten()
+                        .and_then(|j| arg_after(ctx, j + 2, 1))
+                        .filter(|&a| fit_other(&ctx.args[a]))
+                };
+                let Some(other) = object_after(ctx, hit.end, preps, 3, &fit_other).or_else(by_hand)
+                else {
                     return f;
                 };
                 let other_list = conjuncts(ctx, other, false);
