@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::context::{next_word, prev_word};
 use super::lexicon::Target;
@@ -430,8 +430,12 @@ pub(crate) fn learned(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found
         return;
     }
     let keys: Vec<&str> = st.learned.iter().map(|l| l.key.as_str()).collect();
+    // A handful of aliases searched once: a noncontiguous NFA builds in
+    // microseconds, where the default (a DFA for so few patterns) cost ~5 %
+    // of extraction to build for every document (BENCHMARKS.md).
     let Ok(ac) = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .build(&keys)
     else {
         return;
