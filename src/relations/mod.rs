@@ -883,6 +883,16 @@ impl Extractor {
                 }
             }
             Frame::ActiveParticiple | Frame::PassiveParticiple => {
+                // «افتتحت تركيا فرعا لشركة»: an accusative noun right after
+                // an actor is that clause's object, not its apposition —
+                // unless a copula makes it the predicate (لا يزال بازوم محتجزا).
+                if hit.suffix == "ا"
+                    && let Some(h) = hit.first.checked_sub(1).and_then(|j| ctx.arg_at[j])
+                    && !(ctx.args[h].first.saturating_sub(3)..ctx.args[h].first)
+                        .any(|j| COPULAS.contains(&strip_conj(&ctx.tokens[j].key)))
+                {
+                    return f;
+                }
                 let preps = if p.frame == Frame::ActiveParticiple {
                     &object_preps
                 } else {
@@ -1148,6 +1158,27 @@ fn verb_gender(prefix: &str, suffix: &str) -> Gender {
 const LIGHT_VERBS: &[&str] = &[
     "شن", "نفذ", "فرض", "قام", "قدم", "اجري", "واصل", "وسع", "كثف", "صعد", "شدد", "اعلن", "بدا",
     "خاض", "خوض",
+];
+
+/// Copulas (folded) that make a following accusative noun a predicate.
+const COPULAS: &[&str] = &[
+    "يزال",
+    "تزال",
+    "زال",
+    "كان",
+    "كانت",
+    "ظل",
+    "ظلت",
+    "بات",
+    "باتت",
+    "اصبح",
+    "اصبحت",
+    "يبقي",
+    "تبقي",
+    "بقي",
+    "بقيت",
+    "يظل",
+    "تظل",
 ];
 
 /// Verbs that take an event noun as their object in a relative clause after
