@@ -15,7 +15,9 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term};
+use std::str::FromStr;
+
+use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use super::Format;
 use crate::error::{Error, Result};
@@ -68,22 +70,86 @@ pub(super) fn write(store: &Store, format: Format, out: &mut dyn Write) -> Resul
         }
     }
     let mut writer = serializer.for_writer(&mut *out);
-    for q in &quads {
-        writer.serialize_quad(q).map_err(|e| err(e.to_string()))?;
+    for q in quads.quads() {
+        writer
+            .serialize_quad(&q.map_err(err)?)
+            .map_err(|e| err(e.to_string()))?;
     }
     writer.finish().map_err(|e| err(e.to_string()))?;
     Ok(())
 }
 
-/// The exported quads, sorted; with `union`, moved to the default graph and
-/// deduplicated.
-fn selected_quads(store: &Store, union: bool) -> Result<Vec<Quad>> {
+/// The exported quads, sorted and deduplicated, each held only as its sort
+/// key `graph NUL subject NUL predicate NUL object` (terms in N-Triples
+/// form; the default graph's is empty), all keys in one buffer. NUL sorts
+/// below every other byte and never occurs in a term's N-Triples form
+/// (controls are escaped), so comparing keys as bytes orders quads exactly
+/// as comparing the four strings in turn; and no `Quad` or `String` per
+/// quad is held besides the store itself.
+struct SortedQuads {
+    buf: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl SortedQuads {
+    fn push(&mut self, q: &Quad, union: bool) {
+        use std::io::Write as _;
+        let start = self.buf.len();
+        // Writing to a Vec cannot fail.
+        let _ = match &q.graph_name {
+            GraphName::NamedNode(_) | GraphName::BlankNode(_) if !union => write!(
+                self.buf,
+                "{}\0{}\0{}\0{}",
+                q.graph_name, q.subject, q.predicate, q.object
+            ),
+            _ => write!(self.buf, "\0{}\0{}\0{}", q.subject, q.predicate, q.object),
+        };
+        self.spans.push((start, self.buf.len()));
+    }
+
+    /// The quads in order, parsed back from their keys.
+    fn quads(&self) -> impl Iterator<Item = std::result::Result<Quad, String>> + '_ {
+        self.spans.iter().map(|&(a, b)| {
+            let key = std::str::from_utf8(&self.buf[a..b]).map_err(|e| e.to_string())?;
+            let mut parts = key.splitn(4, '\0');
+            let mut next = || parts.next().unwrap_or_default();
+            let (g, s, p, o) = (next(), next(), next(), next());
+            let bad = |e: &dyn std::fmt::Display| format!("unreadable term in {key:?}: {e}");
+            let graph = match g {
+                "" => GraphName::DefaultGraph,
+                g if g.starts_with("_:") => {
+                    GraphName::BlankNode(BlankNode::from_str(g).map_err(|e| bad(&e))?)
+                }
+                g => GraphName::NamedNode(NamedNode::from_str(g).map_err(|e| bad(&e))?),
+            };
+            let subject = match s {
+                s if s.starts_with("_:") => {
+                    NamedOrBlankNode::BlankNode(BlankNode::from_str(s).map_err(|e| bad(&e))?)
+                }
+                s => NamedOrBlankNode::NamedNode(NamedNode::from_str(s).map_err(|e| bad(&e))?),
+            };
+            let predicate = NamedNode::from_str(p).map_err(|e| bad(&e))?;
+            let object = Term::from_str(o).map_err(|e| bad(&e))?;
+            Ok(Quad::new(subject, predicate, object, graph))
+        })
+    }
+}
+
+/// The exported quads (see [`SortedQuads`]); with `union`, moved to the
+/// default graph.
+fn selected_quads(store: &Store, union: bool) -> Result<SortedQuads> {
     let store_err = |e: oxigraph::store::StorageError| Error::Store {
         path: "(store)".into(),
         message: e.to_string(),
     };
-    let mut documents = Vec::new();
+    let mut sorted = SortedQuads {
+        buf: Vec::new(),
+        spans: Vec::new(),
+    };
+    // The ontology and lexicon graphs are small; the document graphs are
+    // the store, so their quads go straight to their keys.
     let mut other = Vec::new();
+    let mut actors: BTreeSet<String> = BTreeSet::new();
     for q in store.oxigraph().iter() {
         let q = q.map_err(store_err)?;
         let in_doc_graph = match &q.graph_name {
@@ -91,69 +157,42 @@ fn selected_quads(store: &Store, union: bool) -> Result<Vec<Quad>> {
             GraphName::BlankNode(_) => true,
             GraphName::DefaultGraph => true,
         };
-        if in_doc_graph {
-            documents.push(q);
-        } else {
+        if !in_doc_graph {
             other.push(q);
+            continue;
         }
-    }
-    let mut actors: BTreeSet<String> = BTreeSet::new();
-    for q in &documents {
         if let NamedOrBlankNode::NamedNode(s) = &q.subject
             && s.as_str().starts_with(ns::ACTOR)
+            && !actors.contains(s.as_str())
         {
             actors.insert(s.as_str().to_string());
         }
         if let Term::NamedNode(o) = &q.object
             && o.as_str().starts_with(ns::ACTOR)
+            && !actors.contains(o.as_str())
         {
             actors.insert(o.as_str().to_string());
         }
+        sorted.push(&q, union);
     }
-    let about_actor = |q: &Quad| match &q.subject {
-        NamedOrBlankNode::NamedNode(s) => actors.contains(s.as_str()),
-        _ => false,
-    };
-    let mut quads: Vec<Quad> = documents;
-    quads.extend(other.into_iter().filter(|q| about_actor(q)));
-    if union {
-        for q in &mut quads {
-            q.graph_name = GraphName::DefaultGraph;
+    for q in &other {
+        if let NamedOrBlankNode::NamedNode(s) = &q.subject
+            && actors.contains(s.as_str())
+        {
+            sorted.push(q, union);
         }
     }
-    // One sort key per quad, `graph NUL subject NUL predicate NUL object`
-    // in N-Triples form, all in one buffer. NUL sorts below every other byte
-    // and never occurs in a term's N-Triples form (controls are escaped), so
-    // comparing keys as bytes orders quads exactly as comparing the four
-    // strings in turn, without four `String`s per quad.
-    let mut buf: Vec<u8> = Vec::new();
-    let mut keys: Vec<(usize, usize, usize)> = Vec::with_capacity(quads.len());
-    for (i, q) in quads.iter().enumerate() {
-        use std::io::Write as _;
-        let start = buf.len();
-        // Writing to a Vec cannot fail; the default graph's key is empty.
-        let _ = match &q.graph_name {
-            GraphName::DefaultGraph => {
-                write!(buf, "\0{}\0{}\0{}", q.subject, q.predicate, q.object)
-            }
-            g => write!(buf, "{g}\0{}\0{}\0{}", q.subject, q.predicate, q.object),
-        };
-        keys.push((start, buf.len(), i));
-    }
-    let key = |k: &(usize, usize, usize)| &buf[k.0..k.1];
-    keys.sort_unstable_by(|a, b| key(a).cmp(key(b)));
-    keys.dedup_by(|a, b| key(a) == key(b));
-    let order: Vec<usize> = keys.iter().map(|k| k.2).collect();
-    drop(keys);
-    drop(buf);
-    let mut slots: Vec<Option<Quad>> = quads.into_iter().map(Some).collect();
-    Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+    let SortedQuads { buf, spans } = &mut sorted;
+    let key = |k: &(usize, usize)| &buf[k.0..k.1];
+    spans.sort_unstable_by(|a, b| key(a).cmp(key(b)));
+    spans.dedup_by(|a, b| key(a) == key(b));
+    Ok(sorted)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxigraph::model::{BlankNode, Literal, NamedNode};
+    use oxigraph::model::Literal;
 
     /// The order the exports had when each quad carried four `String` keys:
     /// the compact byte keys must give exactly this order, so that exports
@@ -217,7 +256,11 @@ mod tests {
         }
         store.oxigraph().extend(all.clone()).expect("insert");
         for union in [false, true] {
-            let got = selected_quads(&store, union).expect("quads");
+            let got: Vec<Quad> = selected_quads(&store, union)
+                .expect("quads")
+                .quads()
+                .collect::<std::result::Result<_, _>>()
+                .expect("keys parse back");
             let mut expected: Vec<Quad> = all.clone();
             if union {
                 for q in &mut expected {
