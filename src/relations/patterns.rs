@@ -4,7 +4,10 @@
 //! inflected form (تدعم، يدعمون، شنّت، بالدعم، دعمها).
 
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -266,12 +269,21 @@ struct Form {
 /// Trigger forms by their folded first word.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TriggerIndex {
-    by_first: HashMap<String, Vec<Form>>,
+    /// FxHash, not SipHash: the keys are our own pattern words, so there is
+    /// no untrusted input to defend against, and these lookups run for every
+    /// token of every article.
+    by_first: FxHashMap<String, Vec<Form>>,
+    /// Hashes of every inflected surface form a lookup in `by_first` can
+    /// succeed on (each family's prefix + first word + suffix, and the
+    /// ة-written-ت form before a suffix). Nearly every token is absent and is
+    /// rejected with one hash instead of trying each prefix × suffix pair; a
+    /// hash collision only costs the full search, so outputs do not change.
+    surfaces: FxHashSet<u64>,
 }
 
 impl TriggerIndex {
     pub(crate) fn new(patterns: &[Pattern]) -> TriggerIndex {
-        let mut by_first: HashMap<String, Vec<Form>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<Form>> = FxHashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             for t in &p.triggers {
                 let words: Vec<String> = fold(t).split_whitespace().map(str::to_string).collect();
@@ -285,13 +297,43 @@ impl TriggerIndex {
                 });
             }
         }
-        TriggerIndex { by_first }
+        let mut surfaces = FxHashSet::default();
+        let mut key = String::new();
+        for first in by_first.keys() {
+            // The stem as written before a suffix starting with ت (مواجهتها).
+            let marbuta = first.strip_suffix('ه');
+            for family in [Frame::Verb, Frame::Noun] {
+                for pre in prefixes(family) {
+                    for suf in suffixes(family) {
+                        key.clear();
+                        key.push_str(pre);
+                        key.push_str(first);
+                        key.push_str(suf);
+                        surfaces.insert(FxBuildHasher.hash_one(key.as_str()));
+                        if let Some(stem) = marbuta
+                            && family == Frame::Noun
+                            && suf.starts_with('ت')
+                        {
+                            key.clear();
+                            key.push_str(pre);
+                            key.push_str(stem);
+                            key.push_str(suf);
+                            surfaces.insert(FxBuildHasher.hash_one(key.as_str()));
+                        }
+                    }
+                }
+            }
+        }
+        TriggerIndex { by_first, surfaces }
     }
 
     /// Every trigger that starts at token `i`.
     pub(crate) fn hits_at(&self, tokens: &[Token], i: usize) -> Vec<Hit> {
         let key = tokens[i].key.as_str();
         let mut out: Vec<Hit> = Vec::new();
+        if !self.surfaces.contains(&FxBuildHasher.hash_one(key)) {
+            return out;
+        }
         let frames = [Frame::Verb, Frame::Noun];
         for family in frames {
             for pre in prefixes(family) {

@@ -123,15 +123,28 @@ pub fn sentence_iri(doc: &str, index: usize) -> String {
 struct GraphWriter {
     name: GraphName,
     quads: Vec<Quad>,
-    seen: HashSet<Quad>,
 }
 
 impl GraphWriter {
     fn add(&mut self, s: &NamedNode, p: impl Into<NamedNode>, o: impl Into<Term>) {
-        let q = Quad::new(s.clone(), p.into(), o.into(), self.name.clone());
-        if self.seen.insert(q.clone()) {
-            self.quads.push(q);
-        }
+        self.quads
+            .push(Quad::new(s.clone(), p.into(), o.into(), self.name.clone()));
+    }
+
+    /// The quads, each once, in the order first added. Duplicates are
+    /// dropped here, by reference, rather than by keeping a cloned copy of
+    /// every quad in a set while adding.
+    fn finish(mut self) -> Vec<Quad> {
+        let keep: Vec<bool> = {
+            let mut seen: HashSet<&Quad> = HashSet::with_capacity(self.quads.len());
+            self.quads.iter().map(|q| seen.insert(q)).collect()
+        };
+        let mut i = 0;
+        self.quads.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        self.quads
     }
 }
 
@@ -142,7 +155,6 @@ pub(crate) fn document_quads(x: &Extraction, ontology: &Ontology) -> Result<Vec<
     let mut g = GraphWriter {
         name: GraphName::NamedNode(d.clone()),
         quads: Vec::new(),
-        seen: HashSet::new(),
     };
 
     g.add(&d, rdf::TYPE, ag("Document"));
@@ -287,7 +299,7 @@ pub(crate) fn document_quads(x: &Extraction, ontology: &Ontology) -> Result<Vec<
             g.add(&n, node(GEO_LONG), decimal(long));
         }
     }
-    Ok(g.quads)
+    Ok(g.finish())
 }
 
 /// The words of the sentence that state the relation, cut from the sentence
