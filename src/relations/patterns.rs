@@ -335,27 +335,46 @@ impl TriggerIndex {
             return out;
         }
         let frames = [Frame::Verb, Frame::Noun];
+        let mut marbuta = String::new();
         for family in frames {
+            let sufs = suffixes(family);
+            // Which suffixes the key ends with, tested once per family and
+            // not once per prefix (bit j: `sufs[j]`).
+            debug_assert!(sufs.len() <= 32);
+            let mut ending: u32 = 0;
+            for (j, s) in sufs.iter().enumerate() {
+                if key.ends_with(s) {
+                    ending |= 1 << j;
+                }
+            }
             for pre in prefixes(family) {
                 let Some(rest) = key.strip_prefix(pre) else {
                     continue;
                 };
-                for suf in suffixes(family) {
-                    let Some(stem) = rest.strip_suffix(suf) else {
+                for (j, suf) in sufs.iter().enumerate() {
+                    if ending & (1 << j) == 0 || suf.len() > rest.len() {
+                        continue;
+                    }
+                    // `rest` is a tail of `key`, which ends with `suf`.
+                    let Some(stem) = rest.get(..rest.len() - suf.len()) else {
                         continue;
                     };
                     if stem.chars().count() < 2 {
                         continue;
                     }
-                    // Before a pronoun suffix ة is written ت (مواجهتها).
-                    let marbuta =
-                        (family == Frame::Noun && suf.starts_with('ت')).then(|| format!("{stem}ه"));
-                    let Some(forms) = self
-                        .by_first
-                        .get(stem)
-                        .or_else(|| marbuta.as_ref().and_then(|m| self.by_first.get(m)))
-                    else {
-                        continue;
+                    let forms = match self.by_first.get(stem) {
+                        Some(forms) => forms,
+                        // Before a pronoun suffix ة is written ت (مواجهتها).
+                        None if family == Frame::Noun && suf.starts_with('ت') => {
+                            marbuta.clear();
+                            marbuta.push_str(stem);
+                            marbuta.push('ه');
+                            match self.by_first.get(marbuta.as_str()) {
+                                Some(forms) => forms,
+                                None => continue,
+                            }
+                        }
+                        None => continue,
                     };
                     for f in forms {
                         let fam = if f.frame == Frame::Verb {
