@@ -4,10 +4,9 @@
 //! inflected form (تدعم، يدعمون، شنّت، بالدعم، دعمها).
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
@@ -266,19 +265,43 @@ struct Form {
     rest: Vec<String>,
 }
 
-/// Trigger forms by their folded first word.
+/// One way to read a surface word as prefix + trigger first word + suffix.
+#[derive(Clone, Copy, Debug)]
+struct Reading {
+    /// The verb family (else the noun family) of affixes.
+    verb: bool,
+    /// Index in that family's `prefixes`.
+    pre: u8,
+    /// Index in that family's `suffixes`.
+    suf: u8,
+    /// Index in `TriggerIndex::forms`.
+    first: u32,
+}
+
+fn family_of(frame: Frame) -> Frame {
+    if frame == Frame::Verb {
+        Frame::Verb
+    } else {
+        Frame::Noun
+    }
+}
+
+/// Trigger forms by every inflected surface of their folded first word.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct TriggerIndex {
-    /// FxHash, not SipHash: the keys are our own pattern words, so there is
-    /// no untrusted input to defend against, and these lookups run for every
-    /// token of every article.
-    by_first: FxHashMap<String, Vec<Form>>,
-    /// Hashes of every inflected surface form a lookup in `by_first` can
-    /// succeed on (each family's prefix + first word + suffix, and the
-    /// ة-written-ت form before a suffix). Nearly every token is absent and is
-    /// rejected with one hash instead of trying each prefix × suffix pair; a
-    /// hash collision only costs the full search, so outputs do not change.
-    surfaces: FxHashSet<u64>,
+    /// The forms sharing one first word.
+    forms: Vec<Vec<Form>>,
+    /// Every surface a trigger's first word can take (each family's prefix +
+    /// first word + suffix, and ة written ت before a suffix), mapped to its
+    /// range in `readings`: one lookup per token instead of trying each
+    /// prefix × suffix pair of both families and hashing each stem. FxHash,
+    /// not SipHash: the keys are our own pattern words, there is no
+    /// untrusted input to defend against, and it runs for every token.
+    surfaces: FxHashMap<Box<str>, (u32, u32)>,
+    /// The readings of each surface, in the order the affix search would
+    /// find them (family, prefix, suffix): the first reading that yields a
+    /// pattern gives its hit's prefix and suffix.
+    readings: Vec<Reading>,
 }
 
 impl TriggerIndex {
@@ -297,136 +320,121 @@ impl TriggerIndex {
                 });
             }
         }
-        let mut surfaces = FxHashSet::default();
-        let mut key = String::new();
-        for first in by_first.keys() {
-            // The stem as written before a suffix starting with ت (مواجهتها).
-            let marbuta = first.strip_suffix('ه');
+        let (firsts, forms): (Vec<String>, Vec<Vec<Form>>) = by_first.into_iter().unzip();
+        let known: FxHashSet<&str> = firsts.iter().map(String::as_str).collect();
+        // (surface, family, prefix, suffix, first word).
+        let mut all: Vec<(String, bool, u8, u8, u32)> = Vec::new();
+        for (fi, (first, fs)) in firsts.iter().zip(&forms).enumerate() {
+            let fi = fi as u32;
+            // The stem as written before a suffix starting with ت (مواجهتها);
+            // the search reads it so only when the stem itself is no trigger.
+            let marbuta = first
+                .strip_suffix('ه')
+                .filter(|m| !known.contains(m) && m.chars().count() >= 2);
             for family in [Frame::Verb, Frame::Noun] {
-                for pre in prefixes(family) {
-                    for suf in suffixes(family) {
-                        key.clear();
-                        key.push_str(pre);
-                        key.push_str(first);
-                        key.push_str(suf);
-                        surfaces.insert(FxBuildHasher.hash_one(key.as_str()));
-                        if let Some(stem) = marbuta
-                            && family == Frame::Noun
+                if !fs.iter().any(|f| family_of(f.frame) == family) {
+                    continue;
+                }
+                let verb = family == Frame::Verb;
+                for (pi, pre) in prefixes(family).iter().enumerate() {
+                    for (si, suf) in suffixes(family).iter().enumerate() {
+                        if first.chars().count() >= 2 {
+                            all.push((format!("{pre}{first}{suf}"), verb, pi as u8, si as u8, fi));
+                        }
+                        if let Some(m) = marbuta
+                            && !verb
                             && suf.starts_with('ت')
                         {
-                            key.clear();
-                            key.push_str(pre);
-                            key.push_str(stem);
-                            key.push_str(suf);
-                            surfaces.insert(FxBuildHasher.hash_one(key.as_str()));
+                            all.push((format!("{pre}{m}{suf}"), verb, pi as u8, si as u8, fi));
                         }
                     }
                 }
             }
         }
-        TriggerIndex { by_first, surfaces }
+        // Verb family first, then prefix and suffix order, as the search.
+        all.sort_unstable_by(|a, b| (&a.0, !a.1, a.2, a.3, a.4).cmp(&(&b.0, !b.1, b.2, b.3, b.4)));
+        all.dedup_by(|a, b| (&a.0, a.1, a.2, a.3) == (&b.0, b.1, b.2, b.3));
+        let mut surfaces = FxHashMap::default();
+        let mut readings = Vec::with_capacity(all.len());
+        let mut start = 0;
+        while start < all.len() {
+            let key = &all[start].0;
+            let end = all[start..]
+                .iter()
+                .position(|e| e.0 != *key)
+                .map_or(all.len(), |n| start + n);
+            let from = readings.len() as u32;
+            readings.extend(all[start..end].iter().map(|e| Reading {
+                verb: e.1,
+                pre: e.2,
+                suf: e.3,
+                first: e.4,
+            }));
+            surfaces.insert(
+                key.clone().into_boxed_str(),
+                (from, readings.len() as u32 - from),
+            );
+            start = end;
+        }
+        TriggerIndex {
+            forms,
+            surfaces,
+            readings,
+        }
     }
 
     /// Every trigger that starts at token `i`.
     pub(crate) fn hits_at(&self, tokens: &[Token], i: usize) -> Vec<Hit> {
-        let key = tokens[i].key.as_str();
         let mut out: Vec<Hit> = Vec::new();
-        if !self.surfaces.contains(&FxBuildHasher.hash_one(key)) {
+        let Some(&(from, len)) = self.surfaces.get(tokens[i].key.as_str()) else {
             return out;
-        }
-        let frames = [Frame::Verb, Frame::Noun];
-        let mut marbuta = String::new();
-        for family in frames {
-            let sufs = suffixes(family);
-            // Which suffixes the key ends with, tested once per family and
-            // not once per prefix (bit j: `sufs[j]`).
-            debug_assert!(sufs.len() <= 32);
-            let mut ending: u32 = 0;
-            for (j, s) in sufs.iter().enumerate() {
-                if key.ends_with(s) {
-                    ending |= 1 << j;
-                }
-            }
-            for pre in prefixes(family) {
-                let Some(rest) = key.strip_prefix(pre) else {
+        };
+        let from = from as usize;
+        for r in &self.readings[from..from + len as usize] {
+            let family = if r.verb { Frame::Verb } else { Frame::Noun };
+            let pre = prefixes(family)[r.pre as usize];
+            let suf = suffixes(family)[r.suf as usize];
+            for f in &self.forms[r.first as usize] {
+                if family_of(f.frame) != family {
                     continue;
-                };
-                for (j, suf) in sufs.iter().enumerate() {
-                    if ending & (1 << j) == 0 || suf.len() > rest.len() {
-                        continue;
-                    }
-                    // `rest` is a tail of `key`, which ends with `suf`.
-                    let Some(stem) = rest.get(..rest.len() - suf.len()) else {
-                        continue;
-                    };
-                    if stem.chars().count() < 2 {
-                        continue;
-                    }
-                    let forms = match self.by_first.get(stem) {
-                        Some(forms) => forms,
-                        // Before a pronoun suffix ة is written ت (مواجهتها).
-                        None if family == Frame::Noun && suf.starts_with('ت') => {
-                            marbuta.clear();
-                            marbuta.push_str(stem);
-                            marbuta.push('ه');
-                            match self.by_first.get(marbuta.as_str()) {
-                                Some(forms) => forms,
-                                None => continue,
-                            }
-                        }
-                        None => continue,
-                    };
-                    for f in forms {
-                        let fam = if f.frame == Frame::Verb {
-                            Frame::Verb
-                        } else {
-                            Frame::Noun
-                        };
-                        if fam != family {
-                            continue;
-                        }
-                        // Multi-word forms: middle words match exactly, the last
-                        // one may carry a noun suffix (أعيد تسميتها).
-                        let mut end = i + 1;
-                        let mut ok = true;
-                        let mut last_suffix = suf.to_string();
-                        for (k, w) in f.rest.iter().enumerate() {
-                            let Some(t) = tokens.get(end) else {
-                                ok = false;
-                                break;
-                            };
-                            let last = k + 1 == f.rest.len();
-                            if t.key == *w {
-                                end += 1;
-                                continue;
-                            }
-                            if last
-                                && let Some(s) = suffixes(Frame::Noun)
-                                    .iter()
-                                    .find(|s| !s.is_empty() && t.key.strip_suffix(**s) == Some(w))
-                            {
-                                last_suffix = (*s).to_string();
-                                end += 1;
-                                continue;
-                            }
-                            ok = false;
-                            break;
-                        }
-                        if !ok {
-                            continue;
-                        }
-                        let hit = Hit {
-                            pattern: f.pattern,
-                            first: i,
-                            end,
-                            prefix: (*pre).to_string(),
-                            suffix: last_suffix,
-                        };
-                        if !out.iter().any(|h| h.pattern == hit.pattern) {
-                            out.push(hit);
-                        }
-                    }
                 }
+                // Multi-word forms: middle words match exactly, the last
+                // one may carry a noun suffix (أعيد تسميتها).
+                let mut end = i + 1;
+                let mut ok = true;
+                let mut last_suffix = suf;
+                for (k, w) in f.rest.iter().enumerate() {
+                    let Some(t) = tokens.get(end) else {
+                        ok = false;
+                        break;
+                    };
+                    let last = k + 1 == f.rest.len();
+                    if t.key == *w {
+                        end += 1;
+                        continue;
+                    }
+                    if last
+                        && let Some(s) = suffixes(Frame::Noun)
+                            .iter()
+                            .find(|s| !s.is_empty() && t.key.strip_suffix(**s) == Some(w))
+                    {
+                        last_suffix = s;
+                        end += 1;
+                        continue;
+                    }
+                    ok = false;
+                    break;
+                }
+                if !ok || out.iter().any(|h| h.pattern == f.pattern) {
+                    continue;
+                }
+                out.push(Hit {
+                    pattern: f.pattern,
+                    first: i,
+                    end,
+                    prefix: pre.to_string(),
+                    suffix: last_suffix.to_string(),
+                });
             }
         }
         out
