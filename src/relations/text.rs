@@ -48,6 +48,10 @@ pub(crate) fn fold(text: &str) -> String {
             '\u{06F0}'..='\u{06F9}' => {
                 out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8));
             }
+            // Fast paths: Arabic has no case, ASCII lowers by itself; both
+            // are what `to_lowercase` gives, without its table search.
+            '\u{0600}'..='\u{06FF}' => out.push(c),
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.extend(c.to_lowercase()),
         }
     }
