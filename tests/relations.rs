@@ -239,7 +239,10 @@ fn eval_on_a_subset_of_the_held_out_set_scores_only_those_documents() {
         );
     }
     let precision = report["strict"]["precision"].as_f64().expect("precision");
-    assert!(precision >= 0.8, "held-out strict precision fell to {precision}");
+    assert!(
+        precision >= 0.8,
+        "held-out strict precision fell to {precision}"
+    );
 }
 
 /// Sentences written for this test, not taken from the seeds nor from the
