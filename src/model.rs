@@ -34,6 +34,24 @@ pub mod ns {
     pub const DCTERMS: &str = "http://purl.org/dc/terms/";
     /// WGS84 positions.
     pub const GEO: &str = "http://www.w3.org/2003/01/geo/wgs84_pos#";
+
+    /// The prefixes that shorten IRIs in Turtle, TriG, query results and
+    /// tables, in the order they are declared.
+    pub const PREFIXES: &[(&str, &str)] = &[
+        ("ag", AG),
+        ("actor", ACTOR),
+        ("doc", DOC),
+        ("stmt", STMT),
+        ("graph", GRAPH),
+        ("rdf", RDF),
+        ("rdfs", RDFS),
+        ("owl", OWL),
+        ("xsd", XSD),
+        ("skos", SKOS),
+        ("prov", PROV),
+        ("dcterms", DCTERMS),
+        ("geo", GEO),
+    ];
 }
 
 /// An IRI as a string.

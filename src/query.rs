@@ -22,7 +22,6 @@ use oxigraph::sparql::{
 };
 
 use crate::error::Error;
-use crate::model::ns;
 use crate::store::Store;
 
 /// How results are written.
@@ -553,21 +552,7 @@ fn named(iri: &str) -> Result<oxigraph::model::NamedNode, Failure> {
 }
 
 /// Prefixes used to shorten IRIs in tables and Turtle.
-pub const PREFIXES: &[(&str, &str)] = &[
-    ("ag", ns::AG),
-    ("actor", ns::ACTOR),
-    ("doc", ns::DOC),
-    ("stmt", ns::STMT),
-    ("graph", ns::GRAPH),
-    ("rdf", ns::RDF),
-    ("rdfs", ns::RDFS),
-    ("owl", ns::OWL),
-    ("xsd", ns::XSD),
-    ("skos", ns::SKOS),
-    ("prov", ns::PROV),
-    ("dcterms", ns::DCTERMS),
-    ("geo", ns::GEO),
-];
+pub use crate::model::ns::PREFIXES;
 
 /// Checks a query text before parsing: size, nesting depth and SERVICE.
 /// Scans outside strings, IRIs and comments.
@@ -836,7 +821,7 @@ mod tests {
     fn cells_use_prefixes() {
         let t = Term::NamedNode(oxigraph::model::NamedNode::new_unchecked(format!(
             "{}Mali",
-            ns::ACTOR
+            crate::model::ns::ACTOR
         )));
         assert_eq!(cell(&t), "actor:Mali");
     }

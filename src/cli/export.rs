@@ -13,7 +13,7 @@ use actorgraph::ontology::Ontology;
 use actorgraph::store::Store;
 use anyhow::Context;
 
-use super::Global;
+use super::{Global, ModalityArg};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -68,13 +68,6 @@ enum FormatArg {
     Ntriples,
     Nquads,
     Jsonld,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-enum ModalityArg {
-    Asserted,
-    Reported,
-    Hedged,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -210,15 +203,7 @@ fn filter(args: &Args, store: &Store, ontology: &Ontology) -> anyhow::Result<Fil
         min_weight: args.min_weight,
         from: args.from.clone(),
         to: args.to.clone(),
-        modalities: args
-            .modalities
-            .iter()
-            .map(|m| match m {
-                ModalityArg::Asserted => Modality::Asserted,
-                ModalityArg::Reported => Modality::Reported,
-                ModalityArg::Hedged => Modality::Hedged,
-            })
-            .collect(),
+        modalities: args.modalities.iter().map(|m| Modality::from(*m)).collect(),
         include_negated: args.include_negated,
         around,
     })

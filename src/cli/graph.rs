@@ -13,7 +13,7 @@ use actorgraph::network::{Edge, Filter};
 use actorgraph::ontology::Ontology;
 use actorgraph::store::Store;
 
-use super::Global;
+use super::{Global, ModalityArg};
 
 /// Which part of the store to load: relation types, date window, modality.
 #[derive(Debug, Clone, clap::Args)]
@@ -40,13 +40,6 @@ pub(crate) struct ViewArgs {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum ModalityArg {
-    Asserted,
-    Reported,
-    Hedged,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -163,15 +156,7 @@ fn load(g: &Global, view: &ViewArgs) -> anyhow::Result<ActorGraph> {
         min_weight: view.min_weight,
         from: view.from.clone(),
         to: view.to.clone(),
-        modalities: view
-            .modalities
-            .iter()
-            .map(|m| match m {
-                ModalityArg::Asserted => Modality::Asserted,
-                ModalityArg::Reported => Modality::Reported,
-                ModalityArg::Hedged => Modality::Hedged,
-            })
-            .collect(),
+        modalities: view.modalities.iter().map(|m| Modality::from(*m)).collect(),
         include_negated: false,
         around: None,
     };

@@ -79,6 +79,25 @@ pub(crate) fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// A modality on the command line (`--modality`), shared by the commands
+/// that filter the graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ModalityArg {
+    Asserted,
+    Reported,
+    Hedged,
+}
+
+impl From<ModalityArg> for actorgraph::model::Modality {
+    fn from(m: ModalityArg) -> Self {
+        match m {
+            ModalityArg::Asserted => Self::Asserted,
+            ModalityArg::Reported => Self::Reported,
+            ModalityArg::Hedged => Self::Hedged,
+        }
+    }
+}
+
 /// Options every command shares.
 #[derive(Debug)]
 pub(crate) struct Global {

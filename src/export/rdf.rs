@@ -24,22 +24,8 @@ use crate::error::{Error, Result};
 use crate::model::ns;
 use crate::store::Store;
 
-/// Prefixes for Turtle and TriG, in the order they are declared.
-const PREFIXES: &[(&str, &str)] = &[
-    ("ag", ns::AG),
-    ("actor", ns::ACTOR),
-    ("doc", ns::DOC),
-    ("stmt", ns::STMT),
-    ("graph", ns::GRAPH),
-    ("rdf", ns::RDF),
-    ("rdfs", ns::RDFS),
-    ("owl", ns::OWL),
-    ("xsd", ns::XSD),
-    ("skos", ns::SKOS),
-    ("prov", ns::PROV),
-    ("dcterms", ns::DCTERMS),
-    ("geo", ns::GEO),
-];
+/// Prefixes for Turtle and TriG.
+use crate::model::ns::PREFIXES;
 
 pub(super) fn write(store: &Store, format: Format, out: &mut dyn Write) -> Result<()> {
     let err = |message: String| Error::Export {
