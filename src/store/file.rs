@@ -8,6 +8,11 @@
 //! holds whole documents. Readers take no lock: a rename never shows them a
 //! half-written file, and they keep reading the version they opened.
 
+// With the `rocksdb` feature only `DATA_FILE` and `sorted_lines` are used
+// (to refuse a file store's folder and to dump N-Quads); the rest is the
+// default backend.
+#![cfg_attr(feature = "rocksdb", allow(dead_code))]
+
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};

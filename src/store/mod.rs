@@ -169,6 +169,7 @@ impl Store {
     }
 
     /// Called after a commit that changed `changes` documents.
+    #[cfg_attr(feature = "rocksdb", allow(unused_variables))]
     fn after_writes(&mut self, changes: usize) -> Result<()> {
         match &mut self.backend {
             Backend::Memory => Ok(()),
