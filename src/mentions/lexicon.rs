@@ -248,12 +248,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             }
         }
         for stem in &e.adjectives {
-            let stem_key = key_of(stem);
-            let stem_key = stem_key
-                .strip_prefix(cfg.article.as_str())
-                .filter(|r| r.chars().count() >= 2)
-                .map(str::to_string)
-                .unwrap_or(stem_key);
+            let stem_key = key_without_article(stem, &cfg.article);
             for ending in &cfg.endings {
                 let form = format!("{stem_key}{ending}");
                 let amb = ambiguity(&form, &stem_key);
@@ -271,12 +266,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             }
         }
         for plural in &e.demonym_plurals {
-            let key = key_of(plural);
-            let key = key
-                .strip_prefix(cfg.article.as_str())
-                .filter(|r| r.chars().count() >= 2)
-                .map(str::to_string)
-                .unwrap_or(key);
+            let key = key_without_article(plural, &cfg.article);
             let amb = ambiguity(&key, &key);
             add(
                 key,
@@ -424,4 +414,15 @@ fn latin_pat(target: Target, kind: MentionKind, original: &str) -> Pat {
         upper: kind == MentionKind::Acronym && letters.iter().all(char::is_ascii_uppercase),
         ambiguity: None,
     }
+}
+
+/// The match key of an adjective stem or demonym written with the article
+/// (الروسي), without it: the recognizer adds the article and clitics itself.
+/// A word that is only the article plus one letter keeps it.
+fn key_without_article(word: &str, article: &str) -> String {
+    let key = key_of(word);
+    key.strip_prefix(article)
+        .filter(|r| r.chars().count() >= 2)
+        .map(str::to_string)
+        .unwrap_or(key)
 }
