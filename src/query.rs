@@ -833,35 +833,23 @@ mod depth_tests {
 
     /// The deepest accepted query parses and runs even on a test thread's
     /// small (2 MiB) stack.
+    fn ask_table(store: &Store, q: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        run(store, q, Some(Format::Table), &Limits::default(), &mut out).expect("runs");
+        out
+    }
+
     #[test]
     fn the_deepest_accepted_query_runs() {
         let store = Store::in_memory().expect("store");
         let n = MAX_DEPTH - 1;
         let q = format!("ASK {}{}", "{".repeat(n), "}".repeat(n));
-        let mut out = Vec::new();
-        run(
-            &store,
-            &q,
-            Some(Format::Table),
-            &Limits::default(),
-            &mut out,
-        )
-        .expect("runs");
-        assert_eq!(out, b"true\n");
+        assert_eq!(ask_table(&store, &q), b"true\n");
         let q = format!(
             "ASK {{ FILTER({}1{}) }}",
             "(".repeat(n - 1),
             ")".repeat(n - 1)
         );
-        let mut out = Vec::new();
-        run(
-            &store,
-            &q,
-            Some(Format::Table),
-            &Limits::default(),
-            &mut out,
-        )
-        .expect("runs");
-        assert_eq!(out, b"true\n");
+        assert_eq!(ask_table(&store, &q), b"true\n");
     }
 }
