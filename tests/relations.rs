@@ -419,6 +419,14 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             &[("Russia", "supports", "FLA", "neg", "asserted", None)],
             &[],
         ),
+        (
+            "تدور معارك بين جماعة نصرة الإسلام والمسلمين وتنظيم الدولة في الساحل قرب ميناكا. ويجند الطرفان الشبان من الفولاني.",
+            &[
+                ("JNIM", "recruits-from", "Fulani", "pos", "asserted", None),
+                ("ISSP", "recruits-from", "Fulani", "pos", "asserted", None),
+            ],
+            &[("Menaka", "recruits-from", "Fulani")],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

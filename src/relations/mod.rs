@@ -109,6 +109,8 @@ struct Arg {
     /// How the mention names the actor: a nationality adjective right after
     /// another mention (شركة بايكار التركية) qualifies it, it is not a head.
     kind: MentionKind,
+    /// Other actors named by the same words: «الطرفان» refers to two.
+    twins: Vec<Ent>,
 }
 
 /// One sentence prepared for the frames.
@@ -318,6 +320,21 @@ impl Extractor {
                 .map_or(first + 1, |e| e + 1)
                 .max(first + 1);
             if arg_at[first..end].iter().any(Option::is_some) {
+                // A reference to several actors (الطرفان، الدول الثلاث) gives
+                // one mention per actor on the same words.
+                if let Some(last) = args.last_mut()
+                    && last.span == m.span
+                    && last.actor != m.actor
+                    && !last.twins.iter().any(|t| t.actor == m.actor)
+                {
+                    last.twins.push(Ent {
+                        actor: m.actor.clone(),
+                        class: class_of(&m.actor),
+                        span: Some(m.span),
+                        gender: Gender::Plural,
+                    });
+                    last.gender = Gender::Plural;
+                }
                 continue;
             }
             let clitic = fold(&text[tokens[first].span.start..m.span.start]);
@@ -335,6 +352,7 @@ impl Extractor {
                 clitic,
                 gender,
                 kind: m.kind,
+                twins: Vec::new(),
             });
         }
         let mut clause = Vec::with_capacity(tokens.len());
@@ -440,7 +458,7 @@ impl Extractor {
                         } else {
                             a.gender
                         },
-                        ents: group.iter().map(|&g| ent(&ctx.args[g])).collect(),
+                        ents: group.ents(ctx),
                         sentence: sentence.index,
                         clause: ctx.clause[a.first],
                         stated: false,
@@ -624,10 +642,7 @@ impl Extractor {
                     f.subjects = t.ents[t.ents.len() - 2..].to_vec();
                     f.carried = true;
                     if let Some(o) = object_after(ctx, hit.end, &object_preps, 6, &fit_object) {
-                        f.objects = conjuncts_forward(ctx, o)
-                            .iter()
-                            .map(|&a| ent(&ctx.args[a]))
-                            .collect();
+                        f.objects = conjuncts_forward(ctx, o).ents(ctx);
                     }
                     return f;
                 }
@@ -646,7 +661,7 @@ impl Extractor {
                     }
                     _ => (Vec::new(), hit.end),
                 };
-                f.subjects = subject_list.iter().map(|&a| ent(&ctx.args[a])).collect();
+                f.subjects = subject_list.ents(ctx);
                 // «المنطقة التي يسيطر عليها حفتر»: after a relative pronoun, a
                 // resumptive pronoun makes the antecedent the object.
                 let antecedent = (hit.first > 0
@@ -657,11 +672,8 @@ impl Extractor {
                 .then(|| head_before(ctx, hit.first - 1))
                 .flatten();
                 if let (Some(h), Some(a)) = (antecedent, after) {
-                    f.objects = vec![ent(&ctx.args[h])];
-                    f.subjects = conjuncts_forward(ctx, a)
-                        .iter()
-                        .map(|&x| ent(&ctx.args[x]))
-                        .collect();
+                    f.objects = [h].ents(ctx);
+                    f.subjects = conjuncts_forward(ctx, a).ents(ctx);
                     return f;
                 }
                 if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
@@ -672,16 +684,13 @@ impl Extractor {
                         .map(|&x| ctx.args[x].end)
                         .max()
                         .unwrap_or(hit.end);
-                    f.objects = list.iter().map(|&a| ent(&ctx.args[a])).collect();
+                    f.objects = list.ents(ctx);
                     // Verb, prepositional object, then subject (تنشط في المنطقة جماعات).
                     if f.subjects.is_empty()
                         && let Some(s) = direct_after(ctx, end, 2)
                         && agrees(gender, ctx.args[s].gender)
                     {
-                        f.subjects = conjuncts_forward(ctx, s)
-                            .iter()
-                            .map(|&a| ent(&ctx.args[a]))
-                            .collect();
+                        f.subjects = conjuncts_forward(ctx, s).ents(ctx);
                     }
                 }
                 // «أربع جماعات تنشط في مالي، وهي أنصار الدين، والمرابطون …»:
@@ -702,9 +711,10 @@ impl Extractor {
                 if p.frame == Frame::Between
                     && let Some(list) = between_list(ctx, hit.end)
                 {
+                    let list = list.ents(ctx);
                     for (n, a) in list.iter().enumerate() {
                         for b in &list[n + 1..] {
-                            f.pairs.push((ent(&ctx.args[*a]), ent(&ctx.args[*b])));
+                            f.pairs.push((a.clone(), b.clone()));
                         }
                     }
                     return f;
@@ -720,14 +730,11 @@ impl Extractor {
                         .map(|&x| ctx.args[x].end)
                         .max()
                         .unwrap_or(hit.end);
-                    genitive_ents = list.iter().map(|&a| ent(&ctx.args[a])).collect();
+                    genitive_ents = list.ents(ctx);
                 }
                 if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
                     f.distance = ctx.args[o].first.saturating_sub(hit.end);
-                    f.objects = conjuncts_forward(ctx, o)
-                        .iter()
-                        .map(|&a| ent(&ctx.args[a]))
-                        .collect();
+                    f.objects = conjuncts_forward(ctx, o).ents(ctx);
                 }
                 // With an object behind its preposition the genitive can only be
                 // the subject (حصار الجماعة لباماكو); alone it takes the
@@ -762,19 +769,13 @@ impl Extractor {
                     let agent = direct_after(ctx, v + 1, 1).filter(|&a| fit_subject(&ctx.args[a]));
                     match agent {
                         Some(a) => {
-                            f.subjects = conjuncts_forward(ctx, a)
-                                .iter()
-                                .map(|&x| ent(&ctx.args[x]))
-                                .collect();
+                            f.subjects = conjuncts_forward(ctx, a).ents(ctx);
                             let after = ctx.args[a].end;
                             if f.objects.is_empty()
                                 && let Some(o) =
                                     object_after(ctx, after, &object_preps, 4, &fit_object)
                             {
-                                f.objects = conjuncts_forward(ctx, o)
-                                    .iter()
-                                    .map(|&x| ent(&ctx.args[x]))
-                                    .collect();
+                                f.objects = conjuncts_forward(ctx, o).ents(ctx);
                             }
                             // «تخضع جيبو لحصار تفرضه الجماعة»: an event whose
                             // genitive is its object befalls the clause subject.
@@ -783,7 +784,7 @@ impl Extractor {
                                 && let Some(b) = subject_before(ctx, hit.first, 4)
                                 && fit_object(&ctx.args[b])
                             {
-                                f.objects = vec![ent(&ctx.args[b])];
+                                f.objects = [b].ents(ctx);
                             }
                             f.distance = ctx.args[a].first.saturating_sub(hit.end);
                         }
@@ -806,10 +807,7 @@ impl Extractor {
                     && !agent_preps.is_empty()
                     && let Some(a) = object_after(ctx, object_from, &agent_preps, 3, &fit_subject)
                 {
-                    f.subjects = conjuncts_forward(ctx, a)
-                        .iter()
-                        .map(|&a| ent(&ctx.args[a]))
-                        .collect();
+                    f.subjects = conjuncts_forward(ctx, a).ents(ctx);
                 }
                 // «تعرض الجيش لهجوم»: the clause subject undergoes the event; the
                 // agent can only come from the phrase (لكمين نصبته الجماعة).
@@ -818,7 +816,7 @@ impl Extractor {
                         && let Some(b) = subject_before(ctx, hit.first, 4)
                         && fit_object(&ctx.args[b])
                     {
-                        f.objects = vec![ent(&ctx.args[b])];
+                        f.objects = [b].ents(ctx);
                     }
                     if f.subjects.is_empty() {
                         return f;
@@ -833,10 +831,7 @@ impl Extractor {
                         && possessive.is_none_or(|g| agrees(g, ctx.args[b].gender))
                         && fit_subject(&ctx.args[b])
                     {
-                        f.subjects = conjuncts_backward(ctx, b)
-                            .iter()
-                            .map(|&a| ent(&ctx.args[a]))
-                            .collect();
+                        f.subjects = conjuncts_backward(ctx, b).ents(ctx);
                         f.distance = f.distance.max(hit.first.saturating_sub(ctx.args[b].end));
                     }
                     // A possessive suffix (هجماتها) or a light verb with a
@@ -941,14 +936,11 @@ impl Extractor {
                     .iter()
                     .any(|s| key.ends_with(s));
                 let head: Vec<Ent> = if apposed && plural {
-                    conjuncts_backward(ctx, head)
-                        .iter()
-                        .map(|&a| ent(&ctx.args[a]))
-                        .collect()
+                    conjuncts_backward(ctx, head).ents(ctx)
                 } else {
-                    vec![ent(&ctx.args[head])]
+                    [head].ents(ctx)
                 };
-                let others: Vec<Ent> = other_list.iter().map(|&a| ent(&ctx.args[a])).collect();
+                let others: Vec<Ent> = other_list.ents(ctx);
                 if p.frame == Frame::ActiveParticiple {
                     f.subjects = head;
                     f.objects = others;
@@ -961,10 +953,7 @@ impl Extractor {
                 let Some(x) = arg_after(ctx, hit.end, 2) else {
                     return f;
                 };
-                f.objects = conjuncts_forward(ctx, x)
-                    .iter()
-                    .map(|&a| ent(&ctx.args[a]))
-                    .collect();
+                f.objects = conjuncts_forward(ctx, x).ents(ctx);
                 let fits_head = |a: &usize| self.slot_fits(p, &ctx.args[*a].class, true);
                 let head = head_before(ctx, hit.first)
                     .filter(fits_head)
@@ -999,10 +988,7 @@ impl Extractor {
                     f.carried = true;
                 } else if let Some(h) = head {
                     f.distance = hit.first.saturating_sub(ctx.args[h].end);
-                    f.subjects = conjuncts_backward(ctx, h)
-                        .iter()
-                        .map(|&a| ent(&ctx.args[a]))
-                        .collect();
+                    f.subjects = conjuncts_backward(ctx, h).ents(ctx);
                 }
             }
             Frame::Title => {
@@ -1042,7 +1028,7 @@ impl Extractor {
                 if let Some(o) = org_ent
                     && Some(person) != org
                 {
-                    f.subjects = vec![ent(&ctx.args[person])];
+                    f.subjects = [person].ents(ctx);
                     f.objects = vec![o];
                     f.carried = org.is_none();
                 }
@@ -1107,6 +1093,24 @@ fn ent(a: &Arg) -> Ent {
         class: a.class.clone(),
         span: Some(a.span),
         gender: a.gender,
+    }
+}
+
+/// Arguments (indices into `Ctx::args`) as the actors they name, the twins
+/// of a reference to several actors included.
+trait ArgList {
+    fn ents(&self, ctx: &Ctx<'_>) -> Vec<Ent>;
+}
+
+impl ArgList for [usize] {
+    fn ents(&self, ctx: &Ctx<'_>) -> Vec<Ent> {
+        let mut out = Vec::with_capacity(self.len());
+        for &a in self {
+            let arg = &ctx.args[a];
+            out.push(ent(arg));
+            out.extend(arg.twins.iter().cloned());
+        }
+        out
     }
 }
 
@@ -1803,7 +1807,8 @@ fn between_list(ctx: &Ctx<'_>, pos: usize) -> Option<Vec<usize>> {
     let at = (pos..ctx.tokens.len().min(pos + 3)).find(|&j| ctx.tokens[j].key == "بين")?;
     let first = arg_after(ctx, at + 1, 1)?;
     let list = conjuncts_forward(ctx, first);
-    (list.len() >= 2).then_some(list)
+    let named = list.len() + list.iter().map(|&a| ctx.args[a].twins.len()).sum::<usize>();
+    (named >= 2).then_some(list)
 }
 
 /// A passive agent (على يد، من قبل، من طرف) after `pos` in the clause makes
@@ -1819,10 +1824,7 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
         let marker = (k == "علي" && next == "يد") || (k == "من" && matches!(next, "قبل" | "طرف"));
         if marker {
             if let Some(a) = arg_after(ctx, j + 2, 1) {
-                let agent = conjuncts_forward(ctx, a)
-                    .iter()
-                    .map(|&x| ent(&ctx.args[x]))
-                    .collect();
+                let agent = conjuncts_forward(ctx, a).ents(ctx);
                 if f.objects.is_empty() {
                     f.objects = std::mem::take(&mut f.subjects);
                 }
@@ -1845,7 +1847,7 @@ fn apposed_list(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
                 .map(|a| conjuncts_forward(ctx, a))
                 .unwrap_or_default();
             if list.len() > 1 {
-                return list.iter().map(|&x| ent(&ctx.args[x])).collect();
+                return list.ents(ctx);
             }
             return Vec::new();
         }
@@ -1870,12 +1872,7 @@ fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
         let marker = (k == "الي" && next == "جانب") || (k == "بالاضافه" && next == "الي");
         if marker && j > 0 && is_comma(&ctx.tokens[j - 1].key) {
             return arg_after(ctx, j + 2, 0)
-                .map(|a| {
-                    conjuncts_forward(ctx, a)
-                        .iter()
-                        .map(|&x| ent(&ctx.args[x]))
-                        .collect()
-                })
+                .map(|a| conjuncts_forward(ctx, a).ents(ctx))
                 .unwrap_or_default();
         }
     }
