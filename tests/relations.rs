@@ -427,6 +427,24 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             ],
             &[("Menaka", "recruits-from", "Fulani")],
         ),
+        (
+            "وقالت جماعة نصرة الإسلام والمسلمين في بيان نشرته وكالة أعماق إن عناصرها نصبوا كمينا قرب غاو وقتلوا عشرين جنديا من الجيش المالي.",
+            &[
+                ("JNIM", "killed", "Malian Armed Forces", "pos", "reported", None)
+            ],
+            &[
+                ("Amaq", "killed", "Malian Armed Forces")
+            ],
+        ),
+        (
+            "تأسست جبهة تحرير أزواد بعد مفاوضات طويلة، وضمت عدة حركات، أبرزها الحركة الوطنية لتحرير أزواد، ويقودها بلال آغ الشريف.",
+            &[
+                ("Bilal Ag Acherif", "leads", "FLA", "pos", "asserted", None)
+            ],
+            &[
+                ("Bilal Ag Acherif", "leads", "MNLA")
+            ],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

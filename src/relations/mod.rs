@@ -153,6 +153,9 @@ struct Topic {
     clause: usize,
     /// It is the subject of an extracted statement, not only a clause opener.
     stated: bool,
+    /// It opens an apposition or list item after a comma, not a clause: a
+    /// pronoun prefers the subject of a clause.
+    apposed: bool,
 }
 
 /// What a frame found for one trigger.
@@ -166,6 +169,9 @@ struct Found {
     distance: usize,
     /// The subject came from an earlier clause (dropped or pronoun).
     carried: bool,
+    /// The subject is a member noun of the clause with a possessive pronoun
+    /// (مقاتلوها): carried, yet the clause's own subject.
+    possessed: bool,
 }
 
 impl Extractor {
@@ -462,6 +468,7 @@ impl Extractor {
                         sentence: sentence.index,
                         clause: ctx.clause[a.first],
                         stated: false,
+                        apposed: comma != cs,
                     });
                     next_topic_arg = last;
                 }
@@ -565,7 +572,10 @@ impl Extractor {
                         confidence: (confidence.clamp(0.2, 0.99) * 100.0).round() / 100.0,
                     });
                 }
-                if subject_used
+                // A verb's subject is the topic of what follows even when the
+                // verb states no relation (مقاتلوها هاجموا القافلة وقتلوا …).
+                let verb_subject = p.frame == Frame::Verb && (!found.carried || found.possessed);
+                if (subject_used || verb_subject)
                     && !p.swap
                     && let Some(s) = found.subjects.first()
                 {
@@ -578,7 +588,13 @@ impl Extractor {
                         ents: found.subjects.clone(),
                         sentence: sentence.index,
                         clause: ctx.clause[hit.first],
-                        stated: true,
+                        stated: subject_used,
+                        // A participle's head is described, not the subject
+                        // of a clause (مؤسسة الزلاقة، الذراع الإعلامية للجماعة).
+                        apposed: matches!(
+                            p.frame,
+                            Frame::ActiveParticiple | Frame::PassiveParticiple
+                        ),
                     });
                     if alongside.len() > 1 {
                         topics.push(Topic {
@@ -587,6 +603,7 @@ impl Extractor {
                             sentence: sentence.index,
                             clause: ctx.clause[hit.first],
                             stated: true,
+                            apposed: false,
                         });
                     }
                 }
@@ -698,12 +715,56 @@ impl Extractor {
                 if f.subjects.is_empty() {
                     f.subjects = apposed_list(ctx, hit.end);
                 }
+                // «إن مقاتليها هاجموا …»، «هاجم عناصرها …»: a member noun
+                // with a possessive pronoun names the pronoun's antecedent.
+                let possessed = [hit.first.checked_sub(1), Some(hit.end)]
+                    .into_iter()
+                    .flatten()
+                    .filter(|&j| {
+                        ctx.arg_at.get(j).is_some_and(Option::is_none)
+                            && same_clause(ctx, j, hit.first)
+                    })
+                    .find_map(|j| member_pronoun(&ctx.tokens[j].key));
+                if f.subjects.is_empty()
+                    && let Some(g) = possessed
+                    && let Some(t) = clause_topic(topics, g, sentence)
+                {
+                    f.subjects = t;
+                    f.carried = true;
+                    f.possessed = true;
+                }
                 if f.subjects.is_empty()
                     && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
                     && let Some(t) = topic(topics, gender, sentence)
                 {
                     f.subjects = t;
                     f.carried = true;
+                }
+                // «ويقودها فلان»، «يسيطر عليها الجيش»: an object pronoun on the
+                // verb, or on the preposition the pattern wants, refers back
+                // to the topic when the subject is named in the clause.
+                let pronoun =
+                    if object_pronoun(&hit.suffix) && object_preps.iter().any(String::is_empty) {
+                        possessive_gender(&hit.suffix)
+                    } else {
+                        ctx.tokens
+                            .get(hit.end)
+                            .and_then(|t| resumptive_of(&t.key, &object_preps))
+                    };
+                let relative =
+                    hit.first > 0 && RELATIVES.contains(&ctx.tokens[hit.first - 1].key.as_str());
+                if f.objects.is_empty()
+                    && !f.subjects.is_empty()
+                    && !f.carried
+                    && !relative
+                    && let Some(g) = pronoun
+                    && let Some(t) = clause_topic(topics, g, sentence)
+                {
+                    let named: Vec<&str> = f.subjects.iter().map(|e| e.actor.as_str()).collect();
+                    f.objects = t
+                        .into_iter()
+                        .filter(|e| !named.contains(&e.actor.as_str()))
+                        .collect();
                 }
                 passive_agent(ctx, hit.end, &mut f);
             }
@@ -1269,7 +1330,10 @@ fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
 /// after it as its subject (يمتد الصراع).
 fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit, transitive: bool) -> bool {
     let start = ctx.clause_start[ctx.clause[hit.first]];
-    let opens = hit.first <= start + 1
+    // «هاجموا القافلة وقتلوا …»: a verb joined by و/ف opens a clause of its own.
+    let conjoined = hit.prefix.starts_with(['و', 'ف']) && hit.first > start;
+    let opens = conjoined
+        || hit.first <= start + 1
         || ctx.tokens.get(hit.first - 1).is_some_and(|t| {
             is_comma(&t.key)
                 || matches!(
@@ -1341,6 +1405,48 @@ fn resumptive(key: &str) -> bool {
         })
 }
 
+/// The gender of the possessive pronoun on a member noun (مقاتليها،
+/// عناصره، قواتهم), if the word is one.
+fn member_pronoun(key: &str) -> Option<Gender> {
+    let k = strip_conj(key);
+    let suffixes = [
+        ("هما", Gender::Plural),
+        ("هم", Gender::Plural),
+        ("ها", Gender::Fem),
+        ("ه", Gender::Masc),
+    ];
+    suffixes.into_iter().find_map(|(suffix, gender)| {
+        let stem = k.strip_suffix(suffix)?;
+        // The nominative plural (مقاتلوها → مقاتلي) and a feminine noun
+        // before a pronoun (بعثتها → بعثه) as HEAD_NOUNS spells them.
+        let forms = [
+            Some(stem.to_string()),
+            stem.strip_suffix('و').map(|s| format!("{s}ي")),
+            stem.strip_suffix('ت').map(|s| format!("{s}ه")),
+        ];
+        forms
+            .into_iter()
+            .flatten()
+            .any(|f| HEAD_NOUNS.contains(&f.as_str()))
+            .then_some(gender)
+    })
+}
+
+/// The gender of the pronoun on a preposition the pattern wants for its
+/// object (عليها، لها، معه), if the word is one.
+fn resumptive_of(key: &str, preps: &[String]) -> Option<Gender> {
+    let k = strip_conj(key);
+    preps.iter().filter(|p| !p.is_empty()).find_map(|p| {
+        let rest = k.strip_prefix(p.as_str())?;
+        match rest {
+            "ها" | "يها" => Some(Gender::Fem),
+            "ه" | "يه" => Some(Gender::Masc),
+            "هم" | "يهم" | "هما" | "يهما" => Some(Gender::Plural),
+            _ => None,
+        }
+    })
+}
+
 /// The gender a possessive suffix refers to (دعمها → feminine), if the noun has one.
 fn possessive_gender(suffix: &str) -> Option<Gender> {
     if suffix.ends_with("هم") || suffix.ends_with("هما") {
@@ -1372,6 +1478,22 @@ fn topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> 
                 })
                 .collect()
         })
+}
+
+/// Like [`topic`], skipping actors that only open an apposition or a list
+/// item: what a pronoun refers back to is the subject of a clause.
+fn clause_topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> {
+    let clauses: Vec<Topic> = topics
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
+        .filter(|t| !t.apposed)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    topic(&clauses, gender, sentence)
 }
 
 /// The preposition governing argument `a` through a clitic or the word before it.
