@@ -29,7 +29,7 @@ use crate::model::{
     Statement, ns,
 };
 use crate::ontology::Ontology;
-use patterns::{Frame, Genitive, Hit, Pattern, TriggerIndex};
+use patterns::{Frame, Genitive, Hit, Implicit, Pattern, TriggerIndex};
 use text::{
     CLAUSE_PUNCT, CONNECTIVES, PREP_CLITICS, PREP_WORDS, RELATIVES, TokKind, Token, fold, is_comma,
     strip_conj,
@@ -158,6 +158,52 @@ struct Topic {
     apposed: bool,
 }
 
+/// What the sentences of a document share.
+struct DocCtx<'a> {
+    doc: &'a Document,
+    published: Option<dates::Ymd>,
+    /// The state the article is about so far (see [`StateCount`]).
+    article_state: Option<Ent>,
+}
+
+/// Mentions of each state so far in a document: the one named most often
+/// (the first named on a tie) is the state the article is about.
+#[derive(Default)]
+struct StateCount {
+    /// (actor, class, count, first position).
+    seen: Vec<(Iri, String, usize, usize)>,
+}
+
+impl StateCount {
+    fn add(&mut self, ctx: &Ctx<'_>) {
+        let order = self.seen.len();
+        for a in &ctx.args {
+            for e in std::iter::once(ent(a)).chain(a.twins.iter().cloned()) {
+                if e.class != "State" {
+                    continue;
+                }
+                match self.seen.iter_mut().find(|s| s.0 == e.actor) {
+                    Some(s) => s.2 += 1,
+                    None => self.seen.push((e.actor, e.class, 1, order)),
+                }
+            }
+        }
+    }
+
+    fn top(&self) -> Option<Ent> {
+        self.seen
+            .iter()
+            .filter(|s| s.2 >= 2)
+            .max_by_key(|s| (s.2, std::cmp::Reverse(s.3)))
+            .map(|s| Ent {
+                actor: s.0.clone(),
+                class: s.1.clone(),
+                span: None,
+                gender: Gender::Fem,
+            })
+    }
+}
+
 /// What a frame found for one trigger.
 #[derive(Debug, Default)]
 struct Found {
@@ -172,6 +218,8 @@ struct Found {
     /// The subject is a member noun of the clause with a possessive pronoun
     /// (مقاتلوها): carried, yet the clause's own subject.
     possessed: bool,
+    /// The subject is the genitive of the verbal noun (انسحاب فرنسا).
+    genitive: bool,
 }
 
 impl Extractor {
@@ -290,9 +338,16 @@ impl Extractor {
         };
         let mut out: Vec<Statement> = Vec::new();
         let mut topics: Vec<Topic> = Vec::new();
+        let mut states = StateCount::default();
         for sentence in sentences {
             let ctx = self.prepare(&doc.text, sentence, mentions, &class_of);
-            self.sentence(doc, sentence, &ctx, published, &mut topics, &mut out);
+            states.add(&ctx);
+            let doc_ctx = DocCtx {
+                doc,
+                published,
+                article_state: states.top(),
+            };
+            self.sentence(&doc_ctx, sentence, &ctx, &mut topics, &mut out);
         }
         out
     }
@@ -425,13 +480,13 @@ impl Extractor {
 
     fn sentence(
         &self,
-        doc: &Document,
+        dc: &DocCtx<'_>,
         sentence: &Sentence,
         ctx: &Ctx<'_>,
-        published: Option<dates::Ymd>,
         topics: &mut Vec<Topic>,
         out: &mut Vec<Statement>,
     ) {
+        let (doc, published) = (dc.doc, dc.published);
         let quantities = quantities::find(ctx.text, &ctx.tokens);
         // A number that counts something is not a year (نحو 2000 عنصر).
         let dates: Vec<dates::DateExpr> = dates::find(&ctx.tokens, published)
@@ -481,6 +536,41 @@ impl Extractor {
             for hit in ctx.hits[i].clone() {
                 let p = &self.patterns[hit.pattern];
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
+                let mut implicit = false;
+                if found.objects.is_empty() && found.pairs.is_empty() && !found.subjects.is_empty()
+                {
+                    if !p.object_from_subject_of.is_empty() {
+                        found.objects = founded(
+                            ctx,
+                            &p.object_from_subject_of,
+                            hit.first,
+                            topics,
+                            sentence.index,
+                        );
+                    }
+                    // Only for a subject the trigger's own phrase names
+                    // (انسحاب القوات الفرنسية), not one borrowed from the clause
+                    // (طالبت السلطات برحيل …).
+                    // Nor when the phrase names a place the engine does not
+                    // know (انسحاب البعثة من قاعدتها): the source is stated.
+                    let stated_source = (hit.end..ctx.tokens.len().min(hit.end + 8))
+                        .take_while(|&j| same_clause(ctx, hit.first, j))
+                        .any(|j| {
+                            let k = strip_conj(&ctx.tokens[j].key);
+                            p.object_prep.iter().any(|op| fold(op) == k)
+                        });
+                    if found.objects.is_empty()
+                        && found.genitive
+                        && !stated_source
+                        && p.implicit_object == Some(Implicit::ArticleState)
+                        && let Some(state) = state_before(ctx, hit.first, &found.subjects)
+                            .or_else(|| dc.article_state.clone())
+                        && !found.subjects.iter().any(|s| s.actor == state.actor)
+                    {
+                        found.objects = vec![state];
+                        implicit = true;
+                    }
+                }
                 // «تعد مالي عضوًا في التحالف، إلى جانب بوركينا فاسو والنيجر»:
                 // actors added after the complement share the subject's role.
                 let alongside = if p.swap || found.subjects.is_empty() || found.carried {
@@ -548,6 +638,10 @@ impl Extractor {
                         p.frame.base_confidence() - 0.03 * found.distance.saturating_sub(1) as f64;
                     if found.carried {
                         confidence *= 0.8;
+                    }
+                    // An object the sentence leaves unstated is a reading.
+                    if implicit {
+                        confidence *= 0.7;
                     }
                     if n > 0 {
                         confidence *= 0.95;
@@ -780,8 +874,11 @@ impl Extractor {
                     }
                     return f;
                 }
-                // The genitive right after the noun, or a nationality adjective.
-                let genitive = direct_after(ctx, hit.end, 1);
+                // The genitive right after the noun, or a nationality
+                // adjective, or the members named of a common noun
+                // (اندماج جماعات، بما فيها أ وب).
+                let genitive =
+                    direct_after(ctx, hit.end, 1).or_else(|| elaborated(ctx, hit.end, 4));
                 let mut object_from = hit.end;
                 let mut genitive_ents = Vec::new();
                 if let Some(g) = genitive {
@@ -805,6 +902,7 @@ impl Extractor {
                         f.objects = genitive_ents;
                     } else {
                         f.subjects = genitive_ents;
+                        f.genitive = true;
                     }
                 }
                 // «الحصار الذي فرضته المنظمة على مالي»، «لحصار تفرضه الجماعة»،
@@ -1767,6 +1865,14 @@ fn object_after(
             j += 1 + skip;
             continue;
         }
+        // The same without a comma: «في المناطق الشمالية مثل كيدال».
+        if j > pos
+            && seen_prep.is_some()
+            && let Some(skip) = elaboration(ctx, j)
+        {
+            j += skip;
+            continue;
+        }
         if j > pos && !same_clause(ctx, pos, j) || is_comma(k) || CLAUSE_PUNCT.contains(&k) {
             return None;
         }
@@ -1820,6 +1926,39 @@ fn elaboration(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
         "سيما" => Some(1),
         _ => None,
     }
+}
+
+/// The first of the actors that single out members of a common noun right
+/// after `pos` (جماعات “جهادية”، بما فيها أ; عدة حركات، أبرزها أ): the noun
+/// phrase is at most `max_gap` words without an actor or a preposition.
+fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut j = pos;
+    while j < ctx.tokens.len() && words <= max_gap {
+        let t = &ctx.tokens[j];
+        let k = t.key.as_str();
+        let marker = if is_comma(k) {
+            elaboration(ctx, j + 1).map(|n| n + 1)
+        } else {
+            elaboration(ctx, j)
+        };
+        if let Some(n) = marker {
+            return (j > pos).then(|| arg_after(ctx, j + n, 0)).flatten();
+        }
+        if ctx.arg_at[j].is_some()
+            || is_comma(k)
+            || CLAUSE_PUNCT.contains(&k)
+            || PREP_WORDS.contains(&strip_conj(k))
+            || ctx.trigger_at[j]
+        {
+            return None;
+        }
+        if t.kind != TokKind::Punct {
+            words += 1;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Whether argument `a` stands alone in parentheses (an acronym or gloss).
@@ -1956,6 +2095,66 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
             return;
         }
     }
+}
+
+/// The state named last before `pos` in the sentence by its name (not a
+/// nationality adjective), other than the subjects: «أما شمال مالي، فقد شهد
+/// تصعيدا بعد انسحاب قوات الأمم المتحدة» is a withdrawal from Mali.
+fn state_before(ctx: &Ctx<'_>, pos: usize, subjects: &[Ent]) -> Option<Ent> {
+    ctx.args
+        .iter()
+        .filter(|a| a.end <= pos && a.class == "State" && a.kind != MentionKind::Adjective)
+        .filter(|a| !subjects.iter().any(|s| s.actor == a.actor))
+        .last()
+        .map(|a| Ent {
+            span: None,
+            ..ent(a)
+        })
+}
+
+/// The subject of a verb of `stems` before `pos` in the sentence (تأسست
+/// الجبهة، ظهرت جماعة …): the actor within two words after it, else the
+/// actor just before it, else, when the verb opens its clause, the topic.
+fn founded(
+    ctx: &Ctx<'_>,
+    stems: &[String],
+    pos: usize,
+    topics: &[Topic],
+    sentence: usize,
+) -> Vec<Ent> {
+    let stems: Vec<String> = stems.iter().map(|s| fold(s)).collect();
+    // Perfect (تأسست) or imperfect (يتشكل) with or without the feminine ت.
+    let is_stem = |k: &str| {
+        let k = strip_conj(k);
+        [k, k.strip_suffix('ت').unwrap_or(k)].iter().any(|k| {
+            let bare = k
+                .strip_prefix(['ي', 'ت'])
+                .filter(|r| r.chars().count() >= 3);
+            stems.iter().any(|s| s == k || bare == Some(s.as_str()))
+        })
+    };
+    let Some(v) = (0..pos)
+        .rev()
+        .find(|&j| ctx.arg_at[j].is_none() && is_stem(&ctx.tokens[j].key))
+    else {
+        return Vec::new();
+    };
+    if let Some(a) = direct_after(ctx, v + 1, 2) {
+        return [a].ents(ctx);
+    }
+    if let Some(b) = subject_before(ctx, v, 3) {
+        return [b].ents(ctx);
+    }
+    let opens = v <= ctx.clause_start[ctx.clause[v]] + 1;
+    let gender = if ctx.tokens[v].key.ends_with('ت') {
+        Gender::Fem
+    } else {
+        Gender::Masc
+    };
+    opens
+        .then(|| clause_topic(topics, gender, sentence))
+        .flatten()
+        .unwrap_or_default()
 }
 
 /// A list of two actors or more after «، وهي» (وهم، هي، هم) within eight

@@ -66,6 +66,15 @@ pub enum Genitive {
     Object,
 }
 
+/// Where the object comes from when the sentence names none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Implicit {
+    /// The state the article is about (named most often so far): «انسحاب
+    /// القوات الفرنسية» in a report on Mali is a withdrawal from Mali.
+    ArticleState,
+}
+
 /// An example sentence of a pattern with what it must and must not yield.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,6 +136,13 @@ pub struct Pattern {
     /// Classes allowed as object, narrower than the relation's range.
     #[serde(default)]
     pub object_class: Vec<String>,
+    /// The object when the sentence names none (`article-state`).
+    #[serde(default)]
+    pub implicit_object: Option<Implicit>,
+    /// Stems of verbs whose subject is the object when the trigger has none
+    /// (founding verbs: «تأسست الجبهة من اندماج حركات …» → merged into it).
+    #[serde(default)]
+    pub object_from_subject_of: Vec<String>,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
