@@ -87,10 +87,25 @@ pub(super) fn ontology() -> Ontology {
             adjectives: strs(&["بوركيني"]),
             ..entry("Burkina_Faso", "State", "بوركينا فاسو", &[])
         },
-        entry("Niger", "State", "النيجر", &["جمهورية النيجر"]),
+        // Ambiguous names (the river, "sons") whose nisba is not ambiguous.
         LexEntry {
+            adjectives: strs(&["نيجري"]),
+            ambiguous: true,
+            ..entry("Niger", "State", "النيجر", &["جمهورية النيجر"])
+        },
+        LexEntry {
+            adjectives: strs(&["بنيني"]),
             ambiguous: true,
             ..entry("Benin", "State", "بنين", &[])
+        },
+        LexEntry {
+            country: Some(format!("{A}France")),
+            ..entry(
+                "French_Armed_Forces",
+                "ArmedForces",
+                "القوات المسلحة الفرنسية",
+                &["جيش فرنسا"],
+            )
         },
         entry("Togo", "State", "توغو", &[]),
         entry("Cote_d_Ivoire", "State", "ساحل العاج", &["كوت ديفوار"]),
@@ -870,4 +885,15 @@ fn unknown_cue_class_is_refused() {
     o.classes.remove("Alliance");
     let err = Recognizer::new(&o).expect_err("Alliance is used by the cue file");
     assert!(err.to_string().contains("Alliance"), "{err}");
+}
+
+#[test]
+fn the_nisba_of_an_ambiguous_name_is_the_state() {
+    // النيجر may be the river and بنين "sons"; their adjectives are not ambiguous.
+    assert_eq!(actors("أعلنت الحكومة النيجرية الحداد"), vec!["Niger"]);
+    assert_eq!(actors("قال وزير الخارجية البنيني إن"), vec!["Benin"]);
+    assert_eq!(actors("قتل ثلاثة جنود بنينيين"), vec!["Benin"]);
+    // The bare names still need their cues.
+    assert!(actors("فاض نهر النيجر").is_empty());
+    assert!(actors("رزق الرجل بنين وبنات").is_empty());
 }
