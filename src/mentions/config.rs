@@ -33,6 +33,8 @@ struct RawConfig {
     capitals: RawCapitals,
     #[serde(default)]
     regions: RawRegions,
+    #[serde(default)]
+    forces: RawForces,
     coordination: RawCoordination,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
@@ -124,6 +126,19 @@ struct RawRegions {
     directions: Vec<String>,
     #[serde(default)]
     placers: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForces {
+    #[serde(default)]
+    class: String,
+    #[serde(default)]
+    head: String,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    modifiers: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -275,6 +290,15 @@ pub(crate) struct Config {
     /// Phrases that place a region (التي يسيطر عليها، من), longest wins.
     pub(crate) region_placers: Vec<String>,
     pub(crate) region_class: String,
+    /// Nouns of troops (القوات، جنود، جنديا): a nationality adjective after
+    /// them names the state's army when the state is the article's own.
+    pub(crate) force_nouns: Words,
+    /// Words between such a noun and the adjective (القوات الخاصة المالية).
+    pub(crate) force_modifiers: Words,
+    /// The class of a state's army, and the word its name must hold (جيش):
+    /// a national army, not an operation or a command filed under the state.
+    pub(crate) force_class: String,
+    pub(crate) force_head: String,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
 }
@@ -318,6 +342,9 @@ impl Config {
         check_class(&raw.acronyms.default_class)?;
         if !raw.regions.class.is_empty() {
             check_class(&raw.regions.class)?;
+        }
+        if !raw.forces.class.is_empty() {
+            check_class(&raw.forces.class)?;
         }
         if !raw.capitals.government.is_empty() {
             check_class(&raw.capitals.government)?;
@@ -403,6 +430,10 @@ impl Config {
             region_directions: words(&raw.regions.directions),
             region_placers: keys(&raw.regions.placers),
             region_class: raw.regions.class.clone(),
+            force_nouns: words(&raw.forces.nouns),
+            force_modifiers: words(&raw.forces.modifiers),
+            force_class: raw.forces.class.clone(),
+            force_head: key_of(&raw.forces.head),
             ambiguity_default: ambiguity(&raw.ambiguity_default)?,
             ambiguity: raw
                 .ambiguity

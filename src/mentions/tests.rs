@@ -897,3 +897,47 @@ fn the_nisba_of_an_ambiguous_name_is_the_state() {
     assert!(actors("فاض نهر النيجر").is_empty());
     assert!(actors("رزق الرجل بنين وبنات").is_empty());
 }
+
+#[test]
+fn a_nisba_after_a_noun_of_people_is_the_state() {
+    // ماليًا alone is "financially"; after soldiers it is Malian.
+    assert_eq!(actors("قتل 12 جنديا ماليا في الكمين"), vec!["Mali"]);
+    assert_eq!(actors("أصيب ثلاثة مدنيين ماليين"), vec!["Mali"]);
+    assert!(actors("دعمت الحكومة المزارعين ماليا").is_empty());
+}
+
+#[test]
+fn troops_of_the_article_s_own_state_are_its_army() {
+    let lede = "أعلنت بوركينا فاسو حالة التأهب في شمال بوركينا فاسو. ";
+    // Soldiers and forces of the state the article is about: its army.
+    for tail in [
+        "وقتل خمسة جنود بوركينيين في كمين",
+        "وتقدمت القوات البوركينية نحو المدينة",
+        "ونفذت القوات الخاصة البوركينية عملية",
+    ] {
+        let text = format!("{lede}{tail}");
+        assert_eq!(
+            actors(&text).last().map(String::as_str),
+            Some("Burkinabe_Armed_Forces"),
+            "{tail}"
+        );
+    }
+    // Foreign troops stay their state, even when it has an army entry.
+    let text = format!("{lede}وانسحبت القوات الفرنسية والبوركينية من المدينة");
+    assert_eq!(
+        actors(&text)[2..],
+        ["France", "Burkinabe_Armed_Forces"].map(String::from)
+    );
+    // A nisba that does not qualify troops names the state.
+    let text = format!("{lede}وقال الرئيس البوركيني إن");
+    assert_eq!(
+        actors(&text).last().map(String::as_str),
+        Some("Burkina_Faso")
+    );
+    // In an article about France, Burkinabe soldiers are Burkina Faso's.
+    let text = "أعلنت فرنسا خطة جديدة في فرنسا. وقتل جنود بوركينيون";
+    assert_eq!(
+        actors(text).last().map(String::as_str),
+        Some("Burkina_Faso")
+    );
+}
