@@ -170,6 +170,10 @@ struct RawReference {
     #[serde(default)]
     pair: bool,
     #[serde(default)]
+    count: Option<usize>,
+    #[serde(default)]
+    state_only: bool,
+    #[serde(default)]
     pair_cues: Vec<String>,
 }
 
@@ -231,6 +235,15 @@ pub(crate) struct Reference {
     pub(crate) same_head: bool,
     /// Names two actors (الطرفان): the last two set against each other.
     pub(crate) pair: bool,
+    /// How many actors a plural reference names (2 for a pair; الدول الثلاث 3).
+    pub(crate) count: usize,
+    /// A group named by its size (الدول الثلاث): a coordinated list of that
+    /// many comes first, then the group the same reference named last.
+    pub(crate) group: bool,
+    /// Resolve only to the actor of that class belonging to the article's
+    /// state (القوات الحكومية: the army of the country the article is about),
+    /// never to an antecedent.
+    pub(crate) state_only: bool,
     /// Words of a sentence that sets two actors against each other.
     pub(crate) pair_cues: Words,
 }
@@ -370,7 +383,10 @@ impl Config {
                 topic: r.topic,
                 of_state: r.of_state,
                 same_head: r.same_head,
-                pair: r.pair,
+                pair: r.pair || r.count.is_some_and(|n| n > 1),
+                count: r.count.unwrap_or(if r.pair { 2 } else { 1 }),
+                state_only: r.state_only,
+                group: r.count.is_some(),
                 pair_cues: words(&r.pair_cues),
             });
         }

@@ -119,7 +119,7 @@ pub(crate) fn decide(rec: &Recognizer, st: &DocState<'_>, selected: &[Cand]) -> 
 /// Whether the gap `a..b` of the key joins two coordinated names: a comma
 /// or a و (glued to the second name when `conj`), with only coordination
 /// words between (X، وربما Y).
-fn coordinated(rec: &Recognizer, key: &str, a: usize, b: usize, conj: bool) -> bool {
+pub(crate) fn coordinated(rec: &Recognizer, key: &str, a: usize, b: usize, conj: bool) -> bool {
     if a > b {
         return false;
     }

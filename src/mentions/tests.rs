@@ -230,8 +230,23 @@ pub(super) fn ontology() -> Ontology {
         },
         LexEntry {
             acronyms: strs(&["AES"]),
-            ..entry("AES", "Alliance", "تحالف دول الساحل", &[])
+            ..entry(
+                "AES",
+                "Alliance",
+                "تحالف دول الساحل",
+                &["كونفدرالية دول الساحل"],
+            )
         },
+        LexEntry {
+            aliases_ar: strs(&["إيكواس"]),
+            ..entry(
+                "ECOWAS",
+                "IntergovernmentalOrganization",
+                "المجموعة الاقتصادية لدول غرب أفريقيا",
+                &[],
+            )
+        },
+        entry("CSP", "ArmedGroup", "الإطار الاستراتيجي الدائم", &[]),
     ];
     lex.sort_by(|a, b| a.iri.cmp(&b.iri));
     o.lexicon = lex;
@@ -940,4 +955,104 @@ fn troops_of_the_article_s_own_state_are_its_army() {
         actors(text).last().map(String::as_str),
         Some("Burkina_Faso")
     );
+}
+
+#[test]
+fn organizations_named_by_their_kind() {
+    // المنظمة: an intergovernmental organization named before.
+    let text = "فرضت إيكواس عقوبات على مالي. ثم رفعت المنظمة العقوبات";
+    assert_eq!(referents(text, "المنظمة"), vec!["ECOWAS"]);
+    // A rights group is not one: no such antecedent, no mention.
+    let text = "قالت منظمة حقوقية إن القرى أحرقت. وطالبت المنظمة بتحقيق";
+    assert!(referents(text, "المنظمة").is_empty());
+    // الكونفدرالية and الإطار share their noun with the antecedent's name.
+    let text = "أعلن تحالف دول الساحل قوة موحدة تابعة للكونفدرالية";
+    assert_eq!(referents(text, "لكونفدرالية"), vec!["AES"]);
+    let text = "أعلن تحالف دول الساحل قوة موحدة. ودعا الاتحاد إلى الحوار";
+    assert!(referents(text, "الاتحاد").is_empty());
+    let text = "نصب مقاتلو الإطار الاستراتيجي الدائم كمينا. وقال الإطار إن";
+    assert_eq!(referents(text, "الإطار"), vec!["CSP"]);
+    let text = "هاجمت JNIM قافلة. وقال الوزير إن الإطار القانوني جاهز";
+    assert!(referents(text, "الإطار").is_empty());
+}
+
+#[test]
+fn government_troops_are_the_army_of_the_article_s_state() {
+    let lede = "أعلنت بوركينا فاسو التعبئة في بوركينا فاسو. ";
+    let text = format!("{lede}وهاجمت JNIM القوات الحكومية قرب الحدود");
+    assert_eq!(
+        referents(&text, "القوات الحكومية"),
+        vec!["Burkinabe_Armed_Forces"]
+    );
+    // Not the foreign army named right before, nor the militia.
+    let text = format!("{lede}وقاتل جيش فرنسا والمتطوعون للدفاع عن الوطن إلى جانب القوات النظامية");
+    assert_eq!(
+        referents(&text, "القوات النظامية"),
+        vec!["Burkinabe_Armed_Forces"]
+    );
+}
+
+/// Recognition with the shipped cues plus `extra` TOML, for cues that the
+/// shipped file documents but does not enable.
+fn found_with(extra: &str, text: &str) -> Vec<(String, String, MentionKind)> {
+    let shipped = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology/recognition.toml"),
+    )
+    .expect("cue file");
+    let dir = std::env::temp_dir().join(format!("actorgraph-cues-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("recognition.toml"), format!("{shipped}\n{extra}")).expect("write");
+    let o = Ontology {
+        dir: dir.clone(),
+        ..ontology()
+    };
+    let rec = Recognizer::new(&o).expect("recognizer compiles");
+    let _ = std::fs::remove_dir_all(&dir);
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Document::default()
+    };
+    let (mentions, _) = rec.recognize(&doc, &sentences::split(text));
+    mentions
+        .iter()
+        .map(|m| {
+            (
+                m.span.of(text).to_string(),
+                m.actor.rsplit('/').next().unwrap_or("").to_string(),
+                m.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_group_of_states_named_by_its_size() {
+    let cues = "[[references]]\nword = \"الدول الثلاث\"\nclasses = [\"State\"]\ncount = 3\n";
+    let of = |text: &str| -> Vec<String> {
+        found_with(cues, text)
+            .into_iter()
+            .filter(|(t, _, k)| t == "الدول الثلاث" && *k == MentionKind::Reference)
+            .map(|(_, a, _)| a)
+            .collect()
+    };
+    // The coordinated list, not the last three states named.
+    let text =
+        "انسحبت مالي وبوركينا فاسو والنيجر من المجموعة بعد ضغط فرنسا. وقررت الدول الثلاث تشكيل قوة";
+    assert_eq!(
+        of(text),
+        ["Mali", "Burkina_Faso", "Niger"].map(String::from)
+    );
+    // Later, the same group again, even after another state is named (a new
+    // list of three would be the new group).
+    let text = "انسحبت مالي وبوركينا فاسو والنيجر من المجموعة. وقررت الدول الثلاث تشكيل قوة. \
+                وانتقدت فرنسا القرار. وتعهدت الدول الثلاث بالرد";
+    let got = of(text);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(
+        got[3..],
+        ["Mali", "Burkina_Faso", "Niger"].map(String::from)
+    );
+    // Two states are not three.
+    assert!(of("زار الوفد مالي والنيجر. وقررت الدول الثلاث الرد").is_empty());
 }
