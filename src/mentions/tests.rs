@@ -247,6 +247,11 @@ pub(super) fn ontology() -> Ontology {
             )
         },
         entry("CSP", "ArmedGroup", "الإطار الاستراتيجي الدائم", &[]),
+        LexEntry {
+            adjectives: strs(&["فولاني"]),
+            ambiguous: true,
+            ..entry("Fulani", "EthnicGroup", "الفولاني", &["الفولان"])
+        },
     ];
     lex.sort_by(|a, b| a.iri.cmp(&b.iri));
     o.lexicon = lex;
@@ -811,9 +816,10 @@ fn herders_or_sponsors() {
         actors("تتنافس الجماعات على كسب مجتمعات الرعاة في الشمال"),
         vec!["Pastoralist_communities"]
     );
+    // Fulani herders are the Fulani: the ethnic nisba names the actor.
     assert_eq!(
         actors("جندت الجماعة عشرات من الرعاة الفولانيين"),
-        vec!["Pastoralist_communities"]
+        vec!["Fulani"]
     );
     // "Sponsors" of an agreement: not the herders.
     assert!(actors("اجتمع الرعاة الدوليون للاتفاق في الجزائر").is_empty());
@@ -962,6 +968,9 @@ fn organizations_named_by_their_kind() {
     // المنظمة: an intergovernmental organization named before.
     let text = "فرضت إيكواس عقوبات على مالي. ثم رفعت المنظمة العقوبات";
     assert_eq!(referents(text, "المنظمة"), vec!["ECOWAS"]);
+    // The participle "organized" is no reference.
+    let text = "فرضت إيكواس عقوبات. وتفاقمت الجريمة المنظمة في المنطقة";
+    assert!(referents(text, "المنظمة").is_empty());
     // A rights group is not one: no such antecedent, no mention.
     let text = "قالت منظمة حقوقية إن القرى أحرقت. وطالبت المنظمة بتحقيق";
     assert!(referents(text, "المنظمة").is_empty());
