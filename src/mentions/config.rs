@@ -33,6 +33,8 @@ struct RawConfig {
     capitals: RawCapitals,
     #[serde(default)]
     regions: RawRegions,
+    #[serde(default)]
+    forces: RawForces,
     coordination: RawCoordination,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
@@ -128,6 +130,19 @@ struct RawRegions {
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
+struct RawForces {
+    #[serde(default)]
+    class: String,
+    #[serde(default)]
+    head: String,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    modifiers: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawCapitals {
     #[serde(default)]
     verbs: Vec<String>,
@@ -154,6 +169,10 @@ struct RawReference {
     same_head: bool,
     #[serde(default)]
     pair: bool,
+    #[serde(default)]
+    count: Option<usize>,
+    #[serde(default)]
+    state_only: bool,
     #[serde(default)]
     pair_cues: Vec<String>,
 }
@@ -216,6 +235,15 @@ pub(crate) struct Reference {
     pub(crate) same_head: bool,
     /// Names two actors (الطرفان): the last two set against each other.
     pub(crate) pair: bool,
+    /// How many actors a plural reference names (2 for a pair; الدول الثلاث 3).
+    pub(crate) count: usize,
+    /// A group named by its size (الدول الثلاث): a coordinated list of that
+    /// many comes first, then the group the same reference named last.
+    pub(crate) group: bool,
+    /// Resolve only to the actor of that class belonging to the article's
+    /// state (القوات الحكومية: the army of the country the article is about),
+    /// never to an antecedent.
+    pub(crate) state_only: bool,
     /// Words of a sentence that sets two actors against each other.
     pub(crate) pair_cues: Words,
 }
@@ -275,6 +303,15 @@ pub(crate) struct Config {
     /// Phrases that place a region (التي يسيطر عليها، من), longest wins.
     pub(crate) region_placers: Vec<String>,
     pub(crate) region_class: String,
+    /// Nouns of troops (القوات، جنود، جنديا): a nationality adjective after
+    /// them names the state's army when the state is the article's own.
+    pub(crate) force_nouns: Words,
+    /// Words between such a noun and the adjective (القوات الخاصة المالية).
+    pub(crate) force_modifiers: Words,
+    /// The class of a state's army, and the word its name must hold (جيش):
+    /// a national army, not an operation or a command filed under the state.
+    pub(crate) force_class: String,
+    pub(crate) force_head: String,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
 }
@@ -319,6 +356,9 @@ impl Config {
         if !raw.regions.class.is_empty() {
             check_class(&raw.regions.class)?;
         }
+        if !raw.forces.class.is_empty() {
+            check_class(&raw.forces.class)?;
+        }
         if !raw.capitals.government.is_empty() {
             check_class(&raw.capitals.government)?;
         }
@@ -343,7 +383,10 @@ impl Config {
                 topic: r.topic,
                 of_state: r.of_state,
                 same_head: r.same_head,
-                pair: r.pair,
+                pair: r.pair || r.count.is_some_and(|n| n > 1),
+                count: r.count.unwrap_or(if r.pair { 2 } else { 1 }),
+                state_only: r.state_only,
+                group: r.count.is_some(),
                 pair_cues: words(&r.pair_cues),
             });
         }
@@ -403,6 +446,10 @@ impl Config {
             region_directions: words(&raw.regions.directions),
             region_placers: keys(&raw.regions.placers),
             region_class: raw.regions.class.clone(),
+            force_nouns: words(&raw.forces.nouns),
+            force_modifiers: words(&raw.forces.modifiers),
+            force_class: raw.forces.class.clone(),
+            force_head: key_of(&raw.forces.head),
             ambiguity_default: ambiguity(&raw.ambiguity_default)?,
             ambiguity: raw
                 .ambiguity

@@ -119,7 +119,7 @@ pub(crate) fn decide(rec: &Recognizer, st: &DocState<'_>, selected: &[Cand]) -> 
 /// Whether the gap `a..b` of the key joins two coordinated names: a comma
 /// or a و (glued to the second name when `conj`), with only coordination
 /// words between (X، وربما Y).
-fn coordinated(rec: &Recognizer, key: &str, a: usize, b: usize, conj: bool) -> bool {
+pub(crate) fn coordinated(rec: &Recognizer, key: &str, a: usize, b: usize, conj: bool) -> bool {
     if a > b {
         return false;
     }
@@ -329,6 +329,83 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
             c.1 = f.start;
+        }
+    }
+}
+
+/// Troops named by a nationality adjective (القوات النيجرية، 47 جنديا ماليا،
+/// القوات الخاصة المالية، and the second of القوات السنغالية والمالية) are
+/// the army of their state when that state is the one the article is about
+/// so far and the lexicon has a national army for it. Foreign troops stay
+/// their state: the guidelines read القوات الفرنسية as France. The mention
+/// keeps its span and kind; only whom it names changes.
+pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    let cfg = &rec.cfg;
+    if cfg.force_nouns.is_empty() || cfg.force_class.is_empty() {
+        return;
+    }
+    let key = st.key();
+    let mut counts: std::collections::HashMap<u32, (usize, usize)> = Default::default();
+    // Whether the previous mention was a troops adjective, and where it ended.
+    let mut last_troops: Option<usize> = None;
+    for slot in found.iter_mut() {
+        let f = *slot;
+        if let Some((s, weight)) = super::discover::about(rec, key, &f) {
+            let c = counts.entry(s).or_insert((0, 0));
+            c.0 += weight;
+            c.1 = f.start;
+        }
+        let Who::Lex(e) = f.who else {
+            last_troops = None;
+            continue;
+        };
+        if f.kind != MentionKind::Adjective || !rec.compiled.entries[e as usize].is_state {
+            last_troops = None;
+            continue;
+        }
+        // Back over modifiers (الخاصة، المسلحة) to a troops noun, or to the
+        // adjective before it in a coordination (السنغالية والمالية).
+        let mut pos = f.word_start;
+        let mut troops = false;
+        while let Some((s, e)) = prev_word(key, pos) {
+            let w = &key[s..e];
+            if rec.in_set(&cfg.force_nouns, w) {
+                troops = true;
+                break;
+            }
+            if !rec.in_set(&cfg.force_modifiers, w) {
+                break;
+            }
+            pos = s;
+        }
+        if !troops
+            && let Some(end) = last_troops
+            && coordinated(
+                rec,
+                key,
+                end,
+                f.word_start,
+                key[f.word_start..f.start].starts_with('و'),
+            )
+        {
+            troops = true;
+        }
+        last_troops = troops.then_some(f.end);
+        if !troops {
+            continue;
+        }
+        // The article's own state: named strictly more than any other.
+        let own = counts.get(&e).map_or(0, |c| c.0);
+        if own == 0 || counts.iter().any(|(s, c)| *s != e && c.0 >= own) {
+            continue;
+        }
+        let army = rec.compiled.entries.iter().position(|x| {
+            x.class == cfg.force_class
+                && x.country == Some(e)
+                && x.name_words.contains(&cfg.force_head)
+        });
+        if let Some(a) = army.and_then(|a| u32::try_from(a).ok()) {
+            slot.who = Who::Lex(a);
         }
     }
 }

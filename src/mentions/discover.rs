@@ -522,6 +522,49 @@ pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usiz
     Some((state, weight))
 }
 
+/// The last list of exactly `n` distinct coordinated mentions accepted by
+/// `ok` (X وY وZ، X، Y وZ) inside the key range `start..end`, in text order.
+fn coordinated_run(
+    rec: &Recognizer,
+    key: &str,
+    found: &[Found],
+    start: usize,
+    end: usize,
+    n: usize,
+    ok: impl Fn(&Found) -> bool,
+) -> Option<Vec<Who>> {
+    let mut best = None;
+    let mut run: Vec<&Found> = Vec::new();
+    let mut close = |run: &mut Vec<&Found>| {
+        if run.len() == n {
+            best = Some(run.iter().map(|f| f.who).collect::<Vec<_>>());
+        }
+        run.clear();
+    };
+    for f in found.iter().filter(|f| f.start >= start && f.end <= end) {
+        if !ok(f) {
+            close(&mut run);
+            continue;
+        }
+        let joined = run.last().is_some_and(|p| {
+            p.who != f.who
+                && super::context::coordinated(
+                    rec,
+                    key,
+                    p.end,
+                    f.word_start,
+                    key[f.word_start..f.start].starts_with(['و', 'ف']),
+                )
+        });
+        if !joined {
+            close(&mut run);
+        }
+        run.push(f);
+    }
+    close(&mut run);
+    best
+}
+
 /// How many sentences back «الطرفان» looks for the two parties.
 const PAIR_REACH: usize = 2;
 
@@ -537,6 +580,8 @@ pub(crate) fn references(
     let mut counts: HashMap<Who, (usize, usize)> = HashMap::new();
     // The states the article is about so far (see `about`).
     let mut topic: HashMap<u32, (usize, usize)> = HashMap::new();
+    // The actors each plural reference named last, by size and classes.
+    let mut groups: HashMap<(usize, Vec<String>), Vec<Who>> = HashMap::new();
     let mut j = 0;
     // Adjectives and names inside a descriptor (المرتبطة بتنظيم القاعدة) or
     // after a supporter's cue (بدعم من روسيا) are not what a reference means.
@@ -594,7 +639,8 @@ pub(crate) fn references(
         }
         let head = rec.strip_article(&r.key);
         let compatible = |who: Who| {
-            r.classes.contains(rec.class_of(st, who))
+            !r.state_only
+                && r.classes.contains(rec.class_of(st, who))
                 && (!r.same_head
                     || match who {
                         Who::Lex(e) => rec.compiled.entries[e as usize].name_words.contains(head),
@@ -629,6 +675,8 @@ pub(crate) fn references(
             // «بين الطرفين» names the pair; it does not set earlier actors
             // against each other (الوساطة بين الطرفين after the mediators).
             let mut end = prev_word(key, c.word_start).map_or(c.word_start, |(s, _)| s);
+            let reach_end = end;
+            let mut reach_start = end;
             for _ in 0..=PAIR_REACH {
                 let (start, prev_end) = match key[..end].rfind(['.', '!', '?', '؟', '\n']) {
                     Some(i) => (
@@ -638,6 +686,7 @@ pub(crate) fn references(
                     None => (0, None),
                 };
                 pair.clear();
+                reach_start = start;
                 if cued(start, end) {
                     for f in found[..j].iter().rev() {
                         if f.end > end || f.start < start {
@@ -648,13 +697,13 @@ pub(crate) fn references(
                             && pair.iter().all(|&o| opposed(o, f.who))
                         {
                             pair.push(f.who);
-                            if pair.len() == 2 {
+                            if pair.len() == r.count {
                                 break;
                             }
                         }
                     }
                 }
-                if pair.len() == 2 {
+                if pair.len() == r.count {
                     break;
                 }
                 match prev_end {
@@ -662,7 +711,28 @@ pub(crate) fn references(
                     None => break,
                 }
             }
-            if pair.len() == 2 {
+            // A group named by its size (الدول الثلاث) is first a list of
+            // that many (مالي وبوركينا فاسو والنيجر) in those sentences, then
+            // the group the same reference named last (منحت الدول الثلاث …
+            // ثم قادة الدول الثلاث), and only then the last ones named.
+            let group_key = (r.count, r.listed.clone());
+            if r.group {
+                let eligible = |f: &Found| antecedent(f) && compatible(f.who);
+                let window = &found[..j];
+                if let Some(list) =
+                    coordinated_run(rec, key, window, reach_start, reach_end, r.count, eligible)
+                {
+                    pair = list.into_iter().rev().collect();
+                } else if let Some(g) = groups.get(&group_key) {
+                    pair.clone_from(g);
+                }
+            } else if pair.len() != r.count
+                && let Some(g) = groups.get(&group_key)
+            {
+                pair.clone_from(g);
+            }
+            if pair.len() == r.count {
+                groups.insert(group_key, pair.clone());
                 for who in pair.into_iter().rev() {
                     added.push(Found {
                         start: c.start,

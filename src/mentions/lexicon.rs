@@ -247,11 +247,15 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 }
             }
         }
+        // The entry's ambiguity flag is about its names (النيجر the river,
+        // بنين "sons"), not its nisba: النيجري، البنينية name the state. Only
+        // a stem that is itself a word (مالي "financial") has a rule.
+        let adjective_rule = |form: &str, stem: &str| rule_for(form).or_else(|| rule_for(stem));
         for stem in &e.adjectives {
             let stem_key = key_without_article(stem, &cfg.article);
             for ending in &cfg.endings {
                 let form = format!("{stem_key}{ending}");
-                let amb = ambiguity(&form, &stem_key);
+                let amb = adjective_rule(&form, &stem_key);
                 add(
                     form,
                     Pat {
@@ -267,7 +271,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         }
         for plural in &e.demonym_plurals {
             let key = key_without_article(plural, &cfg.article);
-            let amb = ambiguity(&key, &key);
+            let amb = adjective_rule(&key, &key);
             add(
                 key,
                 Pat {

@@ -139,6 +139,8 @@ impl Recognizer {
         context::capitals(self, &st, &mut found);
         // Generic junta names are the junta of the state in context.
         context::generic_governments(self, &st, &mut found);
+        // Troops of the article's own state are its army.
+        context::forces(self, &st, &mut found);
         // Discovery after group nouns and titles, then acronyms.
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));

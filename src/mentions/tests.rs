@@ -87,10 +87,25 @@ pub(super) fn ontology() -> Ontology {
             adjectives: strs(&["بوركيني"]),
             ..entry("Burkina_Faso", "State", "بوركينا فاسو", &[])
         },
-        entry("Niger", "State", "النيجر", &["جمهورية النيجر"]),
+        // Ambiguous names (the river, "sons") whose nisba is not ambiguous.
         LexEntry {
+            adjectives: strs(&["نيجري"]),
+            ambiguous: true,
+            ..entry("Niger", "State", "النيجر", &["جمهورية النيجر"])
+        },
+        LexEntry {
+            adjectives: strs(&["بنيني"]),
             ambiguous: true,
             ..entry("Benin", "State", "بنين", &[])
+        },
+        LexEntry {
+            country: Some(format!("{A}France")),
+            ..entry(
+                "French_Armed_Forces",
+                "ArmedForces",
+                "القوات المسلحة الفرنسية",
+                &["جيش فرنسا"],
+            )
         },
         entry("Togo", "State", "توغو", &[]),
         entry("Cote_d_Ivoire", "State", "ساحل العاج", &["كوت ديفوار"]),
@@ -215,7 +230,27 @@ pub(super) fn ontology() -> Ontology {
         },
         LexEntry {
             acronyms: strs(&["AES"]),
-            ..entry("AES", "Alliance", "تحالف دول الساحل", &[])
+            ..entry(
+                "AES",
+                "Alliance",
+                "تحالف دول الساحل",
+                &["كونفدرالية دول الساحل"],
+            )
+        },
+        LexEntry {
+            aliases_ar: strs(&["إيكواس"]),
+            ..entry(
+                "ECOWAS",
+                "IntergovernmentalOrganization",
+                "المجموعة الاقتصادية لدول غرب أفريقيا",
+                &[],
+            )
+        },
+        entry("CSP", "ArmedGroup", "الإطار الاستراتيجي الدائم", &[]),
+        LexEntry {
+            adjectives: strs(&["فولاني"]),
+            ambiguous: true,
+            ..entry("Fulani", "EthnicGroup", "الفولاني", &["الفولان"])
         },
     ];
     lex.sort_by(|a, b| a.iri.cmp(&b.iri));
@@ -781,9 +816,10 @@ fn herders_or_sponsors() {
         actors("تتنافس الجماعات على كسب مجتمعات الرعاة في الشمال"),
         vec!["Pastoralist_communities"]
     );
+    // Fulani herders are the Fulani: the ethnic nisba names the actor.
     assert_eq!(
         actors("جندت الجماعة عشرات من الرعاة الفولانيين"),
-        vec!["Pastoralist_communities"]
+        vec!["Fulani"]
     );
     // "Sponsors" of an agreement: not the herders.
     assert!(actors("اجتمع الرعاة الدوليون للاتفاق في الجزائر").is_empty());
@@ -870,4 +906,162 @@ fn unknown_cue_class_is_refused() {
     o.classes.remove("Alliance");
     let err = Recognizer::new(&o).expect_err("Alliance is used by the cue file");
     assert!(err.to_string().contains("Alliance"), "{err}");
+}
+
+#[test]
+fn the_nisba_of_an_ambiguous_name_is_the_state() {
+    // النيجر may be the river and بنين "sons"; their adjectives are not ambiguous.
+    assert_eq!(actors("أعلنت الحكومة النيجرية الحداد"), vec!["Niger"]);
+    assert_eq!(actors("قال وزير الخارجية البنيني إن"), vec!["Benin"]);
+    assert_eq!(actors("قتل ثلاثة جنود بنينيين"), vec!["Benin"]);
+    // The bare names still need their cues.
+    assert!(actors("فاض نهر النيجر").is_empty());
+    assert!(actors("رزق الرجل بنين وبنات").is_empty());
+}
+
+#[test]
+fn a_nisba_after_a_noun_of_people_is_the_state() {
+    // ماليًا alone is "financially"; after soldiers it is Malian.
+    assert_eq!(actors("قتل 12 جنديا ماليا في الكمين"), vec!["Mali"]);
+    assert_eq!(actors("أصيب ثلاثة مدنيين ماليين"), vec!["Mali"]);
+    assert!(actors("دعمت الحكومة المزارعين ماليا").is_empty());
+}
+
+#[test]
+fn troops_of_the_article_s_own_state_are_its_army() {
+    let lede = "أعلنت بوركينا فاسو حالة التأهب في شمال بوركينا فاسو. ";
+    // Soldiers and forces of the state the article is about: its army.
+    for tail in [
+        "وقتل خمسة جنود بوركينيين في كمين",
+        "وتقدمت القوات البوركينية نحو المدينة",
+        "ونفذت القوات الخاصة البوركينية عملية",
+    ] {
+        let text = format!("{lede}{tail}");
+        assert_eq!(
+            actors(&text).last().map(String::as_str),
+            Some("Burkinabe_Armed_Forces"),
+            "{tail}"
+        );
+    }
+    // Foreign troops stay their state, even when it has an army entry.
+    let text = format!("{lede}وانسحبت القوات الفرنسية والبوركينية من المدينة");
+    assert_eq!(
+        actors(&text)[2..],
+        ["France", "Burkinabe_Armed_Forces"].map(String::from)
+    );
+    // A nisba that does not qualify troops names the state.
+    let text = format!("{lede}وقال الرئيس البوركيني إن");
+    assert_eq!(
+        actors(&text).last().map(String::as_str),
+        Some("Burkina_Faso")
+    );
+    // In an article about France, Burkinabe soldiers are Burkina Faso's.
+    let text = "أعلنت فرنسا خطة جديدة في فرنسا. وقتل جنود بوركينيون";
+    assert_eq!(
+        actors(text).last().map(String::as_str),
+        Some("Burkina_Faso")
+    );
+}
+
+#[test]
+fn organizations_named_by_their_kind() {
+    // المنظمة: an intergovernmental organization named before.
+    let text = "فرضت إيكواس عقوبات على مالي. ثم رفعت المنظمة العقوبات";
+    assert_eq!(referents(text, "المنظمة"), vec!["ECOWAS"]);
+    // The participle "organized" is no reference.
+    let text = "فرضت إيكواس عقوبات. وتفاقمت الجريمة المنظمة في المنطقة";
+    assert!(referents(text, "المنظمة").is_empty());
+    // A rights group is not one: no such antecedent, no mention.
+    let text = "قالت منظمة حقوقية إن القرى أحرقت. وطالبت المنظمة بتحقيق";
+    assert!(referents(text, "المنظمة").is_empty());
+    // الكونفدرالية and الإطار share their noun with the antecedent's name.
+    let text = "أعلن تحالف دول الساحل قوة موحدة تابعة للكونفدرالية";
+    assert_eq!(referents(text, "لكونفدرالية"), vec!["AES"]);
+    let text = "أعلن تحالف دول الساحل قوة موحدة. ودعا الاتحاد إلى الحوار";
+    assert!(referents(text, "الاتحاد").is_empty());
+    let text = "نصب مقاتلو الإطار الاستراتيجي الدائم كمينا. وقال الإطار إن";
+    assert_eq!(referents(text, "الإطار"), vec!["CSP"]);
+    let text = "هاجمت JNIM قافلة. وقال الوزير إن الإطار القانوني جاهز";
+    assert!(referents(text, "الإطار").is_empty());
+}
+
+#[test]
+fn government_troops_are_the_army_of_the_article_s_state() {
+    let lede = "أعلنت بوركينا فاسو التعبئة في بوركينا فاسو. ";
+    let text = format!("{lede}وهاجمت JNIM القوات الحكومية قرب الحدود");
+    assert_eq!(
+        referents(&text, "القوات الحكومية"),
+        vec!["Burkinabe_Armed_Forces"]
+    );
+    // Not the foreign army named right before, nor the militia.
+    let text = format!("{lede}وقاتل جيش فرنسا والمتطوعون للدفاع عن الوطن إلى جانب القوات النظامية");
+    assert_eq!(
+        referents(&text, "القوات النظامية"),
+        vec!["Burkinabe_Armed_Forces"]
+    );
+}
+
+/// Recognition with the shipped cues plus `extra` TOML, for cues that the
+/// shipped file documents but does not enable.
+fn found_with(extra: &str, text: &str) -> Vec<(String, String, MentionKind)> {
+    let shipped = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology/recognition.toml"),
+    )
+    .expect("cue file");
+    let dir = std::env::temp_dir().join(format!("actorgraph-cues-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("recognition.toml"), format!("{shipped}\n{extra}")).expect("write");
+    let o = Ontology {
+        dir: dir.clone(),
+        ..ontology()
+    };
+    let rec = Recognizer::new(&o).expect("recognizer compiles");
+    let _ = std::fs::remove_dir_all(&dir);
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Document::default()
+    };
+    let (mentions, _) = rec.recognize(&doc, &sentences::split(text));
+    mentions
+        .iter()
+        .map(|m| {
+            (
+                m.span.of(text).to_string(),
+                m.actor.rsplit('/').next().unwrap_or("").to_string(),
+                m.kind,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_group_of_states_named_by_its_size() {
+    let cues = "[[references]]\nword = \"الدول الثلاث\"\nclasses = [\"State\"]\ncount = 3\n";
+    let of = |text: &str| -> Vec<String> {
+        found_with(cues, text)
+            .into_iter()
+            .filter(|(t, _, k)| t == "الدول الثلاث" && *k == MentionKind::Reference)
+            .map(|(_, a, _)| a)
+            .collect()
+    };
+    // The coordinated list, not the last three states named.
+    let text =
+        "انسحبت مالي وبوركينا فاسو والنيجر من المجموعة بعد ضغط فرنسا. وقررت الدول الثلاث تشكيل قوة";
+    assert_eq!(
+        of(text),
+        ["Mali", "Burkina_Faso", "Niger"].map(String::from)
+    );
+    // Later, the same group again, even after another state is named (a new
+    // list of three would be the new group).
+    let text = "انسحبت مالي وبوركينا فاسو والنيجر من المجموعة. وقررت الدول الثلاث تشكيل قوة. \
+                وانتقدت فرنسا القرار. وتعهدت الدول الثلاث بالرد";
+    let got = of(text);
+    assert_eq!(got.len(), 6, "{got:?}");
+    assert_eq!(
+        got[3..],
+        ["Mali", "Burkina_Faso", "Niger"].map(String::from)
+    );
+    // Two states are not three.
+    assert!(of("زار الوفد مالي والنيجر. وقررت الدول الثلاث الرد").is_empty());
 }
