@@ -350,7 +350,8 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
     let mut last_troops: Option<usize> = None;
     for slot in found.iter_mut() {
         let f = *slot;
-        if let Some((s, weight)) = super::discover::about(rec, key, &f) {
+        let this = super::discover::about(rec, key, &f);
+        if let Some((s, weight)) = this {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
             c.1 = f.start;
@@ -394,8 +395,11 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
         if !troops {
             continue;
         }
-        // The article's own state: named strictly more than any other.
-        let own = counts.get(&e).map_or(0, |c| c.0);
+        // The article's own state: named before this mention, and strictly
+        // more than any other («انسحبت القوات الفرنسية من النيجر» alone says
+        // nothing of whose article it is).
+        let this_weight = this.filter(|(s, _)| *s == e).map_or(0, |(_, w)| w);
+        let own = counts.get(&e).map_or(0, |c| c.0) - this_weight;
         if own == 0 || counts.iter().any(|(s, c)| *s != e && c.0 >= own) {
             continue;
         }

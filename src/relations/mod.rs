@@ -863,6 +863,15 @@ impl Extractor {
                 passive_agent(ctx, hit.end, &mut f);
             }
             Frame::Noun | Frame::Between => {
+                if p.joint {
+                    let parts = joint_parties(ctx, hit, &fit_object);
+                    for (n, a) in parts.iter().enumerate() {
+                        for b in &parts[n + 1..] {
+                            f.pairs.push((a.clone(), b.clone()));
+                        }
+                    }
+                    return f;
+                }
                 if p.frame == Frame::Between
                     && let Some(list) = between_list(ctx, hit.end)
                 {
@@ -2095,6 +2104,48 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
             return;
         }
     }
+}
+
+/// Who takes part in a joint undertaking (قوة مشتركة، رتل مشترك): the
+/// subject before the trigger with its conjuncts and a comitative list after
+/// it («أعلنت النيجر، مع مالي وبوركينا فاسو، تفعيل قوة مشتركة»), and the
+/// actors after the trigger behind من or مع (رتل مشترك من الجيش وفاغنر).
+fn joint_parties(ctx: &Ctx<'_>, hit: &Hit, fit: &dyn Fn(&Arg) -> bool) -> Vec<Ent> {
+    let mut list: Vec<Ent> = Vec::new();
+    if let Some(b) = subject_before(ctx, hit.first, 6).or_else(|| clause_subject(ctx, hit.first)) {
+        list.extend(conjuncts_backward(ctx, b).ents(ctx));
+        let mut j = ctx.args[b].end;
+        if ctx.tokens.get(j).is_some_and(|t| is_comma(&t.key)) {
+            j += 1;
+        }
+        if ctx
+            .tokens
+            .get(j)
+            .is_some_and(|t| strip_conj(&t.key) == "مع")
+            && let Some(c) = arg_after(ctx, j + 1, 0)
+        {
+            list.extend(conjuncts_forward(ctx, c).ents(ctx));
+        }
+    }
+    let preps = ["من".to_string(), "مع".to_string()];
+    if let Some(o) = object_after(ctx, hit.end, &preps, 2, fit) {
+        list.extend(conjuncts_forward(ctx, o).ents(ctx));
+    }
+    let mut seen: Vec<Ent> = Vec::new();
+    for e in list {
+        if fit_any(&e) && !seen.iter().any(|s| s.actor == e.actor) {
+            seen.push(e);
+        }
+    }
+    seen
+}
+
+/// Actors that can undertake something jointly: not places.
+fn fit_any(e: &Ent) -> bool {
+    !matches!(
+        e.class.as_str(),
+        "City" | "Region" | "Place" | "Site" | "Equipment"
+    )
 }
 
 /// The state named last before `pos` in the sentence by its name (not a

@@ -136,6 +136,11 @@ pub struct Pattern {
     /// Classes allowed as object, narrower than the relation's range.
     #[serde(default)]
     pub object_class: Vec<String>,
+    /// A joint undertaking (`between` frame: دوريات مشتركة): every actor
+    /// taking part, before the trigger (with a comitative مع) or after it
+    /// behind من or مع, is paired with every other.
+    #[serde(default)]
+    pub joint: bool,
     /// The object when the sentence names none (`article-state`).
     #[serde(default)]
     pub implicit_object: Option<Implicit>,
@@ -476,6 +481,9 @@ mod tests {
             genitive: Genitive::Subject,
             subject_class: vec![],
             object_class: vec![],
+            joint: false,
+            implicit_object: None,
+            object_from_subject_of: vec![],
             examples: vec![],
             file: PathBuf::new(),
         }
