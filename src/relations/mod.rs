@@ -534,18 +534,25 @@ impl Extractor {
                 continue;
             }
             for hit in ctx.hits[i].clone() {
+                // A trigger inside a longer one of another pattern (مغادرة in
+                // رعاياها على مغادرة) gives way to it.
+                if shadowed(ctx, &hit) {
+                    continue;
+                }
                 let p = &self.patterns[hit.pattern];
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
                 let mut implicit = false;
                 if found.objects.is_empty() && found.pairs.is_empty() && !found.subjects.is_empty()
                 {
                     if !p.object_from_subject_of.is_empty() {
+                        let fit = |c: &str| self.slot_fits(p, c, false);
                         found.objects = founded(
                             ctx,
                             &p.object_from_subject_of,
                             hit.first,
                             topics,
                             sentence.index,
+                            &fit,
                         );
                     }
                     // Only for a subject the trigger's own phrase names
@@ -559,8 +566,16 @@ impl Extractor {
                             let k = strip_conj(&ctx.tokens[j].key);
                             p.object_prep.iter().any(|op| fold(op) == k)
                         });
+                    // «إجلاء رعاياها»: a genitive with a possessive pronoun
+                    // is the subject's own people.
+                    let own_people = ctx.tokens.get(hit.end).is_some_and(|t| {
+                        ctx.arg_at[hit.end].is_none()
+                            && t.kind == TokKind::Arabic
+                            && t.key.chars().count() >= 5
+                            && ["ها", "هم", "يه"].iter().any(|x| t.key.ends_with(x))
+                    });
                     if found.objects.is_empty()
-                        && found.genitive
+                        && (found.genitive || (own_people && !found.carried))
                         && !stated_source
                         && p.implicit_object == Some(Implicit::ArticleState)
                         && let Some(state) = state_before(ctx, hit.first, &found.subjects)
@@ -685,10 +700,11 @@ impl Extractor {
                         stated: subject_used,
                         // A participle's head is described, not the subject
                         // of a clause (مؤسسة الزلاقة، الذراع الإعلامية للجماعة).
+                        // Nor is a verbal noun's genitive (اندماج حركات، أبرزها …).
                         apposed: matches!(
                             p.frame,
                             Frame::ActiveParticiple | Frame::PassiveParticiple
-                        ),
+                        ) || found.genitive,
                     });
                     if alongside.len() > 1 {
                         topics.push(Topic {
@@ -864,10 +880,21 @@ impl Extractor {
             }
             Frame::Noun | Frame::Between => {
                 if p.joint {
-                    let parts = joint_parties(ctx, hit, &fit_object);
-                    for (n, a) in parts.iter().enumerate() {
-                        for b in &parts[n + 1..] {
-                            f.pairs.push((a.clone(), b.clone()));
+                    // With partners named (… عمليات مشتركة مع الجيش) the
+                    // undertaking is between the two sides; otherwise between
+                    // the coordinated actors (القوات السنغالية والمالية).
+                    let (before, after) = joint_parties(ctx, hit, &fit_object);
+                    if after.is_empty() {
+                        for (n, a) in before.iter().enumerate() {
+                            for b in &before[n + 1..] {
+                                f.pairs.push((a.clone(), b.clone()));
+                            }
+                        }
+                    } else {
+                        for a in &before {
+                            for b in after.iter().filter(|b| b.actor != a.actor) {
+                                f.pairs.push((a.clone(), b.clone()));
+                            }
                         }
                     }
                     return f;
@@ -1684,6 +1711,30 @@ fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
         if RELATIVES.contains(&k) {
             return head_before(ctx, j + 1);
         }
+        // «تحث دول غربية، بما فيها أ وب، مواطنيها …»: the members singled
+        // out between commas stand for the subject noun before them.
+        if is_comma(k)
+            && same_clause(ctx, j, pos.min(ctx.tokens.len() - 1))
+            && let Some(a) = j.checked_sub(1).and_then(|x| ctx.arg_at[x])
+            && let Some(&first) = conjuncts_backward(ctx, a).first()
+            && let Some(c) = ctx.args[first].first.checked_sub(1)
+            && let Some(m) = (c.saturating_sub(3)..c)
+                .find(|&m| is_comma(&ctx.tokens[m].key) && elaboration(ctx, m + 1) == Some(c - m))
+            && ((0..m)
+                .rev()
+                .take_while(|&x| {
+                    x >= ctx.clause_start[ctx.clause[m]] && !is_comma(&ctx.tokens[x].key)
+                })
+                .last()
+                .unwrap_or(m)..m)
+                .all(|x| {
+                    !PREP_WORDS.contains(&strip_conj(&ctx.tokens[x].key))
+                        && !ctx.noun_trigger_at[x]
+                        && ctx.arg_at[x].is_none()
+                })
+        {
+            return Some(a);
+        }
         if !same_clause(ctx, j, pos.min(ctx.tokens.len() - 1)) || is_comma(k) || ctx.trigger_at[j] {
             return None;
         }
@@ -2110,34 +2161,45 @@ fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
 /// subject before the trigger with its conjuncts and a comitative list after
 /// it («أعلنت النيجر، مع مالي وبوركينا فاسو، تفعيل قوة مشتركة»), and the
 /// actors after the trigger behind من or مع (رتل مشترك من الجيش وفاغنر).
-fn joint_parties(ctx: &Ctx<'_>, hit: &Hit, fit: &dyn Fn(&Arg) -> bool) -> Vec<Ent> {
-    let mut list: Vec<Ent> = Vec::new();
+fn joint_parties(ctx: &Ctx<'_>, hit: &Hit, fit: &dyn Fn(&Arg) -> bool) -> (Vec<Ent>, Vec<Ent>) {
+    let mut before: Vec<Ent> = Vec::new();
+    let mut after: Vec<Ent> = Vec::new();
     if let Some(b) = subject_before(ctx, hit.first, 6).or_else(|| clause_subject(ctx, hit.first)) {
-        list.extend(conjuncts_backward(ctx, b).ents(ctx));
+        before.extend(conjuncts_backward(ctx, b).ents(ctx));
         let mut j = ctx.args[b].end;
         if ctx.tokens.get(j).is_some_and(|t| is_comma(&t.key)) {
             j += 1;
         }
+        // A comitative list right after the subject joins its side.
         if ctx
             .tokens
             .get(j)
             .is_some_and(|t| strip_conj(&t.key) == "مع")
             && let Some(c) = arg_after(ctx, j + 1, 0)
         {
-            list.extend(conjuncts_forward(ctx, c).ents(ctx));
+            before.extend(conjuncts_forward(ctx, c).ents(ctx));
         }
     }
     let preps = ["من".to_string(), "مع".to_string()];
     if let Some(o) = object_after(ctx, hit.end, &preps, 2, fit) {
-        list.extend(conjuncts_forward(ctx, o).ents(ctx));
-    }
-    let mut seen: Vec<Ent> = Vec::new();
-    for e in list {
-        if fit_any(&e) && !seen.iter().any(|s| s.actor == e.actor) {
-            seen.push(e);
+        let partners = conjuncts_forward(ctx, o).ents(ctx);
+        // «رتل مشترك من الجيش وفاغنر»: behind من, the parts themselves.
+        if prep_of(ctx, o) == "من" || ctx.tokens.get(hit.end).is_some_and(|t| t.key == "من") {
+            before.extend(partners);
+        } else {
+            after.extend(partners);
         }
     }
-    seen
+    let unique = |list: Vec<Ent>| {
+        let mut seen: Vec<Ent> = Vec::new();
+        for e in list {
+            if fit_any(&e) && !seen.iter().any(|s| s.actor == e.actor) {
+                seen.push(e);
+            }
+        }
+        seen
+    };
+    (unique(before), unique(after))
 }
 
 /// Actors that can undertake something jointly: not places.
@@ -2146,6 +2208,18 @@ fn fit_any(e: &Ent) -> bool {
         e.class.as_str(),
         "City" | "Region" | "Place" | "Site" | "Equipment"
     )
+}
+
+/// Whether a trigger of another pattern covers `hit` and more words.
+fn shadowed(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+    (hit.first.saturating_sub(4)..=hit.first).any(|j| {
+        ctx.hits[j].iter().any(|h| {
+            h.pattern != hit.pattern
+                && h.first <= hit.first
+                && h.end >= hit.end
+                && h.end - h.first > hit.end - hit.first
+        })
+    })
 }
 
 /// The state named last before `pos` in the sentence by its name (not a
@@ -2172,6 +2246,7 @@ fn founded(
     pos: usize,
     topics: &[Topic],
     sentence: usize,
+    fit: &dyn Fn(&str) -> bool,
 ) -> Vec<Ent> {
     let stems: Vec<String> = stems.iter().map(|s| fold(s)).collect();
     // Perfect (تأسست) or imperfect (يتشكل) with or without the feminine ت.
@@ -2190,10 +2265,10 @@ fn founded(
     else {
         return Vec::new();
     };
-    if let Some(a) = direct_after(ctx, v + 1, 2) {
+    if let Some(a) = direct_after(ctx, v + 1, 2).filter(|&a| fit(&ctx.args[a].class)) {
         return [a].ents(ctx);
     }
-    if let Some(b) = subject_before(ctx, v, 3) {
+    if let Some(b) = subject_before(ctx, v, 3).filter(|&b| fit(&ctx.args[b].class)) {
         return [b].ents(ctx);
     }
     let opens = v <= ctx.clause_start[ctx.clause[v]] + 1;
@@ -2202,9 +2277,16 @@ fn founded(
     } else {
         Gender::Masc
     };
-    opens
-        .then(|| clause_topic(topics, gender, sentence))
-        .flatten()
+    if !opens {
+        return Vec::new();
+    }
+    topics
+        .iter()
+        .rev()
+        .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
+        .filter(|t| !t.apposed && agrees(gender, t.gender))
+        .find(|t| t.ents.iter().all(|e| fit(&e.class)))
+        .map(|t| t.ents.clone())
         .unwrap_or_default()
 }
 
