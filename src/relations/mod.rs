@@ -2228,9 +2228,9 @@ fn shadowed(ctx: &Ctx<'_>, hit: &Hit) -> bool {
 fn state_before(ctx: &Ctx<'_>, pos: usize, subjects: &[Ent]) -> Option<Ent> {
     ctx.args
         .iter()
+        .rev()
         .filter(|a| a.end <= pos && a.class == "State" && a.kind != MentionKind::Adjective)
-        .filter(|a| !subjects.iter().any(|s| s.actor == a.actor))
-        .last()
+        .find(|a| !subjects.iter().any(|s| s.actor == a.actor))
         .map(|a| Ent {
             span: None,
             ..ent(a)
