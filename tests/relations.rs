@@ -445,6 +445,15 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
                 ("Bilal Ag Acherif", "leads", "MNLA")
             ],
         ),
+        (
+            "فرضت ولاية الساحل حصارا على عدد من القرى والبلدات في منطقة تيلابيري منذ أشهر.",
+            &[
+                ("ISSP", "blockaded", "Tillaberi region", "pos", "asserted", None)
+            ],
+            &[
+                ("ISSP", "blockaded", "Niger")
+            ],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

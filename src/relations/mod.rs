@@ -1884,6 +1884,10 @@ fn object_after(
     let mut seen_prep: Option<String> = None;
     let mut partitive_at: Option<usize> = None;
     let mut prep_word = false;
+    // A wanted preposition governs a noun that names no actor (على القرى)…
+    let mut target = false;
+    // … and a locative phrase follows it (في منطقة كايس، قرب غاو).
+    let mut locative = false;
     let mut gap = 0;
     let mut j = pos;
     while j < ctx.tokens.len() {
@@ -1895,6 +1899,15 @@ fn object_after(
             } else {
                 seen_prep.clone().unwrap_or_default()
             };
+            // «حصار على القرى في منطقة كايس»، «استهدفت تجمعا في بلدة
+            // تينزاواتن»: the place where the unnamed target lies.
+            if locative
+                && matches!(governing.as_str(), "في" | "قرب" | "بالقرب" | "من")
+                && matches!(ctx.args[a].class.as_str(), "City" | "Region" | "Facility")
+                && fit(&ctx.args[a])
+            {
+                return Some(a);
+            }
             if preps.contains(&governing) && !parenthesized(ctx, a) {
                 if fit(&ctx.args[a]) {
                     return Some(a);
@@ -1940,10 +1953,16 @@ fn object_after(
         // the phrase the preposition governs.
         // (At `pos` itself too: a trigger right after the subject, as in
         // «قاتل الجيش وحلفاؤه الروس الجبهة», governs what follows it.)
-        if ctx.trigger_at[j] || (j > pos && k.starts_with("وال") && k.chars().count() > 4) {
+        // (Unless the noun the preposition governs goes on: القرى والبلدات.)
+        if ctx.trigger_at[j]
+            || (j > pos && !target && k.starts_with("وال") && k.chars().count() > 4)
+        {
             return None;
         }
         let sk = strip_conj(k);
+        if target && matches!(sk, "في" | "قرب" | "بالقرب") {
+            locative = true;
+        }
         // «على دورية من الجيش»، «لرتل من الجيش وفاغنر»: a partitive من after
         // a noun the wanted preposition governs keeps that preposition.
         let partitive = sk == "من"
@@ -1963,9 +1982,15 @@ fn object_after(
             // reach across a partitive من.
             seen_prep = Some(p.to_string());
             prep_word = false;
+        } else if t.kind == TokKind::Arabic
+            && seen_prep
+                .as_ref()
+                .is_some_and(|p| !p.is_empty() && preps.contains(p))
+        {
+            target = true;
         }
         gap += 1;
-        if gap > max_gap {
+        if gap > max_gap + if locative { 3 } else { 0 } {
             return None;
         }
         j += 1;
