@@ -454,6 +454,15 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
                 ("ISSP", "blockaded", "Niger")
             ],
         ),
+        (
+            "وأعلنت ولاية الساحل مسؤوليتها عن الهجمات التي استهدفت مطار نيامي الدولي الأسبوع الماضي.",
+            &[
+                ("ISSP", "attacked", "Niamey", "pos", "reported", None)
+            ],
+            &[
+
+            ],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

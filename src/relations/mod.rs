@@ -876,6 +876,14 @@ impl Extractor {
                         .filter(|e| !named.contains(&e.actor.as_str()))
                         .collect();
                 }
+                // «أعلنت الجماعة مسؤوليتها عن الهجمات التي استهدفت …»: a
+                // relative clause on an event has the claimant as agent.
+                if f.subjects.is_empty()
+                    && relative
+                    && let Some(c) = claimant(ctx, hit.first, topics, sentence, &fit_subject)
+                {
+                    f.subjects = c;
+                }
                 passive_agent(ctx, hit.end, &mut f);
             }
             Frame::Noun | Frame::Between => {
@@ -1053,6 +1061,12 @@ impl Extractor {
                     {
                         f.subjects = t.ents.clone();
                         f.carried = true;
+                    }
+                    // «أعلنت الجماعة مسؤوليتها عن الهجوم على …»
+                    if f.subjects.is_empty()
+                        && let Some(c) = claimant(ctx, hit.first, topics, sentence, &fit_subject)
+                    {
+                        f.subjects = c;
                     }
                 }
                 passive_agent(ctx, object_from, &mut f);
@@ -2233,6 +2247,45 @@ fn fit_any(e: &Ent) -> bool {
         e.class.as_str(),
         "City" | "Region" | "Place" | "Site" | "Equipment"
     )
+}
+
+/// Who claims the event at `pos`: «مسؤولية» (with its pronoun) before it in
+/// the sentence, claimed by the subject of its clause, else by the
+/// antecedent of its pronoun.
+fn claimant(
+    ctx: &Ctx<'_>,
+    pos: usize,
+    topics: &[Topic],
+    sentence: usize,
+    fit: &dyn Fn(&Arg) -> bool,
+) -> Option<Vec<Ent>> {
+    let j = (0..pos).rev().find(|&j| {
+        let k = strip_conj(&ctx.tokens[j].key);
+        k.starts_with("مسووليت") || k == "مسووليه" || k == "المسووليه"
+    })?;
+    // Nothing but the claimed event between (عن الهجمات التي استهدفت).
+    if (j + 1..pos)
+        .any(|m| ctx.arg_at[m].is_some() || CLAUSE_PUNCT.contains(&ctx.tokens[m].key.as_str()))
+    {
+        return None;
+    }
+    if let Some(a) = subject_before(ctx, j, 3)
+        .or_else(|| clause_subject(ctx, j))
+        .filter(|&a| fit(&ctx.args[a]))
+    {
+        return Some(conjuncts_backward(ctx, a).ents(ctx));
+    }
+    let k = strip_conj(&ctx.tokens[j].key);
+    let gender = if k.ends_with("ها") {
+        Gender::Fem
+    } else if k.ends_with("هم") {
+        Gender::Plural
+    } else if k.ends_with('ه') && k.starts_with("مسووليت") {
+        Gender::Masc
+    } else {
+        return None;
+    };
+    clause_topic(topics, gender, sentence)
 }
 
 /// Whether a trigger of another pattern covers `hit` and more words.
