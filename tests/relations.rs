@@ -463,6 +463,15 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
 
             ],
         ),
+        (
+            "تتصاعد أعمال العنف في منطقة الساحل منذ سنوات. وتنشط في المنطقة أيضا جبهة تحرير أزواد، التي تسيطر على المنطقة الشمالية من مالي.",
+            &[
+                ("FLA", "operates-in", "Sahel", "pos", "asserted", None)
+            ],
+            &[
+                ("FLA", "captured", "Sahel")
+            ],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

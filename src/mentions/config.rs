@@ -174,6 +174,8 @@ struct RawReference {
     #[serde(default)]
     state_only: bool,
     #[serde(default)]
+    bare: bool,
+    #[serde(default)]
     pair_cues: Vec<String>,
 }
 
@@ -233,6 +235,9 @@ pub(crate) struct Reference {
     /// جيش), so that an auxiliary militia filed as armed forces is not "the
     /// army".
     pub(crate) same_head: bool,
+    /// Only alone: a definite word after it makes another noun phrase
+    /// (المنطقة الشرقية is a place of its own, not «the region»).
+    pub(crate) bare: bool,
     /// Names two actors (الطرفان): the last two set against each other.
     pub(crate) pair: bool,
     /// How many actors a plural reference names (2 for a pair; الدول الثلاث 3).
@@ -383,6 +388,7 @@ impl Config {
                 topic: r.topic,
                 of_state: r.of_state,
                 same_head: r.same_head,
+                bare: r.bare,
                 pair: r.pair || r.count.is_some_and(|n| n > 1),
                 count: r.count.unwrap_or(if r.pair { 2 } else { 1 }),
                 state_only: r.state_only,

@@ -637,6 +637,13 @@ pub(crate) fn references(
         {
             continue;
         }
+        if r.bare
+            && next_word(key, c.end).is_some_and(|(s, e)| {
+                key[s..e].starts_with("ال") && key[c.end..s].trim().is_empty()
+            })
+        {
+            continue;
+        }
         let head = rec.strip_article(&r.key);
         let compatible = |who: Who| {
             !r.state_only

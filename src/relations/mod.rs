@@ -1918,6 +1918,7 @@ fn object_after(
             if locative
                 && matches!(governing.as_str(), "في" | "قرب" | "بالقرب" | "من")
                 && matches!(ctx.args[a].class.as_str(), "City" | "Region" | "Facility")
+                && ctx.args[a].kind != MentionKind::Reference
                 && fit(&ctx.args[a])
             {
                 return Some(a);

@@ -415,6 +415,10 @@ impl TriggerIndex {
             let family = if r.verb { Frame::Verb } else { Frame::Noun };
             let pre = prefixes(family)[r.pre as usize];
             let suf = suffixes(family)[r.suf as usize];
+            // A verb with a pronoun ـه never ends in ة (ضربة is a noun).
+            if r.verb && suf.ends_with('ه') && tokens[i].ta_marbuta {
+                continue;
+            }
             for f in &self.forms[r.first as usize] {
                 if family_of(f.frame) != family {
                     continue;

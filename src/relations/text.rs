@@ -26,6 +26,9 @@ pub(crate) struct Token {
     pub(crate) key: String,
     /// What it is made of.
     pub(crate) kind: TokKind,
+    /// It ends with U+0629 ة, which the key folds to ه: a noun ending
+    /// (ضربة "a strike"), never the pronoun of a verb (ضربه "hit him").
+    pub(crate) ta_marbuta: bool,
 }
 
 /// Folds Arabic spelling variation away for matching: drops harakat
@@ -107,6 +110,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             span: Span::new(span.start + i, span.start + end),
             key: fold(&sub[i..end]),
             kind,
+            ta_marbuta: sub[i..end].ends_with('\u{0629}'),
         });
     }
     out
