@@ -177,7 +177,9 @@ struct StateCount {
 impl StateCount {
     fn add(&mut self, ctx: &Ctx<'_>) {
         let order = self.seen.len();
-        for a in &ctx.args {
+        // Names only: «القوات الأمريكية» in a report on Niger does not make
+        // it a report on the United States.
+        for a in ctx.args.iter().filter(|a| a.kind != MentionKind::Adjective) {
             for e in std::iter::once(ent(a)).chain(a.twins.iter().cloned()) {
                 if e.class != "State" {
                     continue;
@@ -921,8 +923,9 @@ impl Extractor {
                 // The genitive right after the noun, or a nationality
                 // adjective, or the members named of a common noun
                 // (اندماج جماعات، بما فيها أ وب).
-                let genitive =
-                    direct_after(ctx, hit.end, 1).or_else(|| elaborated(ctx, hit.end, 4));
+                let genitive = direct_after(ctx, hit.end, 1)
+                    .or_else(|| elaborated(ctx, hit.end, 4))
+                    .or_else(|| counted(ctx, hit.end));
                 let mut object_from = hit.end;
                 let mut genitive_ents = Vec::new();
                 if let Some(g) = genitive {
@@ -2059,6 +2062,43 @@ fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// The actor counted right after `pos` (قتل ما يصل إلى 50 روسيا، مقتل نحو
+/// 20 جنديا ماليا): a number, with the words that bound it before it, then
+/// the actor, with no preposition.
+fn counted(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let mut j = pos;
+    while j < ctx.tokens.len().min(pos + 4)
+        && matches!(
+            strip_conj(&ctx.tokens[j].key),
+            "ما" | "يصل"
+                | "الي"
+                | "اكثر"
+                | "من"
+                | "نحو"
+                | "حوالي"
+                | "قرابه"
+                | "زهاء"
+                | "اقل"
+        )
+    {
+        j += 1;
+    }
+    if ctx.tokens.get(j)?.kind != TokKind::Number {
+        return None;
+    }
+    // The actor itself (50 روسيا) or its adjective after the counted noun
+    // (30 جنديا نيجريا).
+    let direct = ctx.arg_at.get(j + 1).copied().flatten();
+    let qualified = ctx
+        .arg_at
+        .get(j + 2)
+        .copied()
+        .flatten()
+        .filter(|&a| ctx.args[a].kind == MentionKind::Adjective && ctx.arg_at[j + 1].is_none());
+    let a = direct.or(qualified)?;
+    prep_of(ctx, a).is_empty().then_some(a)
 }
 
 /// Whether argument `a` stands alone in parentheses (an acronym or gloss).
