@@ -845,6 +845,15 @@ impl Extractor {
                     f.carried = true;
                     f.possessed = true;
                 }
+                // «يعمل المجلس … مستندا إلى الدعم»: a participle of state
+                // (مستندا، معتمدا) describes the clause's subject.
+                if f.subjects.is_empty()
+                    && strip_conj(&ctx.tokens[hit.first].key).starts_with('م')
+                    && hit.suffix.ends_with('ا')
+                    && let Some(c) = segment_subject(ctx, hit.first)
+                {
+                    f.subjects = conjuncts_forward(ctx, c).ents(ctx);
+                }
                 if f.subjects.is_empty()
                     && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
                     && let Some(t) = topic(topics, gender, sentence)
@@ -1774,6 +1783,20 @@ fn clause_subject(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     })
 }
 
+/// The actor that opens the clause of `pos` or the stretch after its last
+/// comma (…، فالمجلس العسكري يعمل … مستندا): within three words, without a
+/// preposition.
+fn segment_subject(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let start = ctx.clause_start[ctx.clause[pos]];
+    let from = (start..pos)
+        .rev()
+        .find(|&j| is_comma(&ctx.tokens[j].key))
+        .map_or(start, |j| j + 1);
+    (from..pos.min(from + 4)).find_map(|j| {
+        ctx.arg_at[j].filter(|&a| ctx.args[a].first == j && prep_of(ctx, a).is_empty())
+    })
+}
+
 /// The noun a participle or a relative pronoun at `pos` follows: the argument
 /// right before it, across a comma, a dash or an acronym in parentheses.
 fn head_before(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
@@ -1905,12 +1928,21 @@ fn object_after(
     let mut target = false;
     // … and a locative phrase follows it (في منطقة كايس، قرب غاو).
     let mut locative = false;
+    // Where the members singled out by an elaboration start.
+    let mut members_at: Option<usize> = None;
     let mut gap = 0;
     let mut j = pos;
     while j < ctx.tokens.len() {
         if let Some(a) = ctx.arg_at[j] {
             let own = prep_of(ctx, a);
             let after_partitive = partitive_at.is_some_and(|p| p + 1 == ctx.args[a].first);
+            // The members singled out (وفي مقدمته روسيا) keep the phrase's
+            // preposition, whatever the marker's own words say.
+            let own = if members_at == Some(ctx.args[a].first) {
+                String::new()
+            } else {
+                own
+            };
             let governing = if !own.is_empty() && (!after_partitive || own != "من") {
                 own
             } else {
@@ -1954,6 +1986,7 @@ fn object_after(
             && let Some(skip) = elaboration(ctx, j + 1)
         {
             j += 1 + skip;
+            members_at = Some(j);
             continue;
         }
         // The same without a comma: «في المناطق الشمالية مثل كيدال».
@@ -1962,6 +1995,7 @@ fn object_after(
             && let Some(skip) = elaboration(ctx, j)
         {
             j += skip;
+            members_at = Some(j);
             continue;
         }
         if j > pos && !same_clause(ctx, pos, j) || is_comma(k) || CLAUSE_PUNCT.contains(&k) {
@@ -2025,6 +2059,9 @@ fn elaboration(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
             Some(1)
         }
         "لا" if key(at + 1) == "سيما" => Some(2),
+        // «وفي مقدمتها روسيا»، «وعلى رأسها فاغنر»: foremost among them.
+        "في" if key(at + 1).starts_with("مقدمت") => Some(2),
+        "علي" if key(at + 1).starts_with("راس") => Some(2),
         "بما" if matches!(key(at + 1), "فيها" | "فيهم" | "فيه") => Some(2),
         "سيما" => Some(1),
         _ => None,
