@@ -472,6 +472,16 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
                 ("FLA", "captured", "Sahel")
             ],
         ),
+        (
+            "تقاتل جماعة نصرة الإسلام والمسلمين الجيش المالي، ومنافسيها من ولاية الساحل في شمال البلاد.",
+            &[
+                ("JNIM", "fights", "Malian Armed Forces", "pos", "asserted", None),
+                ("JNIM", "fights", "ISSP", "pos", "asserted", None)
+            ],
+            &[
+
+            ],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

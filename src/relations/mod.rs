@@ -2181,6 +2181,18 @@ fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
                 HEAD_NOUNS.contains(&h)
             })
         }) && prep_of(ctx, next).is_empty();
+        // «…، ومنافسيه من داعش»، «والعاملين الروس من فيلق أفريقيا»: a
+        // conjoined noun (and an adjective) whose members come from the
+        // next actor.
+        let partitive_member = match gap {
+            [.., n, m] | [.., n, _, m] if m.key == "من" => {
+                n.key.starts_with('و') && n.kind == TokKind::Arabic && n.key.chars().count() > 3
+            }
+            _ => false,
+        } && gap.len() <= 4
+            && gap.iter().all(|t| t.kind != TokKind::Number)
+            && prep_of(ctx, next) == "من";
+        let head_noun = head_noun || partitive_member;
         let joined = head_noun
             || ctx.args[next].clitic.starts_with('و')
             || gap
