@@ -482,6 +482,15 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
 
             ],
         ),
+        (
+            "وتدهور الوضع في شمال مالي بعد انسحاب بعثة حفظ السلام التابعة للأمم المتحدة (مينوسما) عام 2023.",
+            &[
+                ("MINUSMA", "withdrew-from", "Mali", "pos", "asserted", Some("2023"))
+            ],
+            &[
+                ("United Nations", "withdrew-from", "Mali")
+            ],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

@@ -934,7 +934,8 @@ impl Extractor {
                 // (اندماج جماعات، بما فيها أ وب).
                 let genitive = direct_after(ctx, hit.end, 1)
                     .or_else(|| elaborated(ctx, hit.end, 4))
-                    .or_else(|| counted(ctx, hit.end));
+                    .or_else(|| counted(ctx, hit.end))
+                    .or_else(|| glossed(ctx, hit.end));
                 let mut object_from = hit.end;
                 let mut genitive_ents = Vec::new();
                 if let Some(g) = genitive {
@@ -2136,6 +2137,39 @@ fn counted(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         .filter(|&a| ctx.args[a].kind == MentionKind::Adjective && ctx.arg_at[j + 1].is_none());
     let a = direct.or(qualified)?;
     prep_of(ctx, a).is_empty().then_some(a)
+}
+
+/// The acronym in parentheses that closes a noun phrase right after `pos`
+/// and names it (انسحاب بعثة حفظ السلام التابعة للأمم المتحدة (مينوسما)):
+/// no other actor is direct in between.
+fn glossed(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let mut passed: Vec<&str> = Vec::new();
+    for j in pos..ctx.tokens.len().min(pos + 8) {
+        let k = ctx.tokens[j].key.as_str();
+        // An acronym of an actor already named glosses that actor (في تحالف
+        // دول الساحل (AES)), not the head noun.
+        if k == "(" {
+            return ctx
+                .arg_at
+                .get(j + 1)
+                .copied()
+                .flatten()
+                .filter(|&a| parenthesized(ctx, a))
+                .filter(|&a| !passed.contains(&ctx.args[a].actor.as_str()));
+        }
+        if let Some(a) = ctx.arg_at[j] {
+            passed.push(ctx.args[a].actor.as_str());
+        }
+        if let Some(a) = ctx.arg_at[j]
+            && prep_of(ctx, a).is_empty()
+        {
+            return None;
+        }
+        if is_comma(k) || CLAUSE_PUNCT.contains(&k) || (j > pos && ctx.noun_trigger_at[j]) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether argument `a` stands alone in parentheses (an acronym or gloss).
