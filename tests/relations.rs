@@ -429,67 +429,84 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
         ),
         (
             "وقالت جماعة نصرة الإسلام والمسلمين في بيان نشرته وكالة أعماق إن عناصرها نصبوا كمينا قرب غاو وقتلوا عشرين جنديا من الجيش المالي.",
-            &[
-                ("JNIM", "killed", "Malian Armed Forces", "pos", "reported", None)
-            ],
-            &[
-                ("Amaq", "killed", "Malian Armed Forces")
-            ],
+            &[(
+                "JNIM",
+                "killed",
+                "Malian Armed Forces",
+                "pos",
+                "reported",
+                None,
+            )],
+            &[("Amaq", "killed", "Malian Armed Forces")],
         ),
         (
             "تأسست جبهة تحرير أزواد بعد مفاوضات طويلة، وضمت عدة حركات، أبرزها الحركة الوطنية لتحرير أزواد، ويقودها بلال آغ الشريف.",
-            &[
-                ("Bilal Ag Acherif", "leads", "FLA", "pos", "asserted", None)
-            ],
-            &[
-                ("Bilal Ag Acherif", "leads", "MNLA")
-            ],
+            &[("Bilal Ag Acherif", "leads", "FLA", "pos", "asserted", None)],
+            &[("Bilal Ag Acherif", "leads", "MNLA")],
         ),
         (
             "فرضت ولاية الساحل حصارا على عدد من القرى والبلدات في منطقة تيلابيري منذ أشهر.",
-            &[
-                ("ISSP", "blockaded", "Tillaberi region", "pos", "asserted", None)
-            ],
-            &[
-                ("ISSP", "blockaded", "Niger")
-            ],
+            &[(
+                "ISSP",
+                "blockaded",
+                "Tillaberi region",
+                "pos",
+                "asserted",
+                None,
+            )],
+            &[("ISSP", "blockaded", "Niger")],
         ),
         (
             "وأعلنت ولاية الساحل مسؤوليتها عن الهجمات التي استهدفت مطار نيامي الدولي الأسبوع الماضي.",
-            &[
-                ("ISSP", "attacked", "Niamey", "pos", "reported", None)
-            ],
-            &[
-
-            ],
+            &[("ISSP", "attacked", "Niamey", "pos", "reported", None)],
+            &[],
         ),
         (
             "تتصاعد أعمال العنف في منطقة الساحل منذ سنوات. وتنشط في المنطقة أيضا جبهة تحرير أزواد، التي تسيطر على المنطقة الشمالية من مالي.",
-            &[
-                ("FLA", "operates-in", "Sahel", "pos", "asserted", None)
-            ],
-            &[
-                ("FLA", "captured", "Sahel")
-            ],
+            &[("FLA", "operates-in", "Sahel", "pos", "asserted", None)],
+            &[("FLA", "captured", "Sahel")],
         ),
         (
             "تقاتل جماعة نصرة الإسلام والمسلمين الجيش المالي، ومنافسيها من ولاية الساحل في شمال البلاد.",
             &[
-                ("JNIM", "fights", "Malian Armed Forces", "pos", "asserted", None),
-                ("JNIM", "fights", "ISSP", "pos", "asserted", None)
+                (
+                    "JNIM",
+                    "fights",
+                    "Malian Armed Forces",
+                    "pos",
+                    "asserted",
+                    None,
+                ),
+                ("JNIM", "fights", "ISSP", "pos", "asserted", None),
             ],
-            &[
-
-            ],
+            &[],
         ),
         (
             "وتدهور الوضع في شمال مالي بعد انسحاب بعثة حفظ السلام التابعة للأمم المتحدة (مينوسما) عام 2023.",
+            &[(
+                "MINUSMA",
+                "withdrew-from",
+                "Mali",
+                "pos",
+                "asserted",
+                Some("2023"),
+            )],
+            &[("United Nations", "withdrew-from", "Mali")],
+        ),
+        (
+            "ألحقت جماعة نصرة الإسلام والمسلمين خسائر كبيرة في صفوف الجيش المالي والمدربين الروس من الفيلق الأفريقي.",
             &[
-                ("MINUSMA", "withdrew-from", "Mali", "pos", "asserted", Some("2023"))
+                (
+                    "JNIM",
+                    "killed",
+                    "Malian Armed Forces",
+                    "pos",
+                    "asserted",
+                    None,
+                ),
+                ("JNIM", "killed", "Africa Corps", "pos", "asserted", None),
             ],
-            &[
-                ("United Nations", "withdrew-from", "Mali")
-            ],
+            &[],
         ),
     ];
     let res = resources();

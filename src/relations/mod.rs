@@ -53,6 +53,12 @@ const HEAD_NOUNS: &[&str] = &[
     "سلطات",
     "قيادات",
     "مرتزقه",
+    "عاملين",
+    "مدربين",
+    "مستشارين",
+    "عسكريين",
+    "ضباط",
+    "مسلحين",
 ];
 
 /// How many sentences back a dropped subject may find its antecedent: news
@@ -2083,8 +2089,9 @@ fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usize> {
         } else {
             elaboration(ctx, j)
         };
+        // The common noun may be the trigger itself (مؤسسات إعلامية مثل …).
         if let Some(n) = marker {
-            return (j > pos).then(|| arg_after(ctx, j + n, 0)).flatten();
+            return arg_after(ctx, j + n, 2);
         }
         if ctx.arg_at[j].is_some()
             || is_comma(k)
@@ -2222,6 +2229,8 @@ fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
             [.., n, m] | [.., n, _, m] if m.key == "من" => {
                 n.key.starts_with('و') && n.kind == TokKind::Arabic && n.key.chars().count() > 3
             }
+            // «والعاملين الروس من فيلق أفريقيا»: after the adjective.
+            [m] if m.key == "من" => ctx.args[cur].kind == MentionKind::Adjective && cur > a,
             _ => false,
         } && gap.len() <= 4
             && gap.iter().all(|t| t.kind != TokKind::Number)
