@@ -508,6 +508,18 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
             ],
             &[],
         ),
+        (
+            "تحاصر جماعة نصرة الإسلام والمسلمين مدينة تمبكتو منذ أشهر، لكنها لم تقتحمها بعد في مواجهة الجيش المالي المرابط فيها.",
+            &[(
+                "Malian Armed Forces",
+                "deployed-to",
+                "Timbuktu",
+                "pos",
+                "asserted",
+                None,
+            )],
+            &[("Malian Armed Forces", "deployed-to", "Mali")],
+        ),
     ];
     let res = resources();
     let mut failures = Vec::new();

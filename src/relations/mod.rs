@@ -1135,7 +1135,27 @@ impl Extractor {
                         .and_then(|j| arg_after(ctx, j + 2, 1))
                         .filter(|&a| fit_other(&ctx.args[a]))
                 };
-                let Some(other) = object_after(ctx, hit.end, preps, 3, &fit_other).or_else(by_hand)
+                // «القوات الحكومية المرابطة فيها»: a pronoun on the wanted
+                // preposition is the place named last before the head.
+                let resumed = || {
+                    (p.frame == Frame::ActiveParticiple)
+                        .then(|| ctx.tokens.get(hit.end))
+                        .flatten()
+                        .and_then(|t| resumptive_of(&t.key, preps))
+                        .and_then(|_| {
+                            let head = head_before(ctx, hit.first)?;
+                            (0..head).rev().find(|&a| {
+                                matches!(
+                                    ctx.args[a].class.as_str(),
+                                    "City" | "Region" | "Facility" | "State"
+                                ) && ctx.args[a].kind != MentionKind::Adjective
+                                    && fit_other(&ctx.args[a])
+                            })
+                        })
+                };
+                let Some(other) = object_after(ctx, hit.end, preps, 3, &fit_other)
+                    .or_else(by_hand)
+                    .or_else(resumed)
                 else {
                     return f;
                 };
@@ -1602,9 +1622,11 @@ fn member_pronoun(key: &str) -> Option<Gender> {
 /// The gender of the pronoun on a preposition the pattern wants for its
 /// object (عليها، لها، معه), if the word is one.
 fn resumptive_of(key: &str, preps: &[String]) -> Option<Gender> {
-    let k = strip_conj(key);
+    // «فيها» is no ف plus «يها»: try the word as it is first.
     preps.iter().filter(|p| !p.is_empty()).find_map(|p| {
-        let rest = k.strip_prefix(p.as_str())?;
+        let rest = key
+            .strip_prefix(p.as_str())
+            .or_else(|| strip_conj(key).strip_prefix(p.as_str()))?;
         match rest {
             "ها" | "يها" => Some(Gender::Fem),
             "ه" | "يه" => Some(Gender::Masc),
