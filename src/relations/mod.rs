@@ -669,25 +669,34 @@ impl Extractor {
                     if n > 0 {
                         confidence *= 0.95;
                     }
-                    out.push(Statement {
-                        doc: doc.id.clone(),
-                        subject: s.actor.clone(),
-                        relation: p.relation.clone(),
-                        object: o.actor.clone(),
-                        polarity: pol,
-                        modality,
-                        date: date.clone(),
-                        quantities: qs.clone(),
-                        attributed_to: source.map(|sp| sp.of(ctx.text).to_string()),
-                        evidence: Evidence {
-                            index: sentence.index,
-                            sentence: sentence.span.of(ctx.text).to_string(),
-                            span: sentence.span,
-                            focus,
-                        },
-                        pattern: p.id.clone(),
-                        confidence: (confidence.clamp(0.2, 0.99) * 100.0).round() / 100.0,
+                    // What the pattern also states (attacks in a country are
+                    // operations there), where the actors fit that relation.
+                    let also = p.also.iter().filter(|r| {
+                        let (domain, range) =
+                            self.signatures.get(r.as_str()).cloned().unwrap_or_default();
+                        self.is_a(&s.class, &domain) && self.is_a(&o.class, &range)
                     });
+                    for relation in std::iter::once(&p.relation).chain(also) {
+                        out.push(Statement {
+                            doc: doc.id.clone(),
+                            subject: s.actor.clone(),
+                            relation: relation.clone(),
+                            object: o.actor.clone(),
+                            polarity: pol,
+                            modality,
+                            date: date.clone(),
+                            quantities: qs.clone(),
+                            attributed_to: source.map(|sp| sp.of(ctx.text).to_string()),
+                            evidence: Evidence {
+                                index: sentence.index,
+                                sentence: sentence.span.of(ctx.text).to_string(),
+                                span: sentence.span,
+                                focus,
+                            },
+                            pattern: p.id.clone(),
+                            confidence: (confidence.clamp(0.2, 0.99) * 100.0).round() / 100.0,
+                        });
+                    }
                 }
                 // A verb's subject is the topic of what follows even when the
                 // verb states no relation (مقاتلوها هاجموا القافلة وقتلوا …).

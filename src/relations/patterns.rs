@@ -141,6 +141,10 @@ pub struct Pattern {
     /// behind من or مع, is paired with every other.
     #[serde(default)]
     pub joint: bool,
+    /// Relations every statement of the pattern also states, where its
+    /// actors fit them (هجمات في مالي: attacked and operates-in).
+    #[serde(default)]
+    pub also: Vec<String>,
     /// The object when the sentence names none (`article-state`).
     #[serde(default)]
     pub implicit_object: Option<Implicit>,
@@ -212,11 +216,10 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
         if let Some(first) = seen.insert(&p.id, &p.file) {
             return Err(fail(format!("id already used in {}", first.display())));
         }
-        if ontology.relation(&p.relation).is_none() {
-            return Err(fail(format!(
-                "relation {:?} is not in the ontology",
-                p.relation
-            )));
+        for r in std::iter::once(&p.relation).chain(&p.also) {
+            if ontology.relation(r).is_none() {
+                return Err(fail(format!("relation {r:?} is not in the ontology")));
+            }
         }
         for c in p.subject_class.iter().chain(&p.object_class) {
             if !ontology.classes.contains_key(c) {
@@ -486,6 +489,7 @@ mod tests {
             subject_class: vec![],
             object_class: vec![],
             joint: false,
+            also: vec![],
             implicit_object: None,
             object_from_subject_of: vec![],
             examples: vec![],
