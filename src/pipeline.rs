@@ -35,6 +35,10 @@ pub struct Resources {
     pub recognizer: Recognizer,
     /// The compiled relation patterns.
     pub extractor: Extractor,
+    /// A hash of this program's version and every file of the ontology
+    /// folder: the rules that extracted a store's documents. When it
+    /// changes, a build extracts every document again.
+    pub fingerprint: String,
 }
 
 impl Resources {
@@ -48,12 +52,49 @@ impl Resources {
     pub fn compile(ontology: Ontology) -> Result<Resources> {
         let recognizer = Recognizer::new(&ontology)?;
         let extractor = Extractor::load(&ontology)?;
+        let fingerprint = fingerprint(&ontology.dir)?;
         Ok(Resources {
             ontology,
             recognizer,
             extractor,
+            fingerprint,
         })
     }
+}
+
+/// The file in a store folder that records the [`Resources::fingerprint`]
+/// of the rules its documents were extracted with.
+pub const RULES_FILE: &str = "RULES";
+
+/// SHA-256 of the crate version and of every file under `dir` (relative
+/// path and content, in path order).
+fn fingerprint(dir: &Path) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        for entry in entries {
+            let path = entry.map_err(|e| Error::io(dir, e))?.path();
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files)?;
+    files.sort();
+    let mut h = Sha256::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for f in &files {
+        let rel = f.strip_prefix(dir).unwrap_or(f);
+        h.update(rel.to_string_lossy().as_bytes());
+        h.update([0u8]);
+        h.update(std::fs::read(f).map_err(|e| Error::io(f, e))?);
+        h.update([0u8]);
+    }
+    Ok(crate::model::hex(&h.finalize()))
 }
 
 /// Runs every stage up to relation extraction on one document.
@@ -271,7 +312,17 @@ fn run_build(
     let mut summary = BuildSummary::default();
     let mut store = Store::open(&cfg.store)?;
     store.sync_ontology(&res.ontology)?;
-    let known = store.document_keys()?;
+    // Documents extracted with other rules (an edited pattern or lexicon, a
+    // new version) are extracted again: the store is only skipped where its
+    // statements are what these rules give.
+    let rules_file = cfg.store.join(RULES_FILE);
+    let same_rules =
+        std::fs::read_to_string(&rules_file).is_ok_and(|stored| stored.trim() == res.fingerprint);
+    let known = if same_rules {
+        store.document_keys()?
+    } else {
+        BTreeMap::new()
+    };
     summary.times.open = started.elapsed();
 
     let (files, _) = ingest::collect_files(&cfg.inputs);
@@ -331,6 +382,10 @@ fn run_build(
     progress.step("save");
     let t = Instant::now();
     store.save()?;
+    // Only once every document is stored with these rules: a build killed
+    // before this line extracts everything again next time.
+    std::fs::write(&rules_file, format!("{}\n", res.fingerprint))
+        .map_err(|e| Error::io(&rules_file, e))?;
     summary.times.save = t.elapsed();
     progress.step("count");
     let t = Instant::now();
@@ -583,6 +638,41 @@ mod tests {
         std::fs::write(&one, text).expect("rewrite seed");
         let (third, _) = build_into(tmp.path(), &input, &res, &opts, &mut Log::default());
         assert_eq!((third.extracted, third.unchanged), (1, 4));
+    }
+
+    #[test]
+    fn edited_rules_extract_every_document_again() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let input = seeds(tmp.path());
+        // A copy of the ontology folder that the test may edit.
+        let onto = tmp.path().join("ontology");
+        let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology");
+        let copy = std::process::Command::new("cp")
+            .arg("-r")
+            .arg(&src)
+            .arg(&onto)
+            .status()
+            .expect("cp runs");
+        assert!(copy.success());
+        let opts = BuildOptions::default();
+        let res = Resources::load(Some(&onto)).expect("the copy loads");
+        let (first, _) = build_into(tmp.path(), &input, &res, &opts, &mut Log::default());
+        assert_eq!(first.extracted, 5);
+        let (second, _) = build_into(tmp.path(), &input, &res, &opts, &mut Log::default());
+        assert_eq!((second.extracted, second.unchanged), (0, 5));
+
+        // A pattern file edited (here: a comment added) is other rules.
+        let patterns = onto.join("patterns").join("presence.toml");
+        let mut text = std::fs::read_to_string(&patterns).expect("patterns");
+        text.push_str("\n# edited\n");
+        std::fs::write(&patterns, text).expect("edit patterns");
+        let edited = Resources::load(Some(&onto)).expect("the edited copy loads");
+        assert_ne!(edited.fingerprint, res.fingerprint);
+        let (third, _) = build_into(tmp.path(), &input, &edited, &opts, &mut Log::default());
+        assert_eq!((third.extracted, third.unchanged), (5, 0));
+        assert_eq!(third.stored_statements, first.stored_statements);
+        let (fourth, _) = build_into(tmp.path(), &input, &edited, &opts, &mut Log::default());
+        assert_eq!((fourth.extracted, fourth.unchanged), (0, 5));
     }
 
     #[test]
