@@ -1592,13 +1592,8 @@ fn object_pronoun(suffix: &str) -> bool {
 
 /// A preposition with a pronoun suffix (عليها، فيه، منها).
 fn resumptive(key: &str) -> bool {
-    let k = strip_conj(key);
-    ["علي", "في", "من", "ل", "الي", "ب", "عن", "مع"]
-        .iter()
-        .any(|p| {
-            k.strip_prefix(p)
-                .is_some_and(|r| matches!(r, "ه" | "ها" | "هم" | "هما" | "يه" | "يها" | "يهم"))
-        })
+    const PREPS: &[&str] = &["علي", "في", "من", "ل", "الي", "ب", "عن", "مع"];
+    resumptive_of(key, PREPS).is_some()
 }
 
 /// The gender of the possessive pronoun on a member noun (مقاتليها،
@@ -1630,19 +1625,23 @@ fn member_pronoun(key: &str) -> Option<Gender> {
 
 /// The gender of the pronoun on a preposition the pattern wants for its
 /// object (عليها، لها، معه), if the word is one.
-fn resumptive_of(key: &str, preps: &[String]) -> Option<Gender> {
+fn resumptive_of<P: AsRef<str>>(key: &str, preps: &[P]) -> Option<Gender> {
     // «فيها» is no ف plus «يها»: try the word as it is first.
-    preps.iter().filter(|p| !p.is_empty()).find_map(|p| {
-        let rest = key
-            .strip_prefix(p.as_str())
-            .or_else(|| strip_conj(key).strip_prefix(p.as_str()))?;
-        match rest {
-            "ها" | "يها" => Some(Gender::Fem),
-            "ه" | "يه" => Some(Gender::Masc),
-            "هم" | "يهم" | "هما" | "يهما" => Some(Gender::Plural),
-            _ => None,
-        }
-    })
+    preps
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|p| !p.is_empty())
+        .find_map(|p| {
+            let rest = key
+                .strip_prefix(p)
+                .or_else(|| strip_conj(key).strip_prefix(p))?;
+            match rest {
+                "ها" | "يها" => Some(Gender::Fem),
+                "ه" | "يه" => Some(Gender::Masc),
+                "هم" | "يهم" | "هما" | "يهما" => Some(Gender::Plural),
+                _ => None,
+            }
+        })
 }
 
 /// The gender a possessive suffix refers to (دعمها → feminine), if the noun has one.
