@@ -531,7 +531,11 @@ impl Extractor {
                         sentence: sentence.index,
                         clause: ctx.clause[a.first],
                         stated: false,
-                        apposed: comma != cs,
+                        // After a comma: an apposition or list item (X، Y؛
+                        // …، أبرزها Y), unless a word other than a marker
+                        // opens the stretch (رغم …، يظل JNIM خصما).
+                        apposed: comma != cs
+                            && (a.first == comma || elaboration(ctx, comma).is_some()),
                     });
                     next_topic_arg = last;
                 }
@@ -2527,7 +2531,16 @@ fn founded(
         .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
         .filter(|t| !t.apposed && agrees(gender, t.gender))
         .find(|t| t.ents.iter().all(|e| fit(&e.class)))
-        .map(|t| t.ents.clone())
+        .map(|t| {
+            // The evidence of another sentence is not this one's focus.
+            t.ents
+                .iter()
+                .map(|e| Ent {
+                    span: if t.sentence == sentence { e.span } else { None },
+                    ..e.clone()
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
 
