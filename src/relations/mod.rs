@@ -781,13 +781,9 @@ impl Extractor {
                         strip_conj(&ctx.tokens[hit.first - 1].key),
                         "كلاهما" | "كلتاهما" | "كلاهم"
                     )
-                    && let Some(t) = topics
-                        .iter()
-                        .rev()
-                        .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
-                        .find(|t| t.ents.len() > 1)
+                    && let Some(both) = find_topic(topics, sentence, |t| t.ents.len() > 1)
                 {
-                    f.subjects = t.ents[t.ents.len() - 2..].to_vec();
+                    f.subjects = both[both.len() - 2..].to_vec();
                     f.carried = true;
                     if let Some(o) = object_after(ctx, hit.end, &object_preps, 6, &fit_object) {
                         f.objects = conjuncts_forward(ctx, o).ents(ctx);
@@ -1086,12 +1082,11 @@ impl Extractor {
                     // adjunct of a clause shares that clause's subject.
                     let clause = ctx.clause[hit.first];
                     if f.subjects.is_empty()
-                        && let Some(t) = topics
-                            .iter()
-                            .rev()
-                            .find(|t| t.stated && t.sentence == sentence && t.clause == clause)
+                        && let Some(t) = find_topic(topics, sentence, |t| {
+                            t.stated && t.sentence == sentence && t.clause == clause
+                        })
                     {
-                        f.subjects = t.ents.clone();
+                        f.subjects = t;
                         f.carried = true;
                     }
                     // «أعلنت الجماعة مسؤوليتها عن الهجوم على …»
@@ -1663,13 +1658,34 @@ fn possessive_gender(suffix: &str) -> Option<Gender> {
 
 /// The most recent topic within [`TOPIC_REACH`] sentences that agrees.
 fn topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> {
+    // A feminine singular verb or pronoun also refers to a list of states
+    // or groups (أعلنت مالي وبوركينا فاسو … انسحابها).
+    find_topic(topics, sentence, |t| {
+        agrees(gender, t.gender) || (gender == Gender::Fem && t.ents.len() > 1)
+    })
+}
+
+/// Like [`topic`], skipping actors that only open an apposition or a list
+/// item: what a pronoun refers back to is the subject of a clause.
+fn clause_topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> {
+    find_topic(topics, sentence, |t| {
+        !t.apposed && (agrees(gender, t.gender) || (gender == Gender::Fem && t.ents.len() > 1))
+    })
+}
+
+/// The most recent topic within [`TOPIC_REACH`] sentences that `wanted`
+/// accepts, as arguments of `sentence`: an earlier sentence's evidence is
+/// not this one's focus, so its spans are dropped.
+fn find_topic(
+    topics: &[Topic],
+    sentence: usize,
+    wanted: impl Fn(&Topic) -> bool,
+) -> Option<Vec<Ent>> {
     topics
         .iter()
         .rev()
         .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
-        // A feminine singular verb or pronoun also refers to a list of
-        // states or groups (أعلنت مالي وبوركينا فاسو … انسحابها).
-        .find(|t| agrees(gender, t.gender) || (gender == Gender::Fem && t.ents.len() > 1))
+        .find(|t| wanted(t))
         .map(|t| {
             t.ents
                 .iter()
@@ -1679,22 +1695,6 @@ fn topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> 
                 })
                 .collect()
         })
-}
-
-/// Like [`topic`], skipping actors that only open an apposition or a list
-/// item: what a pronoun refers back to is the subject of a clause.
-fn clause_topic(topics: &[Topic], gender: Gender, sentence: usize) -> Option<Vec<Ent>> {
-    let clauses: Vec<Topic> = topics
-        .iter()
-        .rev()
-        .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
-        .filter(|t| !t.apposed)
-        .cloned()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    topic(&clauses, gender, sentence)
 }
 
 /// The preposition governing argument `a` through a clitic or the word before it.
@@ -2442,17 +2442,9 @@ fn claimant(
     {
         return Some(conjuncts_backward(ctx, a).ents(ctx));
     }
-    let k = strip_conj(&ctx.tokens[j].key);
-    let gender = if k.ends_with("ها") {
-        Gender::Fem
-    } else if k.ends_with("هم") {
-        Gender::Plural
-    } else if k.ends_with('ه') && k.starts_with("مسووليت") {
-        Gender::Masc
-    } else {
-        return None;
-    };
-    clause_topic(topics, gender, sentence)
+    // The pronoun on مسؤوليتها، مسؤوليته، مسؤوليتهم.
+    let suffix = strip_conj(&ctx.tokens[j].key).strip_prefix("مسوولي")?;
+    clause_topic(topics, possessive_gender(suffix)?, sentence)
 }
 
 /// Whether a trigger of another pattern covers `hit` and more words.
@@ -2525,23 +2517,10 @@ fn founded(
     if !opens {
         return Vec::new();
     }
-    topics
-        .iter()
-        .rev()
-        .take_while(|t| t.sentence + TOPIC_REACH >= sentence)
-        .filter(|t| !t.apposed && agrees(gender, t.gender))
-        .find(|t| t.ents.iter().all(|e| fit(&e.class)))
-        .map(|t| {
-            // The evidence of another sentence is not this one's focus.
-            t.ents
-                .iter()
-                .map(|e| Ent {
-                    span: if t.sentence == sentence { e.span } else { None },
-                    ..e.clone()
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    find_topic(topics, sentence, |t| {
+        !t.apposed && agrees(gender, t.gender) && t.ents.iter().all(|e| fit(&e.class))
+    })
+    .unwrap_or_default()
 }
 
 /// A list of two actors or more after «، وهي» (وهم، هي، هم) within eight
