@@ -293,32 +293,32 @@ impl Extractor {
                 .is_some_and(|up| allowed.iter().any(|a| up.contains(a)))
     }
 
+    /// The domain and range classes of a relation (empty: unconstrained),
+    /// borrowed: the frames ask for every candidate pair.
+    fn signature(&self, relation: &str) -> (&[String], &[String]) {
+        self.signatures
+            .get(relation)
+            .map_or((&[][..], &[][..]), |(d, r)| (d.as_slice(), r.as_slice()))
+    }
+
     /// Whether an actor of `class` can fill the frame's first (subject) or
     /// second (object) slot of `p`, before `swap` is applied.
     fn slot_fits(&self, p: &Pattern, class: &str, first_slot: bool) -> bool {
-        let (domain, range) = self
-            .signatures
-            .get(&p.relation)
-            .cloned()
-            .unwrap_or_default();
+        let (domain, range) = self.signature(&p.relation);
         let subject_role = first_slot != p.swap;
         if subject_role {
-            self.is_a(class, &domain) && self.is_a(class, &p.subject_class)
+            self.is_a(class, domain) && self.is_a(class, &p.subject_class)
         } else {
-            self.is_a(class, &range) && self.is_a(class, &p.object_class)
+            self.is_a(class, range) && self.is_a(class, &p.object_class)
         }
     }
 
     fn fits(&self, p: &Pattern, subject: &Ent, object: &Ent) -> bool {
-        let (domain, range) = self
-            .signatures
-            .get(&p.relation)
-            .cloned()
-            .unwrap_or_default();
+        let (domain, range) = self.signature(&p.relation);
         subject.actor != object.actor
-            && self.is_a(&subject.class, &domain)
+            && self.is_a(&subject.class, domain)
             && self.is_a(&subject.class, &p.subject_class)
-            && self.is_a(&object.class, &range)
+            && self.is_a(&object.class, range)
             && self.is_a(&object.class, &p.object_class)
     }
 
@@ -676,9 +676,8 @@ impl Extractor {
                     // What the pattern also states (attacks in a country are
                     // operations there), where the actors fit that relation.
                     let also = p.also.iter().filter(|r| {
-                        let (domain, range) =
-                            self.signatures.get(r.as_str()).cloned().unwrap_or_default();
-                        self.is_a(&s.class, &domain) && self.is_a(&o.class, &range)
+                        let (domain, range) = self.signature(r);
+                        self.is_a(&s.class, domain) && self.is_a(&o.class, range)
                     });
                     for relation in std::iter::once(&p.relation).chain(also) {
                         out.push(Statement {
