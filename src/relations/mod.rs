@@ -30,7 +30,6 @@ pub mod patterns;
 mod predicates;
 mod qualifiers;
 mod signature;
-mod text;
 mod topics;
 
 use std::collections::{BTreeMap, HashMap};
@@ -43,6 +42,11 @@ use crate::model::{
     Statement, ns,
 };
 use crate::ontology::Ontology;
+use crate::text::fold;
+use crate::text::tokens::{
+    self as text, CLAUSE_PUNCT, CONNECTIVES, PREP_CLITICS, PREP_WORDS, RELATIVES, TokKind, Token,
+    is_comma, strip_conj,
+};
 use agreement::*;
 use args::*;
 use context::*;
@@ -51,10 +55,6 @@ use patterns::{Frame, Genitive, Hit, Implicit, Pattern, TriggerIndex};
 use predicates::*;
 use qualifiers::{cues, dates, modality, polarity, quantities};
 use signature::*;
-use text::{
-    CLAUSE_PUNCT, CONNECTIVES, PREP_CLITICS, PREP_WORDS, RELATIVES, TokKind, Token, fold, is_comma,
-    strip_conj,
-};
 use topics::*;
 
 /// Nouns that head a phrase naming an actor (قوات الأمم المتحدة، عناصر فاغنر);

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::relations::text::fold;
+use crate::text::fold;
 
 /// The file name of the cue lists inside the patterns folder.
 pub(crate) const QUALIFIERS_FILE: &str = "qualifiers.toml";

@@ -5,7 +5,7 @@
 
 use super::cues::{Cues, has};
 use crate::model::{Modality, Span};
-use crate::relations::text::{CLAUSE_PUNCT, Token, is_comma, strip_conj};
+use crate::text::tokens::{CLAUSE_PUNCT, Token, is_comma, strip_conj};
 
 fn stem_of(key: &str) -> String {
     let k = strip_conj(key);
@@ -123,7 +123,7 @@ fn source_after(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::relations::text::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn run(text: &str, trigger: &str) -> (Modality, Option<String>) {
         let toks = tokenize(text, Span::new(0, text.len()));

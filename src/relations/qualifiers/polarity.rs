@@ -7,7 +7,7 @@
 
 use super::cues::{Cues, has};
 use crate::model::Polarity;
-use crate::relations::text::{Token, strip_conj};
+use crate::text::tokens::{Token, strip_conj};
 
 // The cue lists (negators, negating verbs, light verbs) are data:
 // `ontology/patterns/qualifiers.toml`, read into [`Cues`].
@@ -81,7 +81,7 @@ pub(crate) fn polarity(
 mod tests {
     use super::*;
     use crate::model::Span;
-    use crate::relations::text::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn pol(text: &str, trigger: &str, args: &[&str]) -> Polarity {
         let toks = tokenize(text, Span::new(0, text.len()));

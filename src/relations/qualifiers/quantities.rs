@@ -3,7 +3,7 @@
 //! «نحو 2000 عنصر»، «50 مليون دولار»، «1,000 شاحنة».
 
 use crate::model::Quantity;
-use crate::relations::text::{TokKind, Token, strip_conj};
+use crate::text::tokens::{TokKind, Token, strip_conj};
 
 /// A quantity and the token where it starts.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,7 +177,7 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
 mod tests {
     use super::*;
     use crate::model::Span;
-    use crate::relations::text::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn q(text: &str) -> Vec<(f64, String, String)> {
         let toks = tokenize(text, Span::new(0, text.len()));
