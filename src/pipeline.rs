@@ -62,10 +62,6 @@ impl Resources {
     }
 }
 
-/// The file in a store folder that records the [`Resources::fingerprint`]
-/// of the rules its documents were extracted with.
-pub const RULES_FILE: &str = "RULES";
-
 /// SHA-256 of the crate version and of every file under `dir` (relative
 /// path and content, in path order).
 fn fingerprint(dir: &Path) -> Result<String> {
@@ -161,6 +157,94 @@ pub fn extract_batch(documents: Vec<Document>, res: &Resources) -> Vec<(Extracti
         .into_par_iter()
         .map(|d| extract_document_timed(d, res))
         .collect()
+}
+
+/// Reads `inputs` and extracts every document on the rayon pool (or on
+/// `threads` threads), handing `map(extraction)` to `sink` in input order:
+/// the output is the same whatever the number of threads. Documents are read
+/// and extracted in batches of [`BuildOptions::batch_docs`] documents or
+/// [`BuildOptions::batch_bytes`] bytes, so memory is bounded by the batch;
+/// while the pool extracts one batch, this thread hands the previous one to
+/// `sink` and reads the next. `map` runs on the pool too, so formatting the
+/// output is parallel as well. Returns the inputs that could not be read; the
+/// first error of `sink` stops the run.
+pub fn extract_each<T: Send, E>(
+    inputs: &[PathBuf],
+    res: &Resources,
+    opts: &BuildOptions,
+    map: impl Fn(Extraction) -> T + Sync,
+    sink: &mut dyn FnMut(T) -> std::result::Result<(), E>,
+) -> std::result::Result<Vec<Diagnostic>, E>
+where
+    E: From<Error>,
+{
+    let pool = match opts.threads {
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?,
+        ),
+        None => None,
+    };
+    let mut items = ingest::read_all(inputs);
+    let mut diagnostics = Vec::new();
+    let mut read = |diagnostics: &mut Vec<Diagnostic>| {
+        let mut docs = Vec::new();
+        let mut bytes = 0usize;
+        while docs.len() < opts.batch_docs.max(1) && bytes < opts.batch_bytes {
+            match items.next() {
+                Some(Ok(d)) => {
+                    bytes += d.text.len();
+                    docs.push(d);
+                }
+                Some(Err(d)) => diagnostics.push(d),
+                None => break,
+            }
+        }
+        docs
+    };
+    let map = &map;
+    let mut batch = read(&mut diagnostics);
+    let mut pending: Vec<T> = Vec::new();
+    while !batch.is_empty() || !pending.is_empty() {
+        let docs = std::mem::take(&mut batch);
+        let (done, next, sunk) = std::thread::scope(|s| {
+            let worker = (!docs.is_empty()).then(|| {
+                s.spawn(|| {
+                    on_pool(pool.as_ref(), || {
+                        docs.into_par_iter()
+                            .map(|d| map(extract_document(d, res)))
+                            .collect::<Vec<T>>()
+                    })
+                })
+            });
+            let mut sunk = Ok(());
+            for t in std::mem::take(&mut pending) {
+                sunk = sink(t);
+                if sunk.is_err() {
+                    break;
+                }
+            }
+            let next = if sunk.is_ok() {
+                read(&mut diagnostics)
+            } else {
+                Vec::new()
+            };
+            let done = match worker {
+                Some(w) => match w.join() {
+                    Ok(v) => v,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                },
+                None => Vec::new(),
+            };
+            (done, next, sunk)
+        });
+        sunk?;
+        pending = done;
+        batch = next;
+    }
+    Ok(diagnostics)
 }
 
 /// What to build.
@@ -315,9 +399,7 @@ fn run_build(
     // Documents extracted with other rules (an edited pattern or lexicon, a
     // new version) are extracted again: the store is only skipped where its
     // statements are what these rules give.
-    let rules_file = cfg.store.join(RULES_FILE);
-    let same_rules =
-        std::fs::read_to_string(&rules_file).is_ok_and(|stored| stored.trim() == res.fingerprint);
+    let same_rules = store.rules_stamp()?.as_deref() == Some(res.fingerprint.as_str());
     let known = if same_rules {
         store.document_keys()?
     } else {
@@ -384,12 +466,11 @@ fn run_build(
     store.save()?;
     // Only once every document is stored with these rules: a build killed
     // before this line extracts everything again next time.
-    std::fs::write(&rules_file, format!("{}\n", res.fingerprint))
-        .map_err(|e| Error::io(&rules_file, e))?;
+    store.set_rules_stamp(&res.fingerprint)?;
     summary.times.save = t.elapsed();
     progress.step("count");
     let t = Instant::now();
-    summary.stored_statements = count_statements(&store)?;
+    summary.stored_statements = store.statement_count()?;
     summary.triples = store.len()?;
     summary.times.count = t.elapsed();
     if let Some(dir) = &cfg.exports {
@@ -400,37 +481,6 @@ fn run_build(
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
-}
-
-/// The number of statements in the store, counted by a SPARQL query rather
-/// than by reading every statement back ([`Store::statements`]), which holds
-/// the whole graph's statements in memory at once.
-fn count_statements(store: &Store) -> Result<usize> {
-    let query = format!(
-        "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}Statement> }} }}",
-        crate::model::ns::AG
-    );
-    let limits = crate::query::Limits {
-        // Counting is linear in the store; a large store must not time out.
-        timeout: Duration::from_secs(24 * 3600),
-        ..crate::query::Limits::default()
-    };
-    let mut out = Vec::new();
-    crate::query::run(
-        store,
-        &query,
-        Some(crate::query::Format::Tsv),
-        &limits,
-        &mut out,
-    )?;
-    // TSV: a header line, then the count as an xsd:integer literal.
-    let text = String::from_utf8_lossy(&out);
-    text.lines()
-        .nth(1)
-        .map(|l| l.trim().trim_start_matches('"'))
-        .and_then(|l| l.split(['"', '^']).next())
-        .and_then(|n| n.parse().ok())
-        .ok_or_else(|| Error::Query(format!("unexpected COUNT result {text:?}")))
 }
 
 /// Runs `f` on `pool`, or on rayon's global pool when there is none.
@@ -673,6 +723,49 @@ mod tests {
         assert_eq!(third.stored_statements, first.stored_statements);
         let (fourth, _) = build_into(tmp.path(), &input, &edited, &opts, &mut Log::default());
         assert_eq!((fourth.extracted, fourth.unchanged), (0, 5));
+    }
+
+    #[test]
+    fn extraction_on_many_threads_keeps_input_order_and_results() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let input = seeds(tmp.path());
+        let res = resources();
+        let order: Vec<String> = ingest::read_all(std::slice::from_ref(&input))
+            .map(|d| d.expect("a seed").id)
+            .collect();
+        let mut runs = Vec::new();
+        for (threads, batch_docs) in [(Some(1), 256), (Some(2), 2), (Some(3), 1)] {
+            let opts = BuildOptions {
+                batch_docs,
+                threads,
+                ..BuildOptions::default()
+            };
+            let mut got = Vec::new();
+            let diagnostics = extract_each(
+                std::slice::from_ref(&input),
+                &res,
+                &opts,
+                |x| {
+                    let lines: Vec<String> = x
+                        .statements
+                        .iter()
+                        .map(|s| serde_json::to_string(s).expect("json"))
+                        .collect();
+                    (x.document.id, lines)
+                },
+                &mut |item| {
+                    got.push(item);
+                    Ok::<(), Error>(())
+                },
+            )
+            .expect("extracts");
+            assert!(diagnostics.is_empty());
+            let ids: Vec<&String> = got.iter().map(|(id, _)| id).collect();
+            assert_eq!(ids, order.iter().collect::<Vec<_>>(), "input order");
+            runs.push(got);
+        }
+        assert!(runs[0].iter().any(|(_, l)| !l.is_empty()));
+        assert!(runs.windows(2).all(|w| w[0] == w[1]));
     }
 
     #[test]

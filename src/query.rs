@@ -249,7 +249,7 @@ pub fn execute(
     let (format_tx, format_rx) = mpsc::channel::<Result<Format, Failure>>();
     let token = CancellationToken::new();
     let worker_token = token.clone();
-    let ox = store.oxigraph().clone();
+    let sparql = store.sparql();
     let text = query.to_string();
     let ds = dataset.clone();
     let timeout = limits.timeout;
@@ -268,7 +268,7 @@ pub fn execute(
                 format_rx.recv().map_err(|_| gone())?
             };
             let result = evaluate(
-                &ox,
+                &sparql,
                 &text,
                 &ds,
                 worker_token,
@@ -401,7 +401,7 @@ fn parse_failure(query: &str, raw: &str) -> Failure {
 }
 
 fn evaluate(
-    store: &oxigraph::store::Store,
+    store: &crate::store::Sparql,
     query: &str,
     dataset: &Dataset,
     token: CancellationToken,
@@ -420,9 +420,9 @@ fn evaluate(
             .map(|g| named(g).map(GraphName::NamedNode))
             .collect::<Result<Vec<_>, _>>()?;
         ds.set_default_graph(graphs);
-    } else if ds.is_default_dataset() {
-        ds.set_default_graph_as_union();
     }
+    // A query without a dataset of its own gets the union default graph
+    // from `Sparql::bind`.
     if !dataset.named_graphs.is_empty() {
         let graphs = dataset
             .named_graphs
@@ -441,7 +441,7 @@ fn evaluate(
     };
     let io_err =
         |e: std::io::Error| fail(FailureKind::Failed, format!("cannot write results: {e}"));
-    let results = prepared.on_store(store).execute().map_err(eval_err)?;
+    let results = store.bind(prepared).execute().map_err(eval_err)?;
     match results {
         QueryResults::Solutions(solutions) => {
             let format = choose(Form::Solutions)?;

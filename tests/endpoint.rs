@@ -378,12 +378,10 @@ fn sparqlwrapper_gets_answers() {
 
 #[test]
 fn the_endpoint_sees_a_new_build() {
-    if actorgraph::store::Store::backend_name() != "file" {
-        // A RocksDB reader holds the store: no build can run meanwhile.
-        return;
-    }
+    // An N-Quads store: a RocksDB reader holds its store, so that no build
+    // can run meanwhile (`a_build_waits_for_a_rocksdb_endpoint`).
     let tmp = tempfile::tempdir().expect("tempdir");
-    let store = tmp.path().join("store");
+    let store = std::path::PathBuf::from(format!("nquads:{}", tmp.path().join("store").display()));
     storefix::fixture_store(&store);
     let server = serve(&store, &[]);
     let count = || {
@@ -410,4 +408,25 @@ fn the_endpoint_sees_a_new_build() {
         s.save().expect("save");
     }
     assert_eq!(count(), "n\r\n4\r\n");
+}
+
+#[test]
+fn a_build_waits_for_a_rocksdb_endpoint() {
+    // RocksDB must not be written while another process reads it: the
+    // endpoint shares the store's lock, and a writer is told to wait.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = tmp.path().join("store");
+    storefix::fixture_store(&store);
+    let _server = serve(&store, &[]);
+    let out = common::actorgraph()
+        .args(["remove", "doc-b", "--store"])
+        .arg(&store)
+        .output()
+        .expect("remove runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("in use by another actorgraph process"),
+        "{err}"
+    );
 }

@@ -536,11 +536,10 @@ fn rdf_formats_parse_and_hold_the_documents_and_their_actors() {
     // What the exports should hold, counted on the store: every quad of the
     // two document graphs, and the lexicon's quads about the three lexicon
     // actors they name (the discovered one is described in its document).
-    let ox = fx.store.oxigraph();
     let mut doc_quads = 0;
     let mut graphs = BTreeSet::new();
     let mut triples = BTreeSet::new();
-    for q in ox.iter() {
+    for q in fx.store.quads() {
         let q = q.expect("quad");
         let g = q.graph_name.to_string();
         let lexicon_about_fixture = g.contains("/graph/lexicon")

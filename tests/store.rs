@@ -1,6 +1,7 @@
 //! The store: RDF model, full-fidelity round trip of statements, replacing
 //! and removing documents, persistence, locking, and a build killed at
-//! random moments. Runs under both backends (`--features rocksdb`).
+//! random moments. The tests of a store on disk run on both backends: a
+//! bare folder (RocksDB, the default) and `nquads:DIR` (one N-Quads file).
 
 mod common;
 mod storefix;
@@ -12,8 +13,17 @@ use std::path::Path;
 
 use actorgraph::Error;
 use actorgraph::model::Statement;
-use actorgraph::store::Store;
+use actorgraph::store::{Kind, Location, Store};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+/// One store location per backend under `dir`: a bare folder (a new store
+/// there is RocksDB) and `nquads:` one.
+fn locations(dir: &Path, name: &str) -> [std::path::PathBuf; 2] {
+    [
+        dir.join(format!("{name}-rocksdb")),
+        format!("nquads:{}", dir.join(format!("{name}-nquads")).display()).into(),
+    ]
+}
 
 fn sorted(mut v: Vec<Statement>) -> Vec<Statement> {
     v.sort_by_key(|s| s.iri());
@@ -21,15 +31,10 @@ fn sorted(mut v: Vec<Statement>) -> Vec<Statement> {
 }
 
 fn ask(store: &Store, query: &str) -> bool {
-    let mut q = SparqlEvaluator::new()
+    let q = SparqlEvaluator::new()
         .parse_query(query)
         .expect("the test query parses");
-    q.dataset_mut().set_default_graph_as_union();
-    match q
-        .on_store(store.oxigraph())
-        .execute()
-        .expect("the query runs")
-    {
+    match store.sparql().bind(q).execute().expect("the query runs") {
         QueryResults::Boolean(b) => b,
         _ => panic!("not an ASK query"),
     }
@@ -207,10 +212,19 @@ fn the_same_input_gives_the_same_quads() {
 #[test]
 fn the_store_persists_and_reopens_read_only() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let dir = tmp.path().join("store");
+    for (location, kind) in locations(tmp.path(), "store")
+        .into_iter()
+        .zip([Kind::RocksDb, Kind::NQuads])
+    {
+        persists_and_reopens_read_only(&location, kind);
+    }
+}
+
+fn persists_and_reopens_read_only(location: &Path, kind: Kind) {
     let onto = ontology();
     let before = {
-        let mut store = Store::open(&dir).expect("open");
+        let mut store = Store::open(location).expect("open");
+        assert_eq!(store.kind(), Some(kind));
         store.sync_ontology(&onto).expect("sync");
         store.put(&rich("doc-a"), &onto).expect("put");
         store
@@ -222,7 +236,10 @@ fn the_store_persists_and_reopens_read_only() {
             store.statements().expect("statements"),
         )
     };
+    // Reopened by its bare folder: the backend is read from the folder.
+    let dir = Location::parse(location).dir;
     let store = Store::open_read_only(&dir).expect("reopen");
+    assert_eq!(store.kind(), Some(kind));
     assert_eq!(store.nquads().expect("dump"), before.0);
     assert_eq!(store.statements().expect("statements"), before.1);
     assert_eq!(store.document_ids().expect("ids"), ["doc-a", "doc-b"]);
@@ -231,11 +248,24 @@ fn the_store_persists_and_reopens_read_only() {
         ro.put(&small("doc-c", "روسيا تدعم مالي."), &onto).is_err(),
         "read-only refuses writes"
     );
-    if Store::backend_name() == "file" {
+    drop(ro);
+    if kind == Kind::NQuads {
         // The file is the sorted dump, byte for byte.
         let file = std::fs::read_to_string(dir.join("graph.nq")).expect("graph.nq");
         assert_eq!(file, before.0.concat());
     }
+    // Asking for the other backend is refused, naming what the folder holds.
+    let other = match kind {
+        Kind::RocksDb => "nquads",
+        Kind::NQuads => "rocksdb",
+    };
+    let err = Store::open_read_only(Path::new(&format!("{other}:{}", dir.display())))
+        .expect_err("the other backend is refused");
+    assert!(
+        err.to_string()
+            .contains(&format!("holds a {} store", kind.name())),
+        "{err}"
+    );
 }
 
 #[test]
@@ -248,22 +278,28 @@ fn opening_a_missing_store_read_only_says_so() {
 #[test]
 fn a_second_writer_gets_a_clear_error() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let dir = tmp.path().join("store");
+    for location in locations(tmp.path(), "store") {
+        second_writer(&location);
+    }
+}
+
+fn second_writer(location: &Path) {
+    let dir = location;
     let onto = ontology();
-    let mut first = Store::open(&dir).expect("open");
+    let mut first = Store::open(dir).expect("open");
     first.sync_ontology(&onto).expect("sync");
     first
         .put(&small("doc-b", "قالت مصادر إن روسيا تدعم مالي."), &onto)
         .expect("put");
     first.save().expect("save");
-    match Store::open(&dir) {
-        Err(Error::StoreLocked { path, .. }) => assert_eq!(path, dir),
+    match Store::open(dir) {
+        Err(Error::StoreLocked { path, .. }) => assert_eq!(path, Location::parse(dir).dir),
         other => panic!("expected StoreLocked, got {other:?}"),
     }
     // Another process: `actorgraph remove` fails cleanly, naming the lock.
     let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("actorgraph"))
         .args(["remove", "doc-b", "--store"])
-        .arg(&dir)
+        .arg(dir)
         .output()
         .expect("runs");
     assert!(!out.status.success());
@@ -275,7 +311,7 @@ fn a_second_writer_gets_a_clear_error() {
     assert!(!err.contains("panicked"), "{err}");
     drop(first);
     // Once the first is closed, the lock is free again.
-    let mut again = Store::open(&dir).expect("reopen after close");
+    let mut again = Store::open(dir).expect("reopen after close");
     assert!(again.remove("doc-b").expect("remove"));
 }
 
@@ -321,7 +357,18 @@ fn corpus(dir: &Path, n: usize) -> std::path::PathBuf {
 #[test]
 fn killing_build_leaves_whole_documents() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let input = corpus(tmp.path(), 300);
+    for kind in [Kind::RocksDb, Kind::NQuads] {
+        let dir = tmp.path().join(kind.name());
+        std::fs::create_dir(&dir).expect("mkdir");
+        killed_builds(&dir, kind);
+    }
+}
+
+/// Kills builds into `kind` stores under `tmp` at several moments.
+fn killed_builds(tmp: &Path, kind: Kind) {
+    let at =
+        |dir: &Path| -> std::path::PathBuf { format!("{}:{}", kind.name(), dir.display()).into() };
+    let input = corpus(tmp, 300);
     let bin = assert_cmd::cargo::cargo_bin("actorgraph");
     // What extraction gives for each document, without a store.
     let out = std::process::Command::new(&bin)
@@ -349,7 +396,7 @@ fn killing_build_leaves_whole_documents() {
             .arg("build")
             .arg(&input)
             .arg("--store")
-            .arg(dir)
+            .arg(at(dir))
             .arg("--no-exports")
             // Small batches, so that storing interleaves with extraction
             // and kills land between stored documents.
@@ -361,13 +408,13 @@ fn killing_build_leaves_whole_documents() {
     };
     // How long a whole build takes here, so that kills land inside one.
     let started = std::time::Instant::now();
-    let status = build(&tmp.path().join("full")).wait().expect("build ends");
+    let status = build(&tmp.join("full")).wait().expect("build ends");
     assert!(status.success());
     let whole = started.elapsed();
     let mut partial_rounds = 0;
-    let mut dir = tmp.path().join("store-0");
+    let mut dir = tmp.join("store-0");
     for (round, percent) in [5u32, 15, 30, 45, 60, 75, 90].into_iter().enumerate() {
-        dir = tmp.path().join(format!("store-{round}"));
+        dir = tmp.join(format!("store-{round}"));
         let mut child = build(&dir);
         std::thread::sleep(whole * percent / 100);
         let _ = child.kill();
@@ -380,7 +427,7 @@ fn killing_build_leaves_whole_documents() {
                 eprintln!("round {round}: killed before the store existed ({e})");
                 continue;
             }
-            Err(e) => panic!("round {round}: the store does not open after a kill: {e}"),
+            Err(e) => panic!("round {round}: the {kind:?} store does not open after a kill: {e}"),
         };
         let ids = store.document_ids().expect("ids");
         let mut got: BTreeMap<String, usize> = BTreeMap::new();
@@ -391,7 +438,7 @@ fn killing_build_leaves_whole_documents() {
             assert_eq!(
                 got.get(id).copied().unwrap_or(0),
                 expected.get(id).copied().unwrap_or(0),
-                "round {round}: document {id} is not whole"
+                "round {round}: document {id} is not whole in the {kind:?} store"
             );
         }
         if !ids.is_empty() && ids.len() < 300 {
@@ -408,28 +455,39 @@ fn killing_build_leaves_whole_documents() {
         .arg("build")
         .arg(&input)
         .arg("--store")
-        .arg(&dir)
+        .arg(at(&dir))
         .arg("--no-exports")
         .stdout(std::process::Stdio::null())
         .status()
         .expect("build runs");
     assert!(status.success());
     let store = Store::open_read_only(&dir).expect("opens");
+    assert_eq!(store.kind(), Some(kind));
     assert_eq!(store.document_ids().expect("ids").len(), 300);
     let total: usize = expected.values().sum();
     assert_eq!(store.statements().expect("statements").len(), total);
-    eprintln!("{partial_rounds} kills landed mid-build; {total} statements in all");
+    eprintln!("{kind:?}: {partial_rounds} kills landed mid-build; {total} statements in all");
 }
 
 #[test]
 fn building_twice_leaves_the_same_store() {
     let tmp = tempfile::tempdir().expect("tempdir");
+    for kind in [Kind::RocksDb, Kind::NQuads] {
+        let dir = tmp.path().join(kind.name());
+        std::fs::create_dir(&dir).expect("mkdir");
+        builds_twice(&dir, kind);
+    }
+}
+
+fn builds_twice(tmp: &Path, kind: Kind) {
+    let at =
+        |dir: &Path| -> std::path::PathBuf { format!("{}:{}", kind.name(), dir.display()).into() };
     let build = |store: &Path| {
         let out = common::actorgraph()
             .arg("build")
             .arg("seeds")
             .arg("--store")
-            .arg(store)
+            .arg(at(store))
             .arg("--no-exports")
             .output()
             .expect("build runs");
@@ -446,17 +504,17 @@ fn building_twice_leaves_the_same_store() {
             .nquads()
             .expect("dump")
     };
-    let a = tmp.path().join("a");
+    let a = tmp.join("a");
     build(&a);
     let first = dump(&a);
     let summary = build(&a);
     assert!(summary.contains("5 unchanged"), "{summary}");
     assert_eq!(dump(&a), first, "a second build changes nothing");
     // Another store built from the same input holds the same quads.
-    let b = tmp.path().join("b");
+    let b = tmp.join("b");
     build(&b);
     assert_eq!(dump(&b), first);
-    if Store::backend_name() == "file" {
+    if kind == Kind::NQuads {
         assert_eq!(
             std::fs::read(a.join("graph.nq")).expect("a"),
             std::fs::read(b.join("graph.nq")).expect("b")
@@ -472,7 +530,7 @@ fn a_damaged_or_misplaced_store_gives_a_clear_error() {
     std::fs::write(&file, "x").expect("write");
     let err = Store::open(&file).expect_err("a file is no store");
     assert!(err.to_string().contains("not-a-folder"), "{err}");
-    if Store::backend_name() == "file" {
+    {
         // A damaged data file names itself and the position.
         let dir = tmp.path().join("store");
         std::fs::create_dir(&dir).expect("mkdir");

@@ -378,6 +378,7 @@ fn extract(
 }
 
 fn store_only(corpus: &Path, limit: Option<usize>, res: &Resources) -> anyhow::Result<()> {
+    use actorgraph::store::LoaderTimes;
     use oxigraph::model::{GraphName, Quad};
     let mut store = Store::in_memory()?;
     store.sync_ontology(&res.ontology)?;
@@ -399,31 +400,18 @@ fn store_only(corpus: &Path, limit: Option<usize>, res: &Resources) -> anyhow::R
     anyhow::ensure!(count > 0, "{}: no document", corpus.display());
     // The stored document graphs, grouped by graph as `put` wrote them.
     let mut by_graph: std::collections::BTreeMap<String, Vec<Quad>> = Default::default();
-    for q in store.oxigraph().iter() {
+    for q in store.quads() {
         let q = q?;
-        if let GraphName::NamedNode(g) = &q.graph_name {
+        if let GraphName::NamedNode(g) = &q.graph_name
+            && !g.as_str().starts_with(actorgraph::model::ns::GRAPH)
+        {
             by_graph.entry(g.as_str().to_string()).or_default().push(q);
         }
     }
     let quads: usize = by_graph.values().map(Vec::len).sum();
     drop(store);
-
-    let fresh = oxigraph::store::Store::new()?;
-    let t0 = Instant::now();
-    for graph in by_graph.values() {
-        let mut tx = fresh.start_transaction()?;
-        tx.extend(graph);
-        tx.commit()?;
-    }
-    let transactions = t0.elapsed();
-    drop(fresh);
-
-    let fresh = oxigraph::store::Store::new()?;
-    let t0 = Instant::now();
-    let mut loader = fresh.bulk_loader();
-    loader.load_quads(by_graph.values().flatten().cloned())?;
-    loader.commit()?;
-    let bulk = t0.elapsed();
+    let graphs: Vec<Vec<Quad>> = by_graph.into_values().collect();
+    let LoaderTimes { transactions, bulk } = actorgraph::store::time_loaders(&graphs)?;
 
     println!(
         "\n{count} documents, {quads} quads in document graphs ({:.0} per document; {base} ontology and lexicon quads)",

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use actorgraph::eval::{self, Report, Row};
-use actorgraph::ingest;
 use actorgraph::pipeline;
 
 use super::Global;
@@ -33,14 +32,18 @@ pub(crate) struct Args {
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let res = global.resources()?;
     let mut gold = eval::read_gold(&args.gold)?;
-    let mut diagnostics = Vec::new();
+    // Extracted on every core, in input order (the same as one thread).
     let mut extractions = Vec::new();
-    for item in ingest::read_all(&args.inputs) {
-        match item {
-            Ok(doc) => extractions.push(pipeline::extract_document(doc, &res)),
-            Err(d) => diagnostics.push(d),
-        }
-    }
+    let diagnostics = pipeline::extract_each(
+        &args.inputs,
+        &res,
+        &pipeline::BuildOptions::default(),
+        |x| x,
+        &mut |x| {
+            extractions.push(x);
+            Ok::<(), actorgraph::Error>(())
+        },
+    )?;
     let documents: BTreeSet<String> = extractions
         .iter()
         .map(|e| {

@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use actorgraph::ingest;
 use actorgraph::model::{Actor, Extraction};
 use actorgraph::pipeline::{self, Resources};
 use serde_json::json;
@@ -26,24 +25,26 @@ pub(crate) struct Args {
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let res = global.resources()?;
-    let mut diagnostics = Vec::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for item in ingest::read_all(&args.inputs) {
-        let doc = match item {
-            Ok(d) => d,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
-        };
-        let ex = pipeline::extract_document(doc, &res);
+    // Each document is extracted and formatted on every core; the lines are
+    // written in input order, so the output is the same as on one thread.
+    let format = |ex: Extraction| -> anyhow::Result<Vec<u8>> {
+        let mut lines = Vec::new();
         if args.mentions {
-            write_mentions(&mut out, &ex, &res, args.json)?;
+            write_mentions(&mut lines, &ex, &res, args.json)?;
         } else {
-            write_relations(&mut out, &ex, &res, args.json)?;
+            write_relations(&mut lines, &ex, &res, args.json)?;
         }
-    }
+        Ok(lines)
+    };
+    let diagnostics = pipeline::extract_each(
+        &args.inputs,
+        &res,
+        &pipeline::BuildOptions::default(),
+        format,
+        &mut |lines: anyhow::Result<Vec<u8>>| out.write_all(&lines?).map_err(anyhow::Error::from),
+    )?;
     out.flush()?;
     Ok(super::report(&diagnostics))
 }

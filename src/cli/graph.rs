@@ -133,6 +133,17 @@ pub(crate) struct CommunitiesArgs {
 
 /// Opens the store read-only and loads the view the flags ask for.
 fn load(g: &Global, view: &ViewArgs) -> anyhow::Result<ActorGraph> {
+    load_near(g, view, None)
+}
+
+/// [`load`], or with `near = (names, depth)` only the part of the graph
+/// within `depth` steps of the named actors (see [`ActorGraph::near`]),
+/// read through the store's index instead of every statement.
+fn load_near(
+    g: &Global,
+    view: &ViewArgs,
+    near: Option<(&[&str], usize)>,
+) -> anyhow::Result<ActorGraph> {
     let ontology = Ontology::load(&Ontology::locate(g.ontology.as_deref()))?;
     for r in &view.relations {
         if ontology.relation(r).is_none() {
@@ -161,7 +172,10 @@ fn load(g: &Global, view: &ViewArgs) -> anyhow::Result<ActorGraph> {
         around: None,
     };
     let store = Store::open_read_only(&g.store)?;
-    let graph = ActorGraph::from_store(&store, &ontology, &filter)?;
+    let graph = match near {
+        Some((names, depth)) => ActorGraph::near(&store, &ontology, &filter, names, depth)?,
+        None => ActorGraph::from_store(&store, &ontology, &filter)?,
+    };
     if view.actors_only {
         // A class the ontology does not define (a discovered actor's guess)
         // is kept: only known non-actors are left out.
@@ -266,7 +280,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 pub(crate) fn neighbors(g: &Global, a: NeighborsArgs) -> anyhow::Result<ExitCode> {
-    let graph = load(g, &a.view)?;
+    let graph = load_near(g, &a.view, Some((&[a.actor.as_str()], a.depth)))?;
     let mut out = String::new();
     let direction = match a.direction {
         DirectionArg::Out => Direction::Out,
@@ -393,7 +407,8 @@ fn print_quotes(out: &mut String, l: &Link) {
 }
 
 pub(crate) fn explain(g: &Global, a: ExplainArgs) -> anyhow::Result<ExitCode> {
-    let graph = load(g, &a.view)?;
+    // The statements between A and B all name A: one step around A.
+    let graph = load_near(g, &a.view, Some((&[a.a.as_str()], 1)))?;
     let mut out = String::new();
     let ex = graph.explain(&a.a, &a.b)?;
     if a.view.json {

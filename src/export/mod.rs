@@ -157,9 +157,9 @@ pub enum Source<'a> {
 
 /// The network of `store` under `filter`: the single source of every graph export.
 pub fn network(store: &Store, ontology: &Ontology, filter: &Filter) -> Result<Network> {
-    let statements = store.statements()?;
+    let (actors, statements) = store.actors_and_statements()?;
     Ok(Network::build(
-        store.actors()?,
+        actors,
         &statements,
         &ontology.relations,
         filter,
@@ -331,8 +331,8 @@ impl View {
     /// spells merged, so that the timeline shows when each relation was reported
     /// rather than one span from the first to the last report.
     fn from_store(store: &Store, ontology: &Ontology, filter: &Filter) -> Result<View> {
-        let statements = store.statements()?;
-        let net = Network::build(store.actors()?, &statements, &ontology.relations, filter);
+        let (actors, statements) = store.actors_and_statements()?;
+        let net = Network::build(actors, &statements, &ontology.relations, filter);
         let dates: BTreeMap<Iri, &str> = statements
             .iter()
             .filter_map(|s| s.date.as_deref().map(|d| (s.iri(), d)))

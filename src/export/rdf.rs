@@ -22,7 +22,8 @@ use oxigraph::model::{BlankNode, GraphName, NamedNode, NamedOrBlankNode, Quad, T
 use super::Format;
 use crate::error::{Error, Result};
 use crate::model::ns;
-use crate::store::Store;
+use crate::store::sort::{DEFAULT_BUDGET, ExternalSort};
+use crate::store::{LEXICON_GRAPH, Store};
 
 /// Prefixes for Turtle and TriG.
 use crate::model::ns::PREFIXES;
@@ -56,95 +57,87 @@ pub(super) fn write(store: &Store, format: Format, out: &mut dyn Write) -> Resul
         }
     }
     let mut writer = serializer.for_writer(&mut *out);
-    for q in quads.quads() {
-        writer
-            .serialize_quad(&q.map_err(err)?)
-            .map_err(|e| err(e.to_string()))?;
-    }
+    quads.for_each(
+        |e| err(format!("cannot sort the quads on disk: {e}")),
+        |key| {
+            let q = parse_key(key).map_err(err)?;
+            writer.serialize_quad(&q).map_err(|e| err(e.to_string()))
+        },
+    )?;
     writer.finish().map_err(|e| err(e.to_string()))?;
     Ok(())
 }
 
-/// The exported quads, sorted and deduplicated, each held only as its sort
-/// key `graph NUL subject NUL predicate NUL object` (terms in N-Triples
-/// form; the default graph's is empty), all keys in one buffer. NUL sorts
-/// below every other byte and never occurs in a term's N-Triples form
-/// (controls are escaped), so comparing keys as bytes orders quads exactly
-/// as comparing the four strings in turn; and no `Quad` or `String` per
-/// quad is held besides the store itself.
-struct SortedQuads {
-    buf: Vec<u8>,
-    spans: Vec<(usize, usize)>,
+/// Writes the sort key of a quad: `graph NUL subject NUL predicate NUL
+/// object` (terms in N-Triples form; the default graph's is empty). NUL
+/// sorts below every other byte and never occurs in a term's N-Triples form
+/// (controls are escaped), and neither does a newline, so comparing keys as
+/// bytes orders quads exactly as comparing the four strings in turn, and the
+/// keys can be sorted on disk as lines ([`ExternalSort`]): memory holds the
+/// sort's budget, not a key per quad.
+fn write_key(buf: &mut Vec<u8>, q: &Quad, union: bool) {
+    use std::io::Write as _;
+    // Writing to a Vec cannot fail.
+    let _ = match &q.graph_name {
+        GraphName::NamedNode(_) | GraphName::BlankNode(_) if !union => write!(
+            buf,
+            "{}\0{}\0{}\0{}",
+            q.graph_name, q.subject, q.predicate, q.object
+        ),
+        _ => write!(buf, "\0{}\0{}\0{}", q.subject, q.predicate, q.object),
+    };
 }
 
-impl SortedQuads {
-    fn push(&mut self, q: &Quad, union: bool) {
-        use std::io::Write as _;
-        let start = self.buf.len();
-        // Writing to a Vec cannot fail.
-        let _ = match &q.graph_name {
-            GraphName::NamedNode(_) | GraphName::BlankNode(_) if !union => write!(
-                self.buf,
-                "{}\0{}\0{}\0{}",
-                q.graph_name, q.subject, q.predicate, q.object
-            ),
-            _ => write!(self.buf, "\0{}\0{}\0{}", q.subject, q.predicate, q.object),
-        };
-        self.spans.push((start, self.buf.len()));
-    }
-
-    /// The quads in order, parsed back from their keys.
-    fn quads(&self) -> impl Iterator<Item = std::result::Result<Quad, String>> + '_ {
-        self.spans.iter().map(|&(a, b)| {
-            let key = std::str::from_utf8(&self.buf[a..b]).map_err(|e| e.to_string())?;
-            let mut parts = key.splitn(4, '\0');
-            let mut next = || parts.next().unwrap_or_default();
-            let (g, s, p, o) = (next(), next(), next(), next());
-            let bad = |e: &dyn std::fmt::Display| format!("unreadable term in {key:?}: {e}");
-            let graph = match g {
-                "" => GraphName::DefaultGraph,
-                g if g.starts_with("_:") => {
-                    GraphName::BlankNode(BlankNode::from_str(g).map_err(|e| bad(&e))?)
-                }
-                g => GraphName::NamedNode(NamedNode::from_str(g).map_err(|e| bad(&e))?),
-            };
-            let subject = match s {
-                s if s.starts_with("_:") => {
-                    NamedOrBlankNode::BlankNode(BlankNode::from_str(s).map_err(|e| bad(&e))?)
-                }
-                s => NamedOrBlankNode::NamedNode(NamedNode::from_str(s).map_err(|e| bad(&e))?),
-            };
-            let predicate = NamedNode::from_str(p).map_err(|e| bad(&e))?;
-            let object = Term::from_str(o).map_err(|e| bad(&e))?;
-            Ok(Quad::new(subject, predicate, object, graph))
-        })
-    }
+/// A quad parsed back from its key.
+fn parse_key(key: &[u8]) -> std::result::Result<Quad, String> {
+    let key = std::str::from_utf8(key).map_err(|e| e.to_string())?;
+    let mut parts = key.splitn(4, '\0');
+    let mut next = || parts.next().unwrap_or_default();
+    let (g, s, p, o) = (next(), next(), next(), next());
+    let bad = |e: &dyn std::fmt::Display| format!("unreadable term in {key:?}: {e}");
+    let graph = match g {
+        "" => GraphName::DefaultGraph,
+        g if g.starts_with("_:") => {
+            GraphName::BlankNode(BlankNode::from_str(g).map_err(|e| bad(&e))?)
+        }
+        g => GraphName::NamedNode(NamedNode::from_str(g).map_err(|e| bad(&e))?),
+    };
+    let subject = match s {
+        s if s.starts_with("_:") => {
+            NamedOrBlankNode::BlankNode(BlankNode::from_str(s).map_err(|e| bad(&e))?)
+        }
+        s => NamedOrBlankNode::NamedNode(NamedNode::from_str(s).map_err(|e| bad(&e))?),
+    };
+    let predicate = NamedNode::from_str(p).map_err(|e| bad(&e))?;
+    let object = Term::from_str(o).map_err(|e| bad(&e))?;
+    Ok(Quad::new(subject, predicate, object, graph))
 }
 
-/// The exported quads (see [`SortedQuads`]); with `union`, moved to the
-/// default graph.
-fn selected_quads(store: &Store, union: bool) -> Result<SortedQuads> {
-    let store_err = |e: oxigraph::store::StorageError| Error::Store {
-        path: "(store)".into(),
-        message: e.to_string(),
+/// The exported quads as sort keys (see [`write_key`]); with `union`, moved
+/// to the default graph.
+fn selected_quads(store: &Store, union: bool) -> Result<ExternalSort> {
+    let io = |e: std::io::Error| Error::Store {
+        path: std::env::temp_dir(),
+        message: format!("cannot sort the quads on disk: {e}"),
     };
-    let mut sorted = SortedQuads {
-        buf: Vec::new(),
-        spans: Vec::new(),
-    };
+    let mut sorted = ExternalSort::new(DEFAULT_BUDGET);
     // The ontology and lexicon graphs are small; the document graphs are
     // the store, so their quads go straight to their keys.
     let mut other = Vec::new();
     let mut actors: BTreeSet<String> = BTreeSet::new();
-    for q in store.oxigraph().iter() {
-        let q = q.map_err(store_err)?;
+    for q in store.quads() {
+        let q = q?;
         let in_doc_graph = match &q.graph_name {
             GraphName::NamedNode(g) => !g.as_str().starts_with(ns::GRAPH),
             GraphName::BlankNode(_) => true,
             GraphName::DefaultGraph => true,
         };
         if !in_doc_graph {
-            other.push(q);
+            // Only the lexicon describes actors; the view graph's records
+            // are large and never exported.
+            if matches!(&q.graph_name, GraphName::NamedNode(g) if g.as_str() == LEXICON_GRAPH) {
+                other.push(q);
+            }
             continue;
         }
         if let NamedOrBlankNode::NamedNode(s) = &q.subject
@@ -159,19 +152,19 @@ fn selected_quads(store: &Store, union: bool) -> Result<SortedQuads> {
         {
             actors.insert(o.as_str().to_string());
         }
-        sorted.push(&q, union);
+        sorted
+            .push_with(|buf| write_key(buf, &q, union))
+            .map_err(io)?;
     }
     for q in &other {
         if let NamedOrBlankNode::NamedNode(s) = &q.subject
             && actors.contains(s.as_str())
         {
-            sorted.push(q, union);
+            sorted
+                .push_with(|buf| write_key(buf, q, union))
+                .map_err(io)?;
         }
     }
-    let SortedQuads { buf, spans } = &mut sorted;
-    let key = |k: &(usize, usize)| &buf[k.0..k.1];
-    spans.sort_unstable_by(|a, b| key(a).cmp(key(b)));
-    spans.dedup_by(|a, b| key(a) == key(b));
     Ok(sorted)
 }
 
@@ -206,7 +199,7 @@ mod tests {
 
     #[test]
     fn compact_keys_order_quads_as_their_four_strings() {
-        let store = Store::in_memory().expect("store");
+        let mut store = Store::in_memory().expect("store");
         let n = |s: &str| NamedNode::new(s).expect("IRI");
         let a = n(&format!("{}A", ns::ACTOR));
         let ab = n(&format!("{}AB", ns::ACTOR));
@@ -240,12 +233,18 @@ mod tests {
                 }
             }
         }
-        store.oxigraph().extend(all.clone()).expect("insert");
+        store.insert_quads(all.clone()).expect("insert");
         for union in [false, true] {
-            let got: Vec<Quad> = selected_quads(&store, union)
+            let mut got: Vec<Quad> = Vec::new();
+            selected_quads(&store, union)
                 .expect("quads")
-                .quads()
-                .collect::<std::result::Result<_, _>>()
+                .for_each(
+                    |e| e.to_string(),
+                    |key| {
+                        got.push(parse_key(key)?);
+                        Ok(())
+                    },
+                )
                 .expect("keys parse back");
             let mut expected: Vec<Quad> = all.clone();
             if union {

@@ -237,12 +237,70 @@ impl ActorGraph {
     /// Loads the store's actors and statements under `filter`, with the
     /// lexicon's names (Arabic and Latin aliases, acronyms) for lookups.
     pub fn from_store(store: &Store, ontology: &Ontology, filter: &Filter) -> Result<ActorGraph> {
-        let g = ActorGraph::from_parts(
-            store.actors()?,
-            &store.statements()?,
-            &ontology.relations,
-            filter,
-        );
+        let (actors, statements) = store.actors_and_statements()?;
+        let g = ActorGraph::from_parts(actors, &statements, &ontology.relations, filter);
+        Ok(g.with_lexicon(&ontology.lexicon))
+    }
+
+    /// The part of the store's graph that neighbourhoods of up to `depth`
+    /// steps around the actors `names` need: every actor (so that names
+    /// resolve as in the whole graph) and the statements naming an actor
+    /// within `depth - 1` steps of them, found through the store's index of
+    /// statements by actor rather than by reading every statement. Each edge
+    /// it holds aggregates all of its statements, so neighbours within
+    /// `depth` steps, and the statements between a named actor and another,
+    /// are those of [`ActorGraph::from_store`]. It is the whole graph when
+    /// the filter may drop actors (then which actors are in the graph depends
+    /// on every statement) or the store has no index.
+    pub fn near(
+        store: &Store,
+        ontology: &Ontology,
+        filter: &Filter,
+        names: &[&str],
+        depth: usize,
+    ) -> Result<ActorGraph> {
+        if !filter.keeps_all_actors() {
+            return ActorGraph::from_store(store, ontology, filter);
+        }
+        let actors = store.actors()?;
+        let names_only = ActorGraph::from_parts(actors.clone(), &[], &ontology.relations, filter)
+            .with_lexicon(&ontology.lexicon);
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        let mut frontier: Vec<String> = Vec::new();
+        for name in names {
+            let iri = names_only.resolve(name)?.iri;
+            if seen.insert(iri.clone()) {
+                frontier.push(iri);
+            }
+        }
+        let mut statements: BTreeMap<(String, usize, usize, Iri), Statement> = BTreeMap::new();
+        for _ in 0..depth {
+            if frontier.is_empty() {
+                break;
+            }
+            let asked: Vec<&str> = frontier.iter().map(String::as_str).collect();
+            let Some(found) = store.statements_about(&asked)? else {
+                return ActorGraph::from_store(store, ontology, filter);
+            };
+            let mut next = Vec::new();
+            for st in found {
+                for end in [&st.subject, &st.object] {
+                    if seen.insert(end.clone()) {
+                        next.push(end.clone());
+                    }
+                }
+                let key = (
+                    st.doc.clone(),
+                    st.evidence.span.start,
+                    st.evidence.focus.start,
+                    st.iri(),
+                );
+                statements.insert(key, st);
+            }
+            frontier = next;
+        }
+        let statements: Vec<Statement> = statements.into_values().collect();
+        let g = ActorGraph::from_parts(actors, &statements, &ontology.relations, filter);
         Ok(g.with_lexicon(&ontology.lexicon))
     }
 

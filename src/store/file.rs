@@ -1,4 +1,4 @@
-//! The default backend: Oxigraph's in-memory store, persisted in the store
+//! The N-Quads backend (`nquads:DIR`): Oxigraph's in-memory store, persisted in the store
 //! directory as one sorted N-Quads file (`graph.nq`) and guarded by a lock
 //! file (`LOCK`).
 //!
@@ -7,11 +7,6 @@
 //! one), and it is written between two [`super::Store::put`]s, so it always
 //! holds whole documents. Readers take no lock: a rename never shows them a
 //! half-written file, and they keep reading the version they opened.
-
-// With the `rocksdb` feature only `DATA_FILE` and `sorted_lines` are used
-// (to refuse a file store's folder and to dump N-Quads); the rest is the
-// default backend.
-#![cfg_attr(feature = "rocksdb", allow(dead_code))]
 
 use std::fs::{self, File};
 use std::io::{BufReader, BufWriter, Write};
@@ -72,7 +67,7 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
     if dir.join("CURRENT").is_file() && !dir.join(DATA_FILE).is_file() {
         return Err(store_error(
             dir,
-            "this is a RocksDB store; open it with a build made with `--features rocksdb`",
+            "this folder holds a RocksDB store, not an N-Quads one; open it as the bare folder (the backend is read from the folder)",
         ));
     }
     let lock = if read_only {
@@ -212,57 +207,51 @@ impl FileBackend {
     }
 }
 
-/// Every quad of the store as an N-Quads line, formatted once into one
-/// buffer, with the lines' byte ranges sorted: the same graph always gives
-/// the same bytes, so the file diffs like the graph. One buffer and one pair
-/// of offsets per quad, instead of a `String` per quad, keep a save's copy of
-/// the store about as small as the file it writes.
-pub(super) struct SortedLines {
-    buf: Vec<u8>,
-    spans: Vec<(usize, usize)>,
-}
-
-impl SortedLines {
-    pub(super) fn of(store: &oxigraph::store::Store) -> Result<SortedLines> {
-        use std::io::Write as _;
-        let mut buf = Vec::new();
-        let mut spans = Vec::new();
-        for q in store.iter() {
-            let q = q.map_err(super::storage_error)?;
-            let start = buf.len();
-            // Writing to a Vec cannot fail.
-            let _ = writeln!(buf, "{q} .");
-            spans.push((start, buf.len()));
-        }
-        // Byte order is `str` order, so this is the order sorting the lines
-        // as Strings gave.
-        spans.sort_unstable_by(|a, b| buf[a.0..a.1].cmp(&buf[b.0..b.1]));
-        Ok(SortedLines { buf, spans })
+/// Every quad of the store as an N-Quads line (without its newline), sorted
+/// on disk beyond the sort's budget: the same graph always gives the same
+/// bytes, so the file diffs like the graph, and a save holds the budget in
+/// memory besides the store, not a second copy of it.
+fn sorted(store: &oxigraph::store::Store) -> Result<super::sort::ExternalSort> {
+    use std::io::Write as _;
+    let mut sorted = super::sort::ExternalSort::new(super::sort::DEFAULT_BUDGET);
+    for q in store.iter() {
+        let q = q.map_err(super::storage_error)?;
+        // Writing to a Vec cannot fail.
+        sorted
+            .push_with(|buf| {
+                let _ = write!(buf, "{q} .");
+            })
+            .map_err(|e| Error::io(std::env::temp_dir(), e))?;
     }
-
-    /// The lines in order, each with its newline.
-    pub(super) fn lines(&self) -> impl Iterator<Item = &[u8]> {
-        self.spans.iter().map(|&(a, b)| &self.buf[a..b])
-    }
+    Ok(sorted)
 }
 
 /// Every quad as a sorted N-Quads line, each ending with a newline.
 pub(super) fn sorted_lines(store: &oxigraph::store::Store) -> Result<Vec<String>> {
-    Ok(SortedLines::of(store)?
-        .lines()
-        .map(|l| String::from_utf8_lossy(l).into_owned())
-        .collect())
+    let mut out = Vec::new();
+    sorted(store)?.for_each(
+        |e| Error::io(std::env::temp_dir(), e),
+        |l| {
+            out.push(format!("{}\n", String::from_utf8_lossy(l)));
+            Ok(())
+        },
+    )?;
+    Ok(out)
 }
 
 fn write_sorted(store: &oxigraph::store::Store, dir: &Path) -> Result<()> {
-    let lines = SortedLines::of(store)?;
+    let lines = sorted(store)?;
     let tmp = dir.join(format!("{TEMP_PREFIX}{}", std::process::id()));
     let target = dir.join(DATA_FILE);
     let write = || -> std::io::Result<()> {
         let mut w = BufWriter::new(File::create(&tmp)?);
-        for l in lines.lines() {
-            w.write_all(l)?;
-        }
+        lines.for_each(
+            |e| e,
+            |l| {
+                w.write_all(l)?;
+                w.write_all(b"\n")
+            },
+        )?;
         let file = w.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         drop(file);

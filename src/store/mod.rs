@@ -1,22 +1,27 @@
 //! The RDF store: maps each document's extraction to its own named graph in
-//! Oxigraph and reads statements and actors back. Only this module touches
-//! Oxigraph's storage.
+//! Oxigraph and reads statements and actors back. This module is the only
+//! door to Oxigraph's storage: callers get quads, counts, the rules stamp and
+//! SPARQL evaluation from [`Store`], never the Oxigraph store itself.
 //!
-//! Two backends, one API: by default Oxigraph's in-memory store persisted as
-//! one sorted N-Quads file ([`crate::store::file`]); with the `rocksdb`
-//! feature Oxigraph's RocksDB store (`store::rocks`). The RDF model is in
-//! [`crate::store::rdf`] and docs/store.md.
+//! Two backends, one API, chosen at run time from the store location (see
+//! [`Location`]): Oxigraph's on-disk RocksDB store (`store::rocks`, the
+//! default for a new store) and Oxigraph's in-memory store persisted as one
+//! sorted N-Quads file ([`crate::store::file`]). The RDF model is in
+//! [`crate::store::rdf`], the per-document records of the network view in
+//! `store::view`, and both are described in docs/store.md.
 
 pub mod file;
 pub mod rdf;
-#[cfg(feature = "rocksdb")]
 pub mod rocks;
+pub mod sort;
+mod view;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use oxigraph::model::vocab::rdf as rdfv;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::sparql::{BoundPreparedSparqlQuery, PreparedSparqlQuery};
 
 use crate::error::{Error, Result};
 use crate::model::{ActorStats, Document, Extraction, Statement};
@@ -32,15 +37,79 @@ pub(crate) fn storage_error(e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// The on-disk formats a store folder can have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Oxigraph's RocksDB store: indexed on disk, opened without loading.
+    RocksDb,
+    /// Oxigraph's in-memory store, saved as one sorted N-Quads file
+    /// (`graph.nq`) and loaded whole at each open.
+    NQuads,
+}
+
+impl Kind {
+    /// The name used in store locations (`rocksdb:DIR`, `nquads:DIR`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::RocksDb => "rocksdb",
+            Kind::NQuads => "nquads",
+        }
+    }
+
+    /// The kind of the store already in `dir`, if any: `graph.nq` makes an
+    /// N-Quads store, RocksDB's `CURRENT` file a RocksDB store.
+    pub fn detect(dir: &Path) -> Option<Kind> {
+        if dir.join(file::DATA_FILE).is_file() {
+            Some(Kind::NQuads)
+        } else if dir.join("CURRENT").is_file() {
+            Some(Kind::RocksDb)
+        } else {
+            None
+        }
+    }
+}
+
+/// Where a store lives: a folder, optionally prefixed by the backend wanted
+/// for a new store (`nquads:DIR`, `rocksdb:DIR`). A bare folder opens
+/// whatever store it holds, and a new store there is a RocksDB store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The store folder.
+    pub dir: PathBuf,
+    /// The backend asked for, if the location names one.
+    pub kind: Option<Kind>,
+}
+
+impl Location {
+    /// Reads a location as given on the command line (`--store`).
+    pub fn parse(location: &Path) -> Location {
+        let text = location.to_string_lossy();
+        for kind in [Kind::RocksDb, Kind::NQuads] {
+            if let Some(rest) = text
+                .strip_prefix(kind.name())
+                .and_then(|r| r.strip_prefix(':'))
+                && !rest.is_empty()
+            {
+                return Location {
+                    dir: PathBuf::from(rest),
+                    kind: Some(kind),
+                };
+            }
+        }
+        Location {
+            dir: location.to_path_buf(),
+            kind: None,
+        }
+    }
+}
+
 #[derive(Debug)]
 enum Backend {
     /// Nothing on disk (tests, `extract`).
     Memory,
     /// In memory, saved to `graph.nq`.
-    #[cfg(not(feature = "rocksdb"))]
     File(file::FileBackend),
     /// RocksDB.
-    #[cfg(feature = "rocksdb")]
     Rocks(rocks::RocksBackend),
 }
 
@@ -53,7 +122,19 @@ pub struct Store {
     /// A document whose id is not here has no earlier version to drop, so
     /// a fresh build skips that look-up.
     fresh: Option<HashSet<String>>,
+    /// Relation IRI to gold name, read from the ontology graph (cached for
+    /// the view records written by [`Store::put_batch`]).
+    gold: Option<BTreeMap<String, String>>,
+    /// The rules stamp of an in-memory store (a folder keeps it in [`RULES_FILE`]).
+    memory_rules: Option<String>,
+    /// Whether every document has its records in the view graph (see
+    /// `store::view`), so that readers may use them.
+    marked: bool,
 }
+
+/// The file in a store folder that records the rules stamp (see
+/// [`Store::rules_stamp`]).
+pub const RULES_FILE: &str = "RULES";
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -64,39 +145,80 @@ impl std::fmt::Debug for Store {
     }
 }
 
-impl Store {
-    /// Opens (or creates) the store in `dir` for reading and writing, taking
-    /// its lock: a second writer gets [`Error::StoreLocked`].
-    pub fn open(dir: &Path) -> Result<Store> {
-        Store::open_with(dir, false)
-    }
+/// A handle on the store for SPARQL evaluation, which may move to another
+/// thread (the query worker) and outlive the borrow of the [`Store`].
+#[derive(Clone)]
+pub struct Sparql {
+    inner: oxigraph::store::Store,
+}
 
-    /// Opens the store in `dir` for reading only (queries, exports, the
-    /// endpoint). It must exist.
-    pub fn open_read_only(dir: &Path) -> Result<Store> {
-        Store::open_with(dir, true)
+impl std::fmt::Debug for Sparql {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sparql").finish_non_exhaustive()
     }
+}
 
-    #[cfg(not(feature = "rocksdb"))]
-    fn open_with(dir: &Path, read_only: bool) -> Result<Store> {
-        let (inner, backend) = file::open(dir, read_only)?;
-        Store {
-            inner,
-            backend: Backend::File(backend),
-            path: dir.to_path_buf(),
-            fresh: None,
+impl Sparql {
+    /// Binds a parsed query to a snapshot of the store. A query that names
+    /// no dataset of its own (no FROM, no protocol dataset) gets the union of
+    /// all graphs as its default graph, so that `?s ag:supports ?o` sees
+    /// every document.
+    pub fn bind(&self, mut query: PreparedSparqlQuery) -> BoundPreparedSparqlQuery<'static> {
+        if query.dataset().is_default_dataset() {
+            query.dataset_mut().set_default_graph_as_union();
         }
-        .with_freshness()
+        query.on_store(&self.inner)
+    }
+}
+
+impl Store {
+    /// Opens (or creates) the store at `location` (see [`Location`]) for
+    /// reading and writing, taking its lock: a second writer gets
+    /// [`Error::StoreLocked`].
+    pub fn open(location: &Path) -> Result<Store> {
+        Store::open_with(location, false)
     }
 
-    #[cfg(feature = "rocksdb")]
-    fn open_with(dir: &Path, read_only: bool) -> Result<Store> {
-        let (inner, backend) = rocks::open(dir, read_only)?;
+    /// Opens the store at `location` for reading only (queries, exports,
+    /// the endpoint). It must exist.
+    pub fn open_read_only(location: &Path) -> Result<Store> {
+        Store::open_with(location, true)
+    }
+
+    fn open_with(location: &Path, read_only: bool) -> Result<Store> {
+        let Location { dir, kind: asked } = Location::parse(location);
+        let found = Kind::detect(&dir);
+        if let (Some(asked), Some(found)) = (asked, found)
+            && asked != found
+        {
+            return Err(Error::Store {
+                path: dir.clone(),
+                message: format!(
+                    "this folder holds a {} store, not a {} one; open it as {} (the backend is read from the folder)",
+                    found.name(),
+                    asked.name(),
+                    dir.display()
+                ),
+            });
+        }
+        let (inner, backend) = match asked.or(found).unwrap_or(Kind::RocksDb) {
+            Kind::NQuads => {
+                let (inner, b) = file::open(&dir, read_only)?;
+                (inner, Backend::File(b))
+            }
+            Kind::RocksDb => {
+                let (inner, b) = rocks::open(&dir, read_only)?;
+                (inner, Backend::Rocks(b))
+            }
+        };
         Store {
             inner,
-            backend: Backend::Rocks(backend),
-            path: dir.to_path_buf(),
+            backend,
+            path: dir,
             fresh: None,
+            gold: None,
+            memory_rules: None,
+            marked: false,
         }
         .with_freshness()
     }
@@ -109,6 +231,9 @@ impl Store {
             backend: Backend::Memory,
             path: "(memory)".into(),
             fresh: Some(HashSet::new()),
+            gold: None,
+            memory_rules: None,
+            marked: false,
         })
     }
 
@@ -124,6 +249,10 @@ impl Store {
             .map_err(|e| self.err(e))?
             .is_none();
         self.fresh = empty.then(HashSet::new);
+        self.marked = self
+            .inner
+            .contains(&view::complete())
+            .map_err(|e| self.err(e))?;
         Ok(self)
     }
 
@@ -132,13 +261,18 @@ impl Store {
         &self.path
     }
 
-    /// Which backend this build uses: `file` or `rocksdb`.
-    pub fn backend_name() -> &'static str {
-        if cfg!(feature = "rocksdb") {
-            "rocksdb"
-        } else {
-            "file"
+    /// The backend of this store, or `None` for an in-memory store.
+    pub fn kind(&self) -> Option<Kind> {
+        match self.backend {
+            Backend::Memory => None,
+            Backend::File(_) => Some(Kind::NQuads),
+            Backend::Rocks(_) => Some(Kind::RocksDb),
         }
+    }
+
+    /// The backend's name: `rocksdb`, `nquads` or `memory`.
+    pub fn backend_name(&self) -> &'static str {
+        self.kind().map_or("memory", Kind::name)
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
@@ -151,9 +285,7 @@ impl Store {
     fn check_writable(&self) -> Result<()> {
         let writable = match &self.backend {
             Backend::Memory => true,
-            #[cfg(not(feature = "rocksdb"))]
             Backend::File(f) => f.writable(),
-            #[cfg(feature = "rocksdb")]
             Backend::Rocks(r) => r.writable(),
         };
         if writable {
@@ -169,14 +301,10 @@ impl Store {
     }
 
     /// Called after a commit that changed `changes` documents.
-    #[cfg_attr(feature = "rocksdb", allow(unused_variables))]
     fn after_writes(&mut self, changes: usize) -> Result<()> {
         match &mut self.backend {
-            Backend::Memory => Ok(()),
-            #[cfg(not(feature = "rocksdb"))]
+            Backend::Memory | Backend::Rocks(_) => Ok(()),
             Backend::File(f) => f.after_writes(&self.inner, changes),
-            #[cfg(feature = "rocksdb")]
-            Backend::Rocks(_) => Ok(()),
         }
     }
 
@@ -185,7 +313,6 @@ impl Store {
     /// for RocksDB, which no build can change while a reader holds it.
     pub fn is_stale(&self) -> bool {
         match &self.backend {
-            #[cfg(not(feature = "rocksdb"))]
             Backend::File(f) => f.is_stale(),
             _ => false,
         }
@@ -228,13 +355,10 @@ impl Store {
             tx.commit().map_err(|e| self.err(e))?;
             changed = true;
         }
-        if changed {
-            match &mut self.backend {
-                #[cfg(not(feature = "rocksdb"))]
-                Backend::File(f) => f.touch(),
-                _ => {}
-            }
+        if changed && let Backend::File(f) = &mut self.backend {
+            f.touch();
         }
+        self.gold = None;
         Ok(())
     }
 
@@ -332,10 +456,11 @@ impl Store {
     }
 
     /// Stores several documents' extractions in one transaction (each
-    /// replacing any earlier version of its id), then lets the file backend
-    /// decide once whether to save. All or none of the batch is committed,
-    /// so every saved state still holds whole documents only. Returns the
-    /// number of quads written.
+    /// replacing any earlier version of its id), with their records of the
+    /// network view, then lets the file backend decide once whether to save.
+    /// All or none of the batch is committed, so every saved state still
+    /// holds whole documents only. Returns the number of quads written
+    /// (records of the view not counted).
     pub fn put_batch<'a>(
         &mut self,
         extractions: impl IntoIterator<Item = &'a Extraction>,
@@ -356,27 +481,95 @@ impl Store {
             }
             return Ok(n);
         }
+        if self.gold.is_none() {
+            self.gold = Some(rdf::gold_names(&self.inner)?);
+        }
+        let gold = self
+            .gold
+            .as_ref()
+            .ok_or_else(|| self.err("no gold names"))?;
         let mut old = Vec::new();
         let mut quads: Vec<Quad> = Vec::new();
+        let mut records = Vec::new();
         for e in &extractions {
             let id = &e.document.id;
             let seen = self.fresh.as_ref().map(|f| f.contains(id));
             if seen != Some(false) {
                 old.extend(self.graphs_of(id)?);
             }
+            let from = quads.len();
             quads.extend(rdf::document_quads(e, ontology)?);
+            let doc = rdf::checked(&e.document.iri())?;
+            records.extend(view::records(&doc, id, &quads[from..], gold)?);
         }
+        // A store that held no document when opened has records for all.
+        let mark = !self.marked && self.fresh.is_some();
+        if mark {
+            records.push(view::complete());
+        }
+        let old_records = self.records_of(&old)?;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         for g in &old {
             tx.remove_named_graph(g).map_err(|e| self.err(e))?;
         }
+        for r in &old_records {
+            tx.remove(r);
+        }
         tx.extend(&quads);
+        tx.extend(&records);
         tx.commit().map_err(|e| self.err(e))?;
+        self.marked |= mark;
         if let Some(f) = &mut self.fresh {
             f.extend(extractions.iter().map(|e| e.document.id.clone()));
         }
         self.after_writes(extractions.len())?;
         Ok(quads.len())
+    }
+
+    /// The view-graph records of the statements of these document graphs.
+    fn records_of(&self, graphs: &[NamedNode]) -> Result<Vec<Quad>> {
+        let (vg, json, stmt, named_in) =
+            (view::graph(), view::json(), view::stmt(), view::named_in());
+        let vg = GraphNameRef::NamedNode(vg.as_ref());
+        let ty = rdf::ag("Statement");
+        let mut out = Vec::new();
+        for g in graphs {
+            let statements = self.inner.quads_for_pattern(
+                None,
+                Some(rdfv::TYPE),
+                Some(ty.as_ref().into()),
+                Some(g.as_ref().into()),
+            );
+            for q in statements {
+                let node = q.map_err(|e| self.err(e))?.subject;
+                let patterns = [
+                    self.inner.quads_for_pattern(
+                        Some(node.as_ref()),
+                        Some(json.as_ref()),
+                        None,
+                        Some(vg),
+                    ),
+                    self.inner.quads_for_pattern(
+                        None,
+                        Some(stmt.as_ref()),
+                        Some(node.as_ref().into()),
+                        Some(vg),
+                    ),
+                ];
+                for q in patterns.into_iter().flatten() {
+                    out.push(q.map_err(|e| self.err(e))?);
+                }
+            }
+            for q in self.inner.quads_for_pattern(
+                None,
+                Some(named_in.as_ref()),
+                Some(g.as_ref().into()),
+                Some(vg),
+            ) {
+                out.push(q.map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(out)
     }
 
     /// Removes a document (by id) and everything derived from it. Returns
@@ -387,9 +580,13 @@ impl Store {
         if old.is_empty() {
             return Ok(false);
         }
+        let old_records = self.records_of(&old)?;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         for g in &old {
             tx.remove_named_graph(g).map_err(|e| self.err(e))?;
+        }
+        for r in &old_records {
+            tx.remove(r);
         }
         tx.commit().map_err(|e| self.err(e))?;
         self.after_write()?;
@@ -408,7 +605,6 @@ impl Store {
     pub fn save(&mut self) -> Result<()> {
         match &mut self.backend {
             Backend::Memory => Ok(()),
-            #[cfg(not(feature = "rocksdb"))]
             Backend::File(f) => {
                 if f.writable() {
                     f.save(&self.inner)
@@ -416,7 +612,6 @@ impl Store {
                     Ok(())
                 }
             }
-            #[cfg(feature = "rocksdb")]
             Backend::Rocks(r) => {
                 if r.writable() {
                     self.inner.flush().map_err(|e| Error::Store {
@@ -445,14 +640,214 @@ impl Store {
         file::sorted_lines(&self.inner)
     }
 
+    /// Every quad, in the store's own order (which is not a promise: sort
+    /// what must be deterministic).
+    pub fn quads(&self) -> impl Iterator<Item = Result<Quad>> + 'static {
+        let path = self.path.clone();
+        self.inner.iter().map(move |q| {
+            q.map_err(|e| Error::Store {
+                path: path.clone(),
+                message: e.to_string(),
+            })
+        })
+    }
+
+    /// The quads of the graph named `graph` (a document IRI, or one of
+    /// [`ONTOLOGY_GRAPH`] and [`LEXICON_GRAPH`]), in the store's order.
+    pub fn graph_quads(&self, graph: &str) -> Result<Vec<Quad>> {
+        let g = rdf::checked(graph)?;
+        self.inner
+            .quads_for_pattern(None, None, None, Some(g.as_ref().into()))
+            .map(|q| q.map_err(|e| self.err(e)))
+            .collect()
+    }
+
+    /// The quads of the stored document with this id (every version's
+    /// graph; empty when there is none).
+    pub fn document_quads(&self, doc_id: &str) -> Result<Vec<Quad>> {
+        let mut out = Vec::new();
+        for g in self.graphs_of(doc_id)? {
+            out.extend(self.graph_quads(g.as_str())?);
+        }
+        Ok(out)
+    }
+
+    /// Adds quads as they are, outside any document (for tests and tools
+    /// that need a store of hand-made quads).
+    pub fn insert_quads(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
+        self.check_writable()?;
+        let quads: Vec<Quad> = quads.into_iter().collect();
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        tx.extend(&quads);
+        tx.commit().map_err(|e| self.err(e))?;
+        self.after_write()
+    }
+
+    /// The number of statements (`ag:Statement` nodes) in the store,
+    /// counted on the type index without reading them.
+    pub fn statement_count(&self) -> Result<usize> {
+        let ty = rdf::ag("Statement");
+        let mut n = 0;
+        for q in
+            self.inner
+                .quads_for_pattern(None, Some(rdfv::TYPE), Some(ty.as_ref().into()), None)
+        {
+            q.map_err(|e| self.err(e))?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// A handle for SPARQL evaluation (see [`Sparql::bind`]).
+    pub fn sparql(&self) -> Sparql {
+        Sparql {
+            inner: self.inner.clone(),
+        }
+    }
+
+    /// The stamp of the rules (program version and ontology folder) that
+    /// extracted the stored documents, as last set by
+    /// [`Store::set_rules_stamp`]; `None` when never set.
+    /// A store without complete view records (written by an older
+    /// version) has no stamp, so that a build extracts every document again
+    /// and writes them.
+    pub fn rules_stamp(&self) -> Result<Option<String>> {
+        if !self.marked && self.fresh.is_none() {
+            return Ok(None);
+        }
+        if let Backend::Memory = self.backend {
+            return Ok(self.memory_rules.clone());
+        }
+        let path = self.path.join(RULES_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(s) => Ok(Some(s.trim().to_string())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(Error::io(&path, e)),
+        }
+    }
+
+    /// Records the rules stamp. Call it only once every document is stored
+    /// and saved with these rules: a build killed before it extracts
+    /// everything again next time.
+    pub fn set_rules_stamp(&mut self, stamp: &str) -> Result<()> {
+        self.check_writable()?;
+        if !self.marked {
+            // Every document stored again with its records (an older store
+            // rebuilt): readers may now use the records.
+            let (vg, json) = (view::graph(), view::json());
+            let records = self
+                .inner
+                .quads_for_pattern(
+                    None,
+                    Some(json.as_ref()),
+                    None,
+                    Some(GraphNameRef::NamedNode(vg.as_ref())),
+                )
+                .count();
+            if records == self.statement_count()? {
+                self.inner
+                    .insert(&view::complete())
+                    .map_err(|e| self.err(e))?;
+                self.marked = true;
+                self.after_write()?;
+            }
+        }
+        if let Backend::Memory = self.backend {
+            self.memory_rules = Some(stamp.to_string());
+            return Ok(());
+        }
+        let path = self.path.join(RULES_FILE);
+        std::fs::write(&path, format!("{stamp}\n")).map_err(|e| Error::io(&path, e))
+    }
+
     /// Every stored statement, sorted by document, evidence position and IRI.
+    /// Read from the view records (one scan of one predicate); a store whose
+    /// records are incomplete (written by an older version) is read from the
+    /// documents' quads.
     pub fn statements(&self) -> Result<Vec<Statement>> {
+        if self.marked {
+            self.statements_from_view()
+        } else {
+            self.statements_from_quads()
+        }
+    }
+
+    /// [`Store::actors`] and [`Store::statements`] together: what the
+    /// network view is built from.
+    pub fn actors_and_statements(&self) -> Result<(Vec<ActorStats>, Vec<Statement>)> {
+        Ok((self.actors()?, self.statements()?))
+    }
+
+    /// The statements that name any of `actors` (as subject or object),
+    /// sorted as [`Store::statements`], found through the view's index of
+    /// statements by actor without reading the others. `None` when the
+    /// store has no complete view records (read every statement instead).
+    pub fn statements_about(&self, actors: &[&str]) -> Result<Option<Vec<Statement>>> {
+        if !self.marked {
+            return Ok(None);
+        }
+        let (vg, json, stmt) = (view::graph(), view::json(), view::stmt());
+        let vg = GraphNameRef::NamedNode(vg.as_ref());
+        let mut nodes: BTreeSet<NamedNode> = BTreeSet::new();
+        for a in actors {
+            let Ok(a) = NamedNode::new(*a) else { continue };
+            for q in self.inner.quads_for_pattern(
+                Some(a.as_ref().into()),
+                Some(stmt.as_ref()),
+                None,
+                Some(vg),
+            ) {
+                if let Term::NamedNode(n) = q.map_err(|e| self.err(e))?.object {
+                    nodes.insert(n);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(nodes.len());
+        for n in nodes {
+            let q = self
+                .inner
+                .quads_for_pattern(Some(n.as_ref().into()), Some(json.as_ref()), None, Some(vg))
+                .next()
+                .transpose()
+                .map_err(|e| self.err(e))?;
+            if let Some(Quad {
+                object: Term::Literal(l),
+                ..
+            }) = q
+            {
+                out.push((view::parse(n.as_str(), l.value())?, n.into_string()));
+            }
+        }
+        Ok(Some(sort_statements(out)))
+    }
+
+    fn statements_from_view(&self) -> Result<Vec<Statement>> {
+        use rayon::prelude::*;
+        let (vg, json) = (view::graph(), view::json());
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for q in self.inner.quads_for_pattern(
+            None,
+            Some(json.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(vg.as_ref())),
+        ) {
+            let q = q.map_err(|e| self.err(e))?;
+            if let (NamedOrBlankNode::NamedNode(n), Term::Literal(l)) = (q.subject, q.object) {
+                texts.push((n.into_string(), l.destruct().0));
+            }
+        }
+        // Parsing is most of the work: on every core.
+        let out = texts
+            .into_par_iter()
+            .map(|(n, text)| Ok((view::parse(&n, &text)?, n)))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(sort_statements(out))
+    }
+
+    fn statements_from_quads(&self) -> Result<Vec<Statement>> {
         let gold = rdf::gold_names(&self.inner)?;
         let ty = rdf::ag("Statement");
-        let quantity = rdf::ag("quantity");
-        let derived = rdf::terms::derived_from();
         let mut doc_ids: HashMap<NamedNode, Option<String>> = HashMap::new();
-        let mut sentences: HashMap<(NamedNode, String), rdf::Props> = HashMap::new();
         let mut out = Vec::new();
         for q in
             self.inner
@@ -464,7 +859,6 @@ impl Store {
             else {
                 continue;
             };
-            let props = rdf::props(&self.inner, node.as_ref(), graph.as_ref())?;
             let doc = match doc_ids.get(&graph) {
                 Some(d) => d.clone(),
                 None => {
@@ -479,63 +873,20 @@ impl Store {
                     d
                 }
             };
-            let malformed = |what: &str| {
+            let doc = doc.ok_or_else(|| {
                 self.err(format!(
-                    "statement <{}> in graph <{}> {what}",
+                    "statement <{}> in graph <{}> is in a graph without a document",
                     node.as_str(),
                     graph.as_str()
                 ))
-            };
-            let doc = doc.ok_or_else(|| malformed("is in a graph without a document"))?;
-            let sentence_iri = props
-                .0
-                .iter()
-                .find_map(|(k, v)| match v {
-                    Term::NamedNode(n) if *k == derived => Some(n.as_str().to_string()),
-                    _ => None,
-                })
-                .ok_or_else(|| malformed("has no prov:wasDerivedFrom"))?;
-            let key = (graph.clone(), sentence_iri);
-            if !sentences.contains_key(&key) {
-                let s = NamedNode::new_unchecked(key.1.clone());
-                let p = rdf::props(&self.inner, s.as_ref(), graph.as_ref())?;
-                sentences.insert(key.clone(), p);
-            }
-            let sentence = &sentences[&key];
-            let mut qnodes: Vec<&str> = props
-                .0
-                .iter()
-                .filter(|(k, _)| *k == quantity)
-                .filter_map(|(_, v)| match v {
-                    Term::NamedNode(n) => Some(n.as_str()),
-                    _ => None,
-                })
-                .collect();
-            qnodes.sort_by_key(|iri| rdf::quantity_index(iri));
-            let mut quantities = Vec::new();
-            for qn in qnodes {
-                let qp = rdf::props(
-                    &self.inner,
-                    NamedNode::new_unchecked(qn).as_ref(),
-                    graph.as_ref(),
-                )?;
-                quantities.push(
-                    rdf::quantity(&qp).ok_or_else(|| malformed("has an incomplete quantity"))?,
-                );
-            }
-            let st = rdf::statement(&props, sentence, &doc, &gold, quantities)
-                .ok_or_else(|| malformed("lacks a required property or its sentence"))?;
+            })?;
+            let st = read_statement(&node, &graph, &doc, &gold, &mut |n| {
+                rdf::props(&self.inner, n.as_ref(), graph.as_ref())
+            })
+            .map_err(|e| self.err(e))?;
             out.push((st, node.into_string()));
         }
-        out.sort_by(|(a, ai), (b, bi)| {
-            (&a.doc, a.evidence.span.start, a.evidence.focus.start, ai).cmp(&(
-                &b.doc,
-                b.evidence.span.start,
-                b.evidence.focus.start,
-                bi,
-            ))
-        });
-        Ok(out.into_iter().map(|(s, _)| s).collect())
+        Ok(sort_statements(out))
     }
 
     /// Every actor that some document mentions or some statement names,
@@ -559,20 +910,39 @@ impl Store {
             entry.0 += n.value().parse::<usize>().unwrap_or(0);
             entry.1.insert(g);
         }
-        let onto = rdf::terms::graph(ONTOLOGY_GRAPH);
-        let lex = rdf::terms::graph(LEXICON_GRAPH);
-        for p in [rdfv::SUBJECT, rdfv::OBJECT] {
-            for q in self.inner.quads_for_pattern(None, Some(p), None, None) {
+        if self.marked {
+            // The documents whose statements name each actor, from the view.
+            let (vg, named_in) = (view::graph(), view::named_in());
+            for q in self.inner.quads_for_pattern(
+                None,
+                Some(named_in.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(vg.as_ref())),
+            ) {
                 let q = q.map_err(|e| self.err(e))?;
-                let (Term::NamedNode(a), GraphName::NamedNode(g)) = (q.object, q.graph_name) else {
-                    continue;
-                };
-                if g == onto || g == lex {
-                    continue;
+                if let (NamedOrBlankNode::NamedNode(a), Term::NamedNode(d)) = (q.subject, q.object)
+                {
+                    seen.entry(a.into_string()).or_default().1.insert(d);
                 }
-                seen.entry(a.into_string()).or_default().1.insert(g);
+            }
+        } else {
+            let onto = rdf::terms::graph(ONTOLOGY_GRAPH);
+            let lex = rdf::terms::graph(LEXICON_GRAPH);
+            for p in [rdfv::SUBJECT, rdfv::OBJECT] {
+                for q in self.inner.quads_for_pattern(None, Some(p), None, None) {
+                    let q = q.map_err(|e| self.err(e))?;
+                    let (Term::NamedNode(a), GraphName::NamedNode(g)) = (q.object, q.graph_name)
+                    else {
+                        continue;
+                    };
+                    if g == onto || g == lex {
+                        continue;
+                    }
+                    seen.entry(a.into_string()).or_default().1.insert(g);
+                }
             }
         }
+        let lex = rdf::terms::graph(LEXICON_GRAPH);
         let discovered = rdf::ag("discovered");
         let mut out = Vec::with_capacity(seen.len());
         for (iri, (mentions, docs)) in seen {
@@ -608,9 +978,206 @@ impl Store {
         }
         Ok(out)
     }
+}
 
-    /// The Oxigraph store, for queries and RDF serialization.
-    pub fn oxigraph(&self) -> &oxigraph::store::Store {
-        &self.inner
+/// Statements with their node IRIs, sorted by document, evidence position
+/// and IRI, without the IRIs.
+fn sort_statements(mut out: Vec<(Statement, String)>) -> Vec<Statement> {
+    out.sort_by(|(a, ai), (b, bi)| {
+        (&a.doc, a.evidence.span.start, a.evidence.focus.start, ai).cmp(&(
+            &b.doc,
+            b.evidence.span.start,
+            b.evidence.focus.start,
+            bi,
+        ))
+    });
+    out.into_iter().map(|(s, _)| s).collect()
+}
+
+/// Reads the statement `node` of document graph `graph` (document id `doc`)
+/// back from its properties, as `props_of` gives them for a node of that
+/// graph: the one reading shared by [`Store::statements`] and the view
+/// records, so that both give the same statements.
+pub(crate) fn read_statement(
+    node: &NamedNode,
+    graph: &NamedNode,
+    doc: &str,
+    gold: &BTreeMap<String, String>,
+    props_of: &mut dyn FnMut(&NamedNode) -> Result<rdf::Props>,
+) -> Result<Statement> {
+    let malformed = |what: &str| Error::Store {
+        path: "(store)".into(),
+        message: format!(
+            "statement <{}> in graph <{}> {what}",
+            node.as_str(),
+            graph.as_str()
+        ),
+    };
+    let props = props_of(node)?;
+    let derived = rdf::terms::derived_from();
+    let quantity = rdf::ag("quantity");
+    let sentence = props
+        .0
+        .iter()
+        .find_map(|(k, v)| match v {
+            Term::NamedNode(n) if *k == derived => Some(n.clone()),
+            _ => None,
+        })
+        .ok_or_else(|| malformed("has no prov:wasDerivedFrom"))?;
+    let sentence = props_of(&sentence)?;
+    let mut qnodes: Vec<&NamedNode> = props
+        .0
+        .iter()
+        .filter(|(k, _)| *k == quantity)
+        .filter_map(|(_, v)| match v {
+            Term::NamedNode(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    qnodes.sort_by_key(|n| rdf::quantity_index(n.as_str()));
+    let mut quantities = Vec::new();
+    for qn in qnodes {
+        let qp = props_of(qn)?;
+        quantities.push(rdf::quantity(&qp).ok_or_else(|| malformed("has an incomplete quantity"))?);
+    }
+    rdf::statement(&props, &sentence, doc, gold, quantities)
+        .ok_or_else(|| malformed("lacks a required property or its sentence"))
+}
+
+/// Times of the ways Oxigraph can load the same document graphs into a
+/// fresh in-memory store, for the benchmark (`actorgraph-bench store`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoaderTimes {
+    /// One transaction per graph.
+    pub transactions: std::time::Duration,
+    /// Oxigraph's bulk loader.
+    pub bulk: std::time::Duration,
+}
+
+/// Loads `graphs` into fresh in-memory Oxigraph stores, once with one
+/// transaction per graph and once with the bulk loader, and times both.
+pub fn time_loaders(graphs: &[Vec<Quad>]) -> Result<LoaderTimes> {
+    use std::time::Instant;
+    let fresh = oxigraph::store::Store::new().map_err(storage_error)?;
+    let t0 = Instant::now();
+    for graph in graphs {
+        let mut tx = fresh.start_transaction().map_err(storage_error)?;
+        tx.extend(graph);
+        tx.commit().map_err(storage_error)?;
+    }
+    let transactions = t0.elapsed();
+    drop(fresh);
+    let fresh = oxigraph::store::Store::new().map_err(storage_error)?;
+    let t0 = Instant::now();
+    let mut loader = fresh.bulk_loader();
+    loader
+        .load_quads(graphs.iter().flatten().cloned())
+        .map_err(storage_error)?;
+    loader.commit().map_err(storage_error)?;
+    Ok(LoaderTimes {
+        transactions,
+        bulk: t0.elapsed(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The seeds, extracted and stored in memory.
+    fn seed_store() -> (Store, Vec<String>) {
+        let res = crate::pipeline::Resources::load(None).expect("the ontology loads");
+        let mut store = Store::in_memory().expect("store");
+        store.sync_ontology(&res.ontology).expect("sync");
+        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        let mut ids = Vec::new();
+        for doc in crate::ingest::read_all(&[seeds]) {
+            let x = crate::pipeline::extract_document(doc.expect("a seed"), &res);
+            ids.push(x.document.id.clone());
+            store.put(&x, &res.ontology).expect("put");
+        }
+        (store, ids)
+    }
+
+    /// The store's actors as read without the view records.
+    fn actors_from_quads(store: &mut Store) -> Vec<ActorStats> {
+        store.marked = false;
+        let actors = store.actors().expect("actors from quads");
+        store.marked = true;
+        actors
+    }
+
+    #[test]
+    fn view_records_hold_what_the_quads_say() {
+        let (mut store, ids) = seed_store();
+        let check = |store: &mut Store| {
+            assert!(store.marked, "a new store has complete records");
+            let statements = store.statements_from_view().expect("from records");
+            assert_eq!(
+                statements,
+                store.statements_from_quads().expect("from quads")
+            );
+            assert_eq!(store.statements().expect("statements"), statements);
+            assert_eq!(store.actors().expect("actors"), actors_from_quads(store));
+            assert_eq!(statements.len(), store.statement_count().expect("count"));
+            // The statements about one actor, through the index.
+            let mali = format!("{}Mali", crate::model::ns::ACTOR);
+            let about = store
+                .statements_about(&[mali.as_str()])
+                .expect("about")
+                .expect("complete records");
+            let expected: Vec<Statement> = statements
+                .iter()
+                .filter(|s| s.subject == mali || s.object == mali)
+                .cloned()
+                .collect();
+            assert!(!expected.is_empty(), "the seeds name Mali");
+            assert_eq!(about, expected);
+            statements.len()
+        };
+        let all = check(&mut store);
+        assert!(all > 20, "only {all} statements");
+        let view = view::graph();
+        let records = store.graph_quads(view.as_str()).expect("view graph").len();
+        // Removing a document removes its records in the same transaction.
+        let gone = store.document_quads(&ids[0]).expect("quads").len();
+        assert!(gone > 0);
+        assert!(store.remove(&ids[0]).expect("remove"));
+        let left = check(&mut store);
+        assert!(left < all);
+        let after = store.graph_quads(view.as_str()).expect("view graph").len();
+        assert!(after < records);
+        // Storing it again gives the same records as before.
+        let res = crate::pipeline::Resources::load(None).expect("the ontology loads");
+        let seeds = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+        for doc in crate::ingest::read_all(&[seeds]) {
+            let x = crate::pipeline::extract_document(doc.expect("a seed"), &res);
+            if x.document.id == ids[0] {
+                store.put(&x, &res.ontology).expect("put");
+            }
+        }
+        assert_eq!(check(&mut store), all);
+        assert_eq!(
+            store.graph_quads(view.as_str()).expect("view graph").len(),
+            records
+        );
+    }
+
+    #[test]
+    fn locations_name_the_backend_or_leave_it_to_the_folder() {
+        let bare = Location::parse(Path::new("store"));
+        assert_eq!((bare.dir.as_path(), bare.kind), (Path::new("store"), None));
+        let nq = Location::parse(Path::new("nquads:/tmp/s"));
+        assert_eq!(
+            (nq.dir.as_path(), nq.kind),
+            (Path::new("/tmp/s"), Some(Kind::NQuads))
+        );
+        let rocks = Location::parse(Path::new("rocksdb:s"));
+        assert_eq!(
+            (rocks.dir.as_path(), rocks.kind),
+            (Path::new("s"), Some(Kind::RocksDb))
+        );
+        // A prefix without a folder is a folder name.
+        assert_eq!(Location::parse(Path::new("nquads:")).kind, None);
     }
 }

@@ -1,5 +1,5 @@
-//! The `rocksdb` backend: Oxigraph's on-disk RocksDB store, for graphs too
-//! large to reload from N-Quads at each start.
+//! The default backend: Oxigraph's on-disk RocksDB store, indexed, so that
+//! opening it reads nothing and queries read only what they need.
 //!
 //! RocksDB locks its directory against a second writer itself, but opening
 //! it read-only while another process writes is undefined behaviour, so
@@ -33,7 +33,7 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
     if dir.join(super::file::DATA_FILE).is_file() {
         return Err(store_error(
             dir,
-            "this store was written by the default (file) backend; open it with a build made without `--features rocksdb`",
+            "this folder holds an N-Quads store (graph.nq), not a RocksDB one; open it as the bare folder (the backend is read from the folder)",
         ));
     }
     if read_only && !dir.join("CURRENT").is_file() {
