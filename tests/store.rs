@@ -147,10 +147,18 @@ fn a_changed_document_replaces_the_old_one_and_remove_drops_it() {
     assert!(!store.remove("no-such-doc").expect("remove unknown"));
     assert_eq!(by_doc(&store), BTreeMap::from([("doc-b".into(), 1)]));
     assert!(store.remove("doc-b").expect("remove b"));
+    // The ontology, and the mark that the view records are complete.
     assert_eq!(
         store.len().expect("len"),
-        base,
+        base + 1,
         "removing every document leaves the ontology only"
+    );
+    assert_eq!(
+        store
+            .graph_quads("https://w3id.org/actorgraph/graph/view")
+            .expect("view graph")
+            .len(),
+        1
     );
     assert!(store.statements().expect("statements").is_empty());
 }
