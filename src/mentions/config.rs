@@ -13,10 +13,6 @@ use crate::ontology::Ontology;
 /// The cue file, relative to the ontology folder.
 pub const RECOGNITION_FILE: &str = "recognition.toml";
 
-/// The cue file shipped with the source, used when the ontology folder has
-/// none (a folder made for a test, or an older copy).
-const BUILTIN: &str = include_str!("../../ontology/recognition.toml");
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -322,15 +318,12 @@ pub(crate) struct Config {
 }
 
 impl Config {
-    /// Reads `recognition.toml` from the ontology folder (the built-in copy
-    /// when the folder has none) and checks its classes against the ontology.
+    /// Reads `recognition.toml` from the ontology folder, like every other
+    /// rule file (never compiled in), and checks its classes against the
+    /// ontology. A folder without it is an error naming the file.
     pub(crate) fn load(ontology: &Ontology) -> Result<Config> {
         let path = ontology.dir.join(RECOGNITION_FILE);
-        let text = if path.is_file() {
-            std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?
-        } else {
-            BUILTIN.to_string()
-        };
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         Config::parse(&text, &path, ontology)
     }
 

@@ -325,7 +325,7 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
                 found[i].who = Who::Lex(g);
             }
         }
-        if let Some((s, weight)) = super::discover::about(rec, key, &f) {
+        if let Some((s, weight)) = about(rec, key, &f) {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
             c.1 = f.start;
@@ -350,7 +350,7 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
     let mut last_troops: Option<usize> = None;
     for slot in found.iter_mut() {
         let f = *slot;
-        let this = super::discover::about(rec, key, &f);
+        let this = about(rec, key, &f);
         if let Some((s, weight)) = this {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
@@ -412,4 +412,26 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
             slot.who = Who::Lex(a);
         }
     }
+}
+
+/// What a mention says about which state an article is about, and how
+/// much: a state's name or nationality adjective, or a city of that state
+/// (نيامي → Niger), counting double in the first sentence (title and lede).
+/// A capital standing for its state (موسكو) says nothing: titles like «من
+/// باريس وواشنطن إلى موسكو» name the places a story moves between.
+pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usize)> {
+    let Who::Lex(e) = f.who else { return None };
+    let info = &rec.compiled.entries[e as usize];
+    let state = match f.kind {
+        MentionKind::Metonym | MentionKind::Reference => return None,
+        _ if info.is_state => e,
+        _ if info.is_place => info.country?,
+        _ => return None,
+    };
+    let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
+        1
+    } else {
+        2
+    };
+    Some((state, weight))
 }

@@ -19,6 +19,8 @@ mod config;
 mod context;
 mod discover;
 mod lexicon;
+pub mod mint;
+mod references;
 
 use std::collections::HashMap;
 
@@ -147,8 +149,8 @@ impl Recognizer {
         discover::acronyms(self, &mut st, &mut found);
         discover::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
-        discover::references(self, &st, &selected, &mut found);
-        discover::regions(self, &st, &mut found);
+        references::references(self, &st, &selected, &mut found);
+        references::regions(self, &st, &mut found);
 
         let mut mentions = Vec::with_capacity(found.len());
         for f in &found {
@@ -294,6 +296,20 @@ fn choose(cands: &[Cand], pats: &[Pat]) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// The found mention that starts in the word at `ws`, if any.
+pub(crate) fn mention_at(found: &[Found], ws: usize) -> Option<usize> {
+    let i = found.partition_point(|f| f.start < ws);
+    // A mention whose clitics start the word (وروسيا) starts after `ws`,
+    // so the first mention at or after `ws` is the one to look at.
+    found.get(i).filter(|f| f.word_start == ws).map(|_| i)
+}
+
+/// Whether a found mention overlaps `s..e` (`found` sorted, disjoint).
+pub(crate) fn overlaps(found: &[Found], s: usize, e: usize) -> bool {
+    let i = found.partition_point(|f| f.end <= s);
+    found.get(i).is_some_and(|f| f.start < e)
 }
 
 /// The sentence holding the original range `s..e` entirely.
