@@ -32,6 +32,8 @@ struct RawConfig {
     #[serde(default)]
     forces: RawForces,
     coordination: RawCoordination,
+    #[serde(default)]
+    generic: RawGeneric,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
     ambiguity: Vec<RawAmbiguity>,
@@ -69,6 +71,52 @@ struct RawGroupNoun {
     class: String,
     #[serde(default)]
     strict: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGeneric {
+    #[serde(default)]
+    force_class: String,
+    #[serde(default)]
+    forces: Vec<RawForceHead>,
+    #[serde(default)]
+    agents: Vec<RawAgent>,
+    #[serde(default)]
+    agent_qualifiers: Vec<String>,
+    #[serde(default)]
+    agent_not_before: Vec<String>,
+    #[serde(default)]
+    places: Vec<RawPlaceNoun>,
+    #[serde(default)]
+    place_max_words: usize,
+    #[serde(default)]
+    place_adjectives: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForceHead {
+    head: String,
+    en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgent {
+    forms: Vec<String>,
+    label: String,
+    label_ar: String,
+    class: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlaceNoun {
+    noun: String,
+    class: String,
+    #[serde(default)]
+    with_noun: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -262,6 +310,34 @@ pub(crate) struct Ambiguity {
     pub(crate) default_name: bool,
 }
 
+/// A force head (الشرطة) that a nationality adjective makes a state's force.
+#[derive(Debug, Clone)]
+pub(crate) struct ForceHead {
+    /// Its words as match keys, the article included.
+    pub(crate) words: Vec<String>,
+    /// English name of the force, after the state's label (`police`).
+    pub(crate) en: String,
+}
+
+/// An unnamed agent (مسلحون، انتحاري): its forms and the actor it mints.
+#[derive(Debug, Clone)]
+pub(crate) struct Agent {
+    pub(crate) forms: Vec<String>,
+    pub(crate) label: String,
+    pub(crate) label_ar: String,
+    pub(crate) class: String,
+}
+
+/// A noun that introduces a place's name (قرية مافا، مخيم زمزم).
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceNoun {
+    pub(crate) key: String,
+    pub(crate) class: String,
+    /// The noun belongs to the name (مخيم زمزم) rather than introducing
+    /// it (قرية مافا → مافا).
+    pub(crate) with_noun: bool,
+}
+
 /// The whole cue file, folded.
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
@@ -315,6 +391,19 @@ pub(crate) struct Config {
     pub(crate) force_head: String,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
+    /// The class of a state's force named by a head and an adjective.
+    pub(crate) generic_force_class: String,
+    pub(crate) generic_forces: Vec<ForceHead>,
+    pub(crate) agents: Vec<Agent>,
+    /// Adjectives that extend an unnamed agent (مسلحون مجهولون).
+    pub(crate) agent_qualifiers: Words,
+    /// Words after an unnamed agent that make it part of a named actor
+    /// (مسلحون من حركة …): no actor of its own.
+    pub(crate) agent_not_before: Words,
+    pub(crate) place_nouns: Vec<PlaceNoun>,
+    pub(crate) place_max_words: usize,
+    /// Definite adjectives that end a facility's name (قاعدة … الجوية).
+    pub(crate) place_adjectives: Words,
 }
 
 impl Config {
@@ -359,6 +448,18 @@ impl Config {
         }
         if !raw.capitals.government.is_empty() {
             check_class(&raw.capitals.government)?;
+        }
+        for c in raw
+            .generic
+            .agents
+            .iter()
+            .map(|a| &a.class)
+            .chain(raw.generic.places.iter().map(|p| &p.class))
+        {
+            check_class(c)?;
+        }
+        if !raw.generic.force_class.is_empty() {
+            check_class(&raw.generic.force_class)?;
         }
         // Titles introduce persons.
         check_class("Person")?;
@@ -455,6 +556,41 @@ impl Config {
                 .iter()
                 .map(ambiguity)
                 .collect::<Result<Vec<_>>>()?,
+            generic_force_class: raw.generic.force_class.clone(),
+            generic_forces: raw
+                .generic
+                .forces
+                .iter()
+                .map(|f| ForceHead {
+                    words: key_of(&f.head).split(' ').map(str::to_string).collect(),
+                    en: f.en.clone(),
+                })
+                .collect(),
+            agents: raw
+                .generic
+                .agents
+                .iter()
+                .map(|a| Agent {
+                    forms: keys(&a.forms),
+                    label: a.label.clone(),
+                    label_ar: a.label_ar.clone(),
+                    class: a.class.clone(),
+                })
+                .collect(),
+            agent_qualifiers: words(&raw.generic.agent_qualifiers),
+            agent_not_before: words(&raw.generic.agent_not_before),
+            place_nouns: raw
+                .generic
+                .places
+                .iter()
+                .map(|p| PlaceNoun {
+                    key: key_of(&p.noun),
+                    class: p.class.clone(),
+                    with_noun: p.with_noun,
+                })
+                .collect(),
+            place_max_words: raw.generic.place_max_words.max(1),
+            place_adjectives: words(&raw.generic.place_adjectives),
         })
     }
 }

@@ -50,6 +50,16 @@ pub(crate) fn triggers(
                     added.push(f);
                 }
             }
+            Target::Agent(a) => {
+                if let Some(f) = super::generic::agent(rec, st, c, usize::from(a), found) {
+                    added.push(f);
+                }
+            }
+            Target::PlaceNoun(p) => {
+                if let Some(f) = super::generic::place(rec, st, c, usize::from(p), found) {
+                    added.push(f);
+                }
+            }
             _ => {}
         }
     }

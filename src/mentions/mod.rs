@@ -18,6 +18,7 @@
 mod config;
 mod context;
 mod discover;
+mod generic;
 mod lexicon;
 pub mod mint;
 mod references;
@@ -80,6 +81,8 @@ pub(crate) struct Found {
 
 /// The per-document state shared by the stages.
 pub(crate) struct DocState<'a> {
+    /// The document's id (unnamed agents are minted per document).
+    pub(crate) doc_id: &'a str,
     pub(crate) text: &'a str,
     pub(crate) nk: Normalized,
     pub(crate) discovered: Vec<Actor>,
@@ -127,6 +130,7 @@ impl Recognizer {
     /// The mentions in `doc`, in text order, and the actors discovered in it.
     pub fn recognize(&self, doc: &Document, sentences: &[Sentence]) -> (Vec<Mention>, Vec<Actor>) {
         let mut st = DocState {
+            doc_id: &doc.id,
             text: &doc.text,
             nk: match_key(&doc.text),
             discovered: Vec::new(),
@@ -141,6 +145,8 @@ impl Recognizer {
         context::capitals(self, &st, &mut found);
         // Generic junta names are the junta of the state in context.
         context::generic_governments(self, &st, &mut found);
+        // A force head and a nationality adjective: that state's force.
+        generic::forces(self, &mut st, &mut found);
         // Troops of the article's own state are its army.
         context::forces(self, &st, &mut found);
         // Discovery after group nouns and titles, then acronyms.
