@@ -85,6 +85,9 @@ fn group(
     absorbed: &mut Vec<usize>,
 ) -> Option<Found> {
     let cfg = &rec.cfg;
+    if let Some(f) = quoted_group(rec, st, c, g, found, absorbed) {
+        return f;
+    }
     let key = st.key();
     let mut pos = c.end;
     let mut end = None;
@@ -104,11 +107,36 @@ fn group(
                     // A place is a proper name: the idafa ends with it.
                     break;
                 }
+                // A group's name and a state's right after it is another
+                // group (حركة طالبان باكستان is not the Taliban).
+                Who::Lex(_)
+                    if words == 0
+                        && f.start == ws
+                        && f.kind == MentionKind::Name
+                        && found.get(fi + 1).is_some_and(|n| {
+                            matches!(n.who, Who::Lex(s) if rec.compiled.entries[s as usize].is_state)
+                                && n.kind == MentionKind::Name
+                                && n.start == n.word_start
+                                && key[f.end..n.start].trim().is_empty()
+                        }) =>
+                {
+                    places.push(fi);
+                    places.push(fi + 1);
+                    end = Some(found[fi + 1].end);
+                    words += 2;
+                    break;
+                }
                 _ => break,
             }
         }
         let w = &key[ws..we];
         let bare = rec.strip_article(w);
+        // A number closes a name (حركة إم 23).
+        if words > 0 && w.bytes().all(|b| b.is_ascii_digit()) {
+            end = Some(we);
+            words += 1;
+            break;
+        }
         if !arabic_word(w)
             || rec.in_set(&cfg.stop_words, w)
             || cfg.not_names.contains(w)
@@ -165,6 +193,74 @@ fn group(
         who,
         kind: MentionKind::Discovered,
     })
+}
+
+/// A quoted name right after the group noun (كتيبة "ماسينا"، تنظيم "ولاية
+/// سيناء"): the quotes say it is a name, so a place inside is the group's
+/// name (the lexicon's group of that full name when it has one), and a
+/// strict noun needs no second word. `None` when no quote follows;
+/// `Some(None)` when the quoted name is a known non-place actor, which keeps
+/// its reading (تنظيم "داعش").
+fn quoted_group(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    c: &Cand,
+    g: usize,
+    found: &[Found],
+    absorbed: &mut Vec<usize>,
+) -> Option<Option<Found>> {
+    let key = st.key();
+    let rest = key[c.end..].trim_start_matches(' ');
+    if !rest.starts_with('"') {
+        return None;
+    }
+    let open = key.len() - rest.len();
+    let close = open + 1 + key[open + 1..].find('"')?;
+    let inner = key[open + 1..close].trim();
+    let n = inner.split(' ').count();
+    if inner.is_empty() || n > rec.cfg.acronym_max_words || inner.contains(['.', '،', ',']) {
+        return None;
+    }
+    let inside: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].start > open && found[i].end <= close)
+        .collect();
+    if inside.iter().any(|&i| match found[i].who {
+        Who::Lex(e) => !rec.compiled.entries[e as usize].is_place,
+        Who::Disc(_) => true,
+    }) {
+        return Some(None);
+    }
+    let noun = &key[c.start..c.end];
+    let name = format!("{noun} {inner}");
+    // The quoted name is a known group's (تنظيم "ولاية سيناء"), or the noun
+    // and the name are (كتيبة "ماسينا"); a place alone is not the group.
+    let known = rec
+        .exact_entry(inner)
+        .filter(|&e| !rec.compiled.entries[e as usize].is_place)
+        .or_else(|| rec.exact_entry(&name));
+    let who = match known {
+        Some(e) => Who::Lex(e),
+        None => {
+            let actor = Actor {
+                iri: mint_iri(inner),
+                label: transliterate(inner),
+                label_ar: clean(st.original(open + 1, close)),
+                class: rec.cfg.group_nouns[g].class.clone(),
+                discovered: true,
+                lat: None,
+                long: None,
+            };
+            st.discover(actor)
+        }
+    };
+    absorbed.extend(inside);
+    Some(Some(Found {
+        start: c.start,
+        end: close + 1,
+        word_start: c.word_start,
+        who,
+        kind: MentionKind::Discovered,
+    }))
 }
 
 /// Remembers an Arabic alias in the document state.

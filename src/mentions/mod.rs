@@ -268,6 +268,25 @@ impl Recognizer {
         })
     }
 
+    /// The lexicon entry one of whose names is exactly the key `name`.
+    pub(crate) fn exact_entry(&self, name: &str) -> Option<u32> {
+        self.compiled
+            .ac
+            .find_overlapping_iter(name)
+            .filter(|m| m.start() == 0 && m.end() == name.len())
+            .find_map(|m| {
+                let (a, b) = self.compiled.slots[m.pattern().as_usize()];
+                (a..b).find_map(|pi| match self.compiled.pats[pi as usize].target {
+                    lexicon::Target::Entry(e)
+                        if self.compiled.pats[pi as usize].kind == MentionKind::Name =>
+                    {
+                        Some(e)
+                    }
+                    _ => None,
+                })
+            })
+    }
+
     pub(crate) fn pat(&self, c: &Cand) -> &Pat {
         &self.compiled.pats[c.pat as usize]
     }
