@@ -10,9 +10,10 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
-use super::text::{Token, fold};
 use crate::error::{Error, Result};
 use crate::ontology::Ontology;
+use crate::text::fold;
+use crate::text::tokens::Token;
 
 /// How a trigger's arguments are found around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

@@ -2,8 +2,8 @@
 //! aircraft, money), read as attributes of the statements of their clause:
 //! «نحو 2000 عنصر»، «50 مليون دولار»، «1,000 شاحنة».
 
-use super::text::{TokKind, Token, strip_conj};
 use crate::model::Quantity;
+use crate::text::tokens::{TokKind, Token, strip_conj};
 
 /// A quantity and the token where it starts.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,9 +175,9 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
     use crate::model::Span;
+    use crate::text::tokens::tokenize;
 
     fn q(text: &str) -> Vec<(f64, String, String)> {
         let toks = tokenize(text, Span::new(0, text.len()));

@@ -4,8 +4,8 @@
 //! reporting: «أفادت تقارير بأن الجماعة قد تحاول» is still only possible.
 
 use super::cues::{Cues, has};
-use super::text::{CLAUSE_PUNCT, Token, is_comma, strip_conj};
 use crate::model::{Modality, Span};
+use crate::text::tokens::{CLAUSE_PUNCT, Token, is_comma, strip_conj};
 
 fn stem_of(key: &str) -> String {
     let k = strip_conj(key);
@@ -122,8 +122,8 @@ fn source_after(
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
+    use crate::text::tokens::tokenize;
 
     fn run(text: &str, trigger: &str) -> (Modality, Option<String>) {
         let toks = tokenize(text, Span::new(0, text.len()));
@@ -131,7 +131,7 @@ mod tests {
             .iter()
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
-        let cues = super::super::cues::Cues::read(std::path::Path::new(
+        let cues = crate::relations::cues::Cues::read(std::path::Path::new(
             "ontology/patterns/qualifiers.toml",
         ))
         .expect("cues load");

@@ -5,7 +5,7 @@
 //! expressions (أمس، الشهر الماضي، قبل ثلاث سنوات), which are resolved only
 //! against a known publication date and otherwise left out, never guessed.
 
-use super::text::{TokKind, Token, strip_conj};
+use crate::text::tokens::{TokKind, Token, strip_conj};
 
 /// A date expression found in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -400,9 +400,9 @@ fn is_unit(k: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
     use crate::model::Span;
+    use crate::text::tokens::tokenize;
 
     fn dates(text: &str, published: Option<&str>) -> Vec<Option<String>> {
         let toks = tokenize(text, Span::new(0, text.len()));

@@ -6,8 +6,8 @@
 //! تقتصر, which is neither the trigger nor a light verb.
 
 use super::cues::{Cues, has};
-use super::text::{Token, strip_conj};
 use crate::model::Polarity;
+use crate::text::tokens::{Token, strip_conj};
 
 // The cue lists (negators, negating verbs, light verbs) are data:
 // `ontology/patterns/qualifiers.toml`, read into [`Cues`].
@@ -79,9 +79,9 @@ pub(crate) fn polarity(
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
     use crate::model::Span;
+    use crate::text::tokens::tokenize;
 
     fn pol(text: &str, trigger: &str, args: &[&str]) -> Polarity {
         let toks = tokenize(text, Span::new(0, text.len()));
@@ -90,7 +90,7 @@ mod tests {
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
         let is_arg = |i: usize| args.contains(&toks[i].span.of(text));
-        let cues = super::super::cues::Cues::read(std::path::Path::new(
+        let cues = crate::relations::cues::Cues::read(std::path::Path::new(
             "ontology/patterns/qualifiers.toml",
         ))
         .expect("cues load");
@@ -101,7 +101,7 @@ mod tests {
     fn a_negator_added_to_the_data_negates() {
         let text = "قلما تدعم روسيا المجلس";
         let toks = tokenize(text, Span::new(0, text.len()));
-        let mut cues = super::super::cues::Cues::read(std::path::Path::new(
+        let mut cues = crate::relations::cues::Cues::read(std::path::Path::new(
             "ontology/patterns/qualifiers.toml",
         ))
         .expect("cues load");

@@ -1,7 +1,9 @@
-//! Tokens of one sentence, each with its byte span in the original text and a
-//! lossy match key, plus the small closed word classes the frames rely on
-//! (prepositions, clause connectives, relative pronouns).
+//! Tokens: words, numbers and punctuation of a span of the original text,
+//! each with its byte span and its match key (the one fold,
+//! [`super::fold::fold`]). Invisible marks and harakat belong to the word
+//! they stand in or after: they never make a token of their own.
 
+use super::fold::{fold, is_arabic_letter, is_control, is_mark};
 use crate::model::Span;
 
 /// What a token is made of.
@@ -22,48 +24,13 @@ pub(crate) enum TokKind {
 pub(crate) struct Token {
     /// Byte span in the original document text.
     pub(crate) span: Span,
-    /// The match key (see [`fold`]).
+    /// The match key (see [`super::fold::fold`]).
     pub(crate) key: String,
     /// What it is made of.
     pub(crate) kind: TokKind,
     /// It ends with U+0629 ة, which the key folds to ه: a noun ending
     /// (ضربة "a strike"), never the pronoun of a verb (ضربه "hit him").
     pub(crate) ta_marbuta: bool,
-}
-
-/// Folds Arabic spelling variation away for matching: drops harakat
-/// (U+064B–U+065F, U+0670) and tatweel (U+0640); folds alef forms
-/// (U+0622 آ, U+0623 أ, U+0625 إ, U+0671 ٱ) to U+0627 ا, U+0649 ى to
-/// U+064A ي, U+0629 ة to U+0647 ه, U+0624 ؤ to U+0648 و, U+0626 ئ to U+064A ي;
-/// maps Arabic-Indic digits to ASCII and Latin to lower case.
-pub(crate) fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
-            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => out.push('\u{0627}'),
-            '\u{0649}' | '\u{0626}' => out.push('\u{064A}'),
-            '\u{0629}' => out.push('\u{0647}'),
-            '\u{0624}' => out.push('\u{0648}'),
-            '\u{0660}'..='\u{0669}' => {
-                out.push(char::from(b'0' + (c as u32 - 0x0660) as u8));
-            }
-            '\u{06F0}'..='\u{06F9}' => {
-                out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8));
-            }
-            // Fast paths: Arabic has no case, ASCII lowers by itself; both
-            // are what `to_lowercase` gives, without its table search.
-            '\u{0600}'..='\u{06FF}' => out.push(c),
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            _ => out.extend(c.to_lowercase()),
-        }
-    }
-    out
-}
-
-fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{064B}'..='\u{065F}' | '\u{0670}'..='\u{06D3}')
-        || c == '\u{0640}'
 }
 
 fn is_digit(c: char) -> bool {
@@ -73,7 +40,7 @@ fn is_digit(c: char) -> bool {
 fn class_of(c: char) -> Option<TokKind> {
     if is_digit(c) {
         Some(TokKind::Number)
-    } else if is_arabic_letter(c) {
+    } else if is_arabic_letter(c) || is_mark(c) {
         Some(TokKind::Arabic)
     } else if c.is_alphanumeric() {
         Some(TokKind::Latin)
@@ -90,10 +57,19 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut chars = sub.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        if is_control(c) {
+            continue;
+        }
         let Some(kind) = class_of(c) else { continue };
         let mut end = i + c.len_utf8();
         if kind != TokKind::Punct {
             while let Some(&(j, d)) = chars.peek() {
+                // An invisible control inside a word (ما\u{200F}لي) is read
+                // past; after the word it is no part of its span.
+                if is_control(d) {
+                    chars.next();
+                    continue;
+                }
                 let same = class_of(d) == Some(kind)
                     || (kind == TokKind::Latin && d.is_ascii_digit())
                     || (kind == TokKind::Number
@@ -110,7 +86,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             span: Span::new(span.start + i, span.start + end),
             key: fold(&sub[i..end]),
             kind,
-            ta_marbuta: sub[i..end].ends_with('\u{0629}'),
+            ta_marbuta: sub[i..end].trim_end_matches(is_mark).ends_with('\u{0629}'),
         });
     }
     out
