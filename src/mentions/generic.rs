@@ -137,6 +137,16 @@ pub(crate) fn agent(
         return None;
     }
     let key = st.key();
+    // A qualifier of the agent before it (مسلحون مجهولون) is part of that one.
+    if let Some((s, e)) = prev_word(key, c.word_start)
+        && key[e..c.word_start].trim().is_empty()
+        && cfg
+            .agents
+            .iter()
+            .any(|a| a.forms.iter().any(|f| f == &key[s..e]))
+    {
+        return None;
+    }
     let mut end = c.end;
     for _ in 0..2 {
         let Some((ws, we)) = next_word(key, end) else {
@@ -201,6 +211,11 @@ pub(crate) fn place(
     let cfg = &rec.cfg;
     let noun = &cfg.place_nouns[p];
     let key = st.key();
+    // Placed: a preposition glued to the noun (بقرية) or just before it.
+    let placed = c.word_start < c.start
+        || prev_word(key, c.word_start).is_some_and(|(s, e)| {
+            ["في", "الى", "على", "من", "قرب", "داخل", "حول", "نحو"].contains(&&key[s..e])
+        });
     let mut pos = c.end;
     let mut first = None;
     let mut end = None;
@@ -226,6 +241,14 @@ pub(crate) fn place(
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || cfg.place_nouns.iter().any(|n| n.key == w)
             || cfg.titles.iter().any(|t| t == w)
+            // A possessive suffix makes a common noun (قاعدة تجنيدها); ه is
+            // not among them, as the match key folds ة to it.
+            || ["ها", "هم", "هما", "كم", "نا"]
+                .iter()
+                .any(|p| w.len() > p.len() + 4 && w.ends_with(p))
+            // A present-tense verb right after a bare noun (منطقة تعاني):
+            // a name is only taken there after a preposition (في منطقة …).
+            || (words == 0 && !placed && (w.starts_with('ت') || w.starts_with('ي')))
         {
             break;
         }

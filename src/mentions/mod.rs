@@ -346,3 +346,5 @@ fn sentence_of(sentences: &[Sentence], s: usize, e: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_generic;

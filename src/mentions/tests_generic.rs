@@ -1,0 +1,148 @@
+//! Tests of the constructions of `generic.rs` and the quoted and composed
+//! group names of `discover.rs`: each with a positive and a negative example.
+
+use super::tests::run;
+use crate::model::Actor;
+
+/// (span text, actor's Arabic label, class) of the discovered mentions.
+fn discovered(text: &str) -> Vec<(String, String, String)> {
+    let (mentions, actors) = run(text);
+    mentions
+        .iter()
+        .filter_map(|m| {
+            let a: &Actor = actors.iter().find(|a| a.iri == m.actor)?;
+            Some((
+                m.span.of(text).to_string(),
+                a.label_ar.clone(),
+                a.class.clone(),
+            ))
+        })
+        .collect()
+}
+
+fn d(span: &str, label_ar: &str, class: &str) -> (String, String, String) {
+    (span.into(), label_ar.into(), class.into())
+}
+
+#[test]
+fn a_force_head_and_a_nationality_adjective_name_that_states_force() {
+    let (mentions, actors) = run("هاجم مسلحون عناصر الشرطة الروسية أمس.");
+    let police = actors
+        .iter()
+        .find(|a| a.label_ar == "الشرطة الروسية")
+        .expect("the police is an actor");
+    assert_eq!(police.label, "Russia police");
+    assert_eq!(police.class, "ArmedForces");
+    assert!(mentions.iter().any(|m| m.actor == police.iri));
+    // The same phrase in another document is the same actor.
+    let (_, again) = run("انسحبت والشرطة الروسية من الموقع.");
+    assert!(again.iter().any(|a| a.iri == police.iri));
+}
+
+#[test]
+fn troops_without_a_force_head_stay_the_state() {
+    // «القوات الفرنسية» is France, as the gold reads it; no force is minted.
+    let (_, actors) = run("انسحبت القوات الفرنسية من المنطقة.");
+    assert!(
+        actors.iter().all(|a| a.class != "ArmedForces"),
+        "{actors:?}"
+    );
+}
+
+#[test]
+fn unnamed_agents_are_actors_of_their_document() {
+    assert_eq!(
+        discovered("هاجم مسلحون مجهولون نقطة تفتيش."),
+        [d("مسلحون مجهولون", "مسلحون", "ArmedGroup")]
+    );
+    assert_eq!(
+        discovered("فجر انتحاري نفسه في السوق."),
+        [d("انتحاري", "انتحاري", "ArmedGroup")]
+    );
+}
+
+#[test]
+fn definite_agents_and_members_of_a_named_group_are_not_new_actors() {
+    // المسلحون refers back; «مسلحون من تنظيم القاعدة» are al-Qaeda's.
+    assert!(discovered("اشتبك الجنود مع المسلحين ساعتين.").is_empty());
+    assert!(discovered("هاجم مسلحون من تنظيم القاعدة القافلة.").is_empty());
+}
+
+#[test]
+fn a_place_noun_introduces_a_place() {
+    assert_eq!(
+        discovered("هاجم المسلحون قرية مافا ليلا."),
+        [d("مافا", "مافا", "City")]
+    );
+    assert_eq!(
+        discovered("سقطت قذائف على مخيم زمزم للنازحين."),
+        [d("مخيم زمزم", "مخيم زمزم", "Facility")]
+    );
+    assert_eq!(
+        discovered("استهدفت المسيرات قاعدة عثمان دقنة الجوية."),
+        [d(
+            "قاعدة عثمان دقنة الجوية",
+            "قاعدة عثمان دقنة الجوية",
+            "Facility"
+        )]
+    );
+}
+
+#[test]
+fn a_place_noun_before_a_common_word_or_a_known_place_mints_nothing() {
+    assert!(discovered("هاجموا قرية صغيرة قرب الحدود.").is_empty());
+    assert!(discovered("أقاموا قاعدة عسكرية جديدة.").is_empty());
+    // A verb after a bare noun, a possessive: common words.
+    assert!(discovered("منطقة تعاني من الجفاف.").is_empty());
+    assert!(discovered("فقد التنظيم قاعدة تجنيدها في الشمال.").is_empty());
+    // After a preposition a name may start with ت (في منطقة تيدرمين).
+    assert_eq!(
+        discovered("قتل عشرة في منطقة تيدرمين."),
+        [d("تيدرمين", "تيدرمين", "Region")]
+    );
+    // A known city keeps its lexicon reading.
+    assert!(discovered("دخلوا مدينة ميناكا أمس.").is_empty());
+}
+
+#[test]
+fn a_quoted_name_after_a_group_noun_is_the_group() {
+    // The region Macina in quotes after كتيبة is the group's name.
+    let (mentions, actors) = run("تبنت كتيبة \"ماسينا\" الهجوم.");
+    assert!(
+        mentions.iter().all(|m| !m.actor.ends_with("/Macina")),
+        "{mentions:?}"
+    );
+    assert!(
+        actors
+            .iter()
+            .any(|a| a.label_ar == "ماسينا" && a.class == "ArmedGroup")
+    );
+    // A strict noun takes a quoted one-word name.
+    assert_eq!(
+        discovered("أعلن تنظيم «الفرقان» مسؤوليته."),
+        [d("تنظيم «الفرقان»", "الفرقان", "ArmedGroup")]
+    );
+}
+
+#[test]
+fn a_quoted_known_actor_keeps_its_reading() {
+    let (mentions, actors) = run("أعلن تنظيم \"القاعدة\" مسؤوليته.");
+    assert!(actors.is_empty(), "{actors:?}");
+    assert!(mentions.iter().any(|m| m.actor.ends_with("/al-Qaeda")));
+    // Unquoted, a region alone after كتيبة is still the region.
+    let (mentions, _) = run("انتشرت كتيبة ماسينا في الوسط.");
+    assert!(mentions.iter().any(|m| m.actor.ends_with("/Macina")));
+}
+
+#[test]
+fn a_group_name_and_a_state_after_a_group_noun_are_another_group() {
+    let (mentions, actors) = run("هاجمت حركة القاعدة ليبيا مواقع الجيش.");
+    assert!(
+        actors.iter().any(|a| a.label_ar == "حركة القاعدة ليبيا"),
+        "{actors:?}"
+    );
+    assert!(mentions.iter().all(|m| !m.actor.ends_with("/Libya")));
+    // Not when the state is the object after a verb-less gap.
+    let (mentions, _) = run("هاجمت القاعدة مواقع في ليبيا.");
+    assert!(mentions.iter().any(|m| m.actor.ends_with("/Libya")));
+}
