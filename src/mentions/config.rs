@@ -99,6 +99,8 @@ struct RawGeneric {
 struct RawForceHead {
     head: String,
     en: String,
+    #[serde(default)]
+    class: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,6 +119,8 @@ struct RawPlaceNoun {
     class: String,
     #[serde(default)]
     with_noun: bool,
+    #[serde(default)]
+    plural: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -317,6 +321,8 @@ pub(crate) struct ForceHead {
     pub(crate) words: Vec<String>,
     /// English name of the force, after the state's label (`police`).
     pub(crate) en: String,
+    /// Its class when not the forces' (وزارة الدفاع is a Government body).
+    pub(crate) class: Option<String>,
 }
 
 /// An unnamed agent (مسلحون، انتحاري): its forms and the actor it mints.
@@ -336,6 +342,8 @@ pub(crate) struct PlaceNoun {
     /// The noun belongs to the name (مخيم زمزم) rather than introducing
     /// it (قرية مافا → مافا).
     pub(crate) with_noun: bool,
+    /// A dual or plural (قريتي، قرى): coordinated names follow (قريتي X وY).
+    pub(crate) plural: bool,
 }
 
 /// The whole cue file, folded.
@@ -461,6 +469,9 @@ impl Config {
         if !raw.generic.force_class.is_empty() {
             check_class(&raw.generic.force_class)?;
         }
+        for c in raw.generic.forces.iter().filter_map(|f| f.class.as_ref()) {
+            check_class(c)?;
+        }
         // Titles introduce persons.
         check_class("Person")?;
         let mut references = Vec::new();
@@ -564,6 +575,7 @@ impl Config {
                 .map(|f| ForceHead {
                     words: key_of(&f.head).split(' ').map(str::to_string).collect(),
                     en: f.en.clone(),
+                    class: f.class.clone(),
                 })
                 .collect(),
             agents: raw
@@ -587,6 +599,7 @@ impl Config {
                     key: key_of(&p.noun),
                     class: p.class.clone(),
                     with_noun: p.with_noun,
+                    plural: p.plural,
                 })
                 .collect(),
             place_max_words: raw.generic.place_max_words.max(1),

@@ -46,19 +46,17 @@ pub(crate) fn triggers(
                 }
             }
             Target::Title(_) => {
-                if let Some(f) = person(rec, st, c, found) {
-                    added.push(f);
-                }
+                added.extend(person(rec, st, c, found));
             }
             Target::Agent(a) => {
-                if let Some(f) = super::generic::agent(rec, st, c, usize::from(a), found) {
+                if let Some(f) =
+                    super::generic::agent(rec, st, c, usize::from(a), found, &mut absorbed)
+                {
                     added.push(f);
                 }
             }
             Target::PlaceNoun(p) => {
-                if let Some(f) = super::generic::place(rec, st, c, usize::from(p), found) {
-                    added.push(f);
-                }
+                added.extend(super::generic::place(rec, st, c, usize::from(p), found));
             }
             _ => {}
         }
@@ -97,6 +95,10 @@ fn group(
         let Some((ws, we)) = next_word(key, pos) else {
             break;
         };
+        // A closing quote ends a name («"جيش أراكان" يهاجم»).
+        if words > 0 && key[pos..ws].contains('"') {
+            break;
+        }
         if let Some(fi) = mention_at(found, ws) {
             let f = found[fi];
             match f.who {
@@ -137,10 +139,14 @@ fn group(
             words += 1;
             break;
         }
+        // After two name words a definite adjective belongs to the name
+        // (جبهة تحرير مورو الإسلامية); earlier it describes the group
+        // (جماعة لاكوراوا المسلحة).
+        let adjective = words >= 2 && rec.is_definite(w);
         if !arabic_word(w)
             || rec.in_set(&cfg.stop_words, w)
-            || cfg.not_names.contains(w)
-            || cfg.not_names.contains(bare)
+            || (cfg.not_names.contains(w) && !adjective)
+            || (cfg.not_names.contains(bare) && !adjective)
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || cfg.references.iter().any(|r| r.key == w)
             || (words > 0 && w.starts_with('و'))
@@ -156,7 +162,15 @@ fn group(
         words += 1;
         if rec.is_definite(w) {
             // The idafa ends with its first definite noun; what follows is
-            // an adjective or the rest of the clause.
+            // an adjective or the rest of the clause. Nisba adjectives that
+            // are no actor's (الكردستاني، الدولية، الإسلامية) still belong
+            // to the name: حزب العمال الكردستاني، جبهة تحرير مورو الإسلامية.
+            end = Some(nisba_adjectives(rec, key, we, found));
+            break;
+        }
+        // A name given earlier in the document ends here (جيش أراكان |
+        // مواقع): the same group named again.
+        if words > 0 && st.by_iri.contains_key(&mint_iri(&clean(&key[c.start..we]))) {
             break;
         }
     }
@@ -193,6 +207,29 @@ fn group(
         who,
         kind: MentionKind::Discovered,
     })
+}
+
+/// Where the nisba adjectives after key byte `pos` end: up to two definite
+/// words ending in ي، ية، يون، يين (folded: ي، يه، يون، يين) that are no
+/// mention, with only spaces before each.
+pub(crate) fn nisba_adjectives(rec: &Recognizer, key: &str, pos: usize, found: &[Found]) -> usize {
+    let mut end = pos;
+    for _ in 0..2 {
+        let Some((ws, we)) = next_word(key, end) else {
+            break;
+        };
+        let w = &key[ws..we];
+        if !key[end..ws].trim().is_empty()
+            || mention_at(found, ws).is_some()
+            || !w.starts_with(rec.cfg.article.as_str())
+            || w.chars().count() < 5
+            || !["ي", "يه", "يون", "يين"].iter().any(|e| w.ends_with(e))
+        {
+            break;
+        }
+        end = we;
+    }
+    end
 }
 
 /// A quoted name right after the group noun (كتيبة "ماسينا"، تنظيم "ولاية
@@ -274,8 +311,11 @@ fn st_learn(st: &mut DocState<'_>, key: String, who: Who, from: usize) {
 }
 
 /// A person's name after the title `c`: two to four name words, past a
-/// nationality adjective or state and modifiers (الرئيس الروسي السابق).
-fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) -> Option<Found> {
+/// nationality adjective or state and modifiers (الرئيس الروسي السابق); or,
+/// when the title has a complement, the name set off by commas after it
+/// (وزير الاقتصاد والمالية، ألوسيني سانو،); then the names coordinated with
+/// it (عبد الله ديوب وكاراموكو جان ماري تراوري وبكاري ياو سانغاري).
+fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) -> Vec<Found> {
     let cfg = &rec.cfg;
     let key = st.key();
     let mut pos = c.end;
@@ -288,14 +328,14 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
             if let Who::Lex(e) = f.who {
                 let info = &rec.compiled.entries[e as usize];
                 if info.is_person {
-                    return None;
+                    return Vec::new();
                 }
                 if info.is_state || info.class == "Government" {
                     pos = f.end;
                     continue;
                 }
             }
-            return None;
+            return Vec::new();
         }
         if cfg.modifiers.contains(&key[ws..we]) {
             pos = we;
@@ -303,17 +343,169 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
         }
         break;
     }
+    let mut names = Vec::new();
+    match read_name(rec, st, pos, found, false).or_else(|| {
+        read_name(
+            rec,
+            st,
+            past_complement(rec, key, pos, found)?,
+            found,
+            false,
+        )
+    }) {
+        Some(n) => names.push(n),
+        None => {
+            // An appositive: the title's complement, a comma, the name and
+            // a comma or the end of the sentence.
+            let Some(comma) = complement_comma(rec, key, pos, found) else {
+                return Vec::new();
+            };
+            let Some(n) = read_name(rec, st, comma, found, false) else {
+                return Vec::new();
+            };
+            let after = key[n.1..].trim_start_matches(' ');
+            if !(after.is_empty() || after.starts_with(['،', ',', '.', '"', '\n'])) {
+                return Vec::new();
+            }
+            names.push(n);
+        }
+    }
+    // Coordinated names: «وكاراموكو جان ماري تراوري».
+    while names.len() < 8 {
+        let Some(&(_, end, _)) = names.last() else {
+            break;
+        };
+        match read_name(rec, st, end, found, true) {
+            Some(n) => names.push(n),
+            None => break,
+        }
+    }
+    let mut out = Vec::new();
+    for (start, end, last_word) in names {
+        let key = st.key();
+        let name = clean(&key[start..end]);
+        let actor = Actor {
+            iri: mint_iri(&name),
+            label: transliterate(&name),
+            label_ar: clean(st.original(start, end)),
+            class: "Person".into(),
+            discovered: true,
+            lat: None,
+            long: None,
+        };
+        // The family name alone names the person later in the article.
+        let family = key[last_word.0..last_word.1].to_string();
+        let who = st.discover(actor);
+        if family.chars().count() >= 3 && !cfg.stop_words.contains(&family) {
+            st_learn(st, family, who, end);
+        }
+        out.push(Found {
+            start,
+            end,
+            word_start: start,
+            who,
+            kind: MentionKind::Discovered,
+        });
+    }
+    out
+}
+
+/// Past a title's definite complement (رئيس إدارتها المحلية | تسفاي
+/// بيكيلي; قائد الجيش المالي | …): at most four words, each definite, with
+/// a possessive suffix, or a mention of no person; `None` when none.
+fn past_complement(rec: &Recognizer, key: &str, pos: usize, found: &[Found]) -> Option<usize> {
+    let mut p = pos;
+    for _ in 0..4 {
+        let Some((ws, we)) = next_word(key, p) else {
+            break;
+        };
+        if !key[p..ws].trim().is_empty() {
+            break;
+        }
+        if let Some(fi) = mention_at(found, ws) {
+            match found[fi].who {
+                Who::Lex(e) if rec.compiled.entries[e as usize].is_person => return None,
+                _ => {
+                    p = found[fi].end.max(we);
+                    continue;
+                }
+            }
+        }
+        let w = &key[ws..we];
+        let suffixed = ["ها", "هم", "هما", "ه"]
+            .iter()
+            .any(|x| w.chars().count() > 4 && w.ends_with(x));
+        if !(rec.is_definite(w) || suffixed) || rec.cfg.stop_words.contains(w) {
+            break;
+        }
+        p = we;
+    }
+    (p > pos).then_some(p)
+}
+
+/// Where the name after a title's complement starts: past at most six
+/// words of the same clause (no full stop, no person) to a comma.
+fn complement_comma(rec: &Recognizer, key: &str, pos: usize, found: &[Found]) -> Option<usize> {
+    let mut p = pos;
+    for _ in 0..7 {
+        let rest = &key[p..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        if let Some(ch) = rest[gap..].chars().next()
+            && (ch == '،' || ch == ',')
+        {
+            return Some(p + gap + ch.len_utf8());
+        }
+        let (ws, we) = next_word(key, p)?;
+        if !key[p..ws].trim().is_empty() {
+            return None;
+        }
+        if let Some(fi) = mention_at(found, ws) {
+            if let Who::Lex(e) = found[fi].who
+                && rec.compiled.entries[e as usize].is_person
+            {
+                return None;
+            }
+            p = found[fi].end.max(we);
+            continue;
+        }
+        p = we;
+    }
+    None
+}
+
+/// A name of `person_min_words` to `person_max_words` unknown words at or
+/// after `pos` (connectors not counted): its start, end and last word.
+/// `coordinated`: the first word must carry a و, left out of the name.
+fn read_name(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    pos: usize,
+    found: &[Found],
+    coordinated: bool,
+) -> Option<(usize, usize, (usize, usize))> {
+    let cfg = &rec.cfg;
+    let key = st.key();
+    let mut pos = pos;
     let mut start = None;
     let mut end = None;
     let mut count = 0;
     let mut after_connector = false;
     let mut last_word = (0, 0);
     while count < cfg.person_max_words {
-        let Some((ws, we)) = next_word(key, pos) else {
+        let Some((mut ws, we)) = next_word(key, pos) else {
             break;
         };
+        if !key[pos..ws].trim().is_empty() && start.is_some() {
+            break;
+        }
         if mention_at(found, ws).is_some() {
             break;
+        }
+        if coordinated && start.is_none() {
+            if !key[ws..we].starts_with('و') || !key[pos..ws].trim().is_empty() {
+                return None;
+            }
+            ws += 'و'.len_utf8();
         }
         let w = &key[ws..we];
         if !arabic_word(w) || w.chars().count() < 2 {
@@ -326,10 +518,11 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
             continue;
         }
         if cfg.stop_words.contains(w)
-            || (!after_connector && rec.is_definite(w))
+            || (!after_connector && st.definite_word(rec, ws, we))
             || (count > 0 && !after_connector && w.starts_with('و'))
             || cfg.titles.iter().any(|t| t == w)
             || cfg.group_nouns.iter().any(|n| n.key == w)
+            || cfg.not_names.contains(w)
         {
             break;
         }
@@ -343,30 +536,7 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
     if count < cfg.person_min_words {
         return None;
     }
-    let (start, end) = (start?, end?);
-    let name = clean(&key[start..end]);
-    let actor = Actor {
-        iri: mint_iri(&name),
-        label: transliterate(&name),
-        label_ar: clean(st.original(start, end)),
-        class: "Person".into(),
-        discovered: true,
-        lat: None,
-        long: None,
-    };
-    // The family name alone names the person later in the article.
-    let family = key[last_word.0..last_word.1].to_string();
-    let who = st.discover(actor);
-    if family.chars().count() >= 3 && !cfg.stop_words.contains(&family) {
-        st_learn(st, family, who, end);
-    }
-    Some(Found {
-        start,
-        end,
-        word_start: start,
-        who,
-        kind: MentionKind::Discovered,
-    })
+    Some((start?, end?, last_word))
 }
 
 /// Latin acronyms in parentheses: "(JNIM)" after a named actor becomes its
@@ -412,6 +582,22 @@ pub(crate) fn acronyms(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<
             .map(|j| found[j])
             .filter(|f| f.end == before);
         let who = match ante {
+            // A discovered name with its acronym: the acronym names it across
+            // documents («منظمة الرصد (HRN)» and «هيئة رصد النزاعات (HRN)»
+            // are one actor), as after an unknown name.
+            Some(f) if matches!(f.who, Who::Disc(_)) => {
+                let Who::Disc(i) = f.who else { continue };
+                let iri = mint_iri(&acronym);
+                if !st.by_iri.contains_key(&iri)
+                    && let Some(a) = st.discovered.get_mut(i as usize)
+                {
+                    st.by_iri.remove(&a.iri);
+                    a.iri.clone_from(&iri);
+                    a.label.clone_from(&original);
+                    st.by_iri.insert(iri, i);
+                }
+                f.who
+            }
             Some(f) => f.who,
             None => {
                 let (ps, pe) = phrase_before(rec, st, found, before);

@@ -102,6 +102,27 @@ impl DocState<'_> {
         self.text.get(s..e).unwrap_or("")
     }
 
+    /// Whether the key word `ws..we` carries the article as written: the
+    /// match key folds أ and إ to ا, so ألوسيني and إلياس look definite.
+    pub(crate) fn definite_word(&self, rec: &Recognizer, ws: usize, we: usize) -> bool {
+        let w = &self.key()[ws..we];
+        if !rec.is_definite(w) {
+            return false;
+        }
+        // ل + ال is written لل: no alef to check.
+        if w.trim_start_matches(['و', 'ف']).starts_with("لل") {
+            return true;
+        }
+        let clitics = w
+            .find(rec.cfg.article.as_str())
+            .map_or(0, |i| w[..i].chars().count());
+        self.original(ws, we)
+            .chars()
+            .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+            .nth(clitics)
+            == Some('ا')
+    }
+
     /// Adds (or finds) a discovered actor.
     pub(crate) fn discover(&mut self, actor: Actor) -> Who {
         if let Some(&i) = self.by_iri.get(&actor.iri) {
@@ -147,11 +168,14 @@ impl Recognizer {
         context::generic_governments(self, &st, &mut found);
         // A force head and a nationality adjective: that state's force.
         generic::forces(self, &mut st, &mut found);
+        // حركة طالبان باكستان: another group than the Taliban.
+        generic::composed_groups(self, &mut st, &mut found);
         // Troops of the article's own state are its army.
         context::forces(self, &st, &mut found);
         // Discovery after group nouns and titles, then acronyms.
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
+        generic::datelines(self, &mut st, &mut found);
         discover::acronyms(self, &mut st, &mut found);
         discover::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));

@@ -146,3 +146,130 @@ fn a_group_name_and_a_state_after_a_group_noun_are_another_group() {
     let (mentions, _) = run("هاجمت القاعدة مواقع في ليبيا.");
     assert!(mentions.iter().any(|m| m.actor.ends_with("/Libya")));
 }
+
+#[test]
+fn a_wire_dateline_names_a_city() {
+    assert_eq!(
+        discovered("عنوان الخبر\nبورتسودان، 4 مايو 2025 (الأناضول) - قال الجيش"),
+        [d("بورتسودان", "بورتسودان", "City")]
+    );
+    assert_eq!(
+        discovered("عنوان\nسريناغار (أ ف ب) - فتح"),
+        [d("سريناغار", "سريناغار", "City")]
+    );
+}
+
+#[test]
+fn a_paragraph_opening_without_a_dateline_names_no_city() {
+    // A comma not followed by a number, a known city: no new city.
+    assert!(discovered("عنوان\nوفي المقابل، قال الوزير").is_empty());
+    assert!(discovered("عنوان\nباماكو، 4 مايو 2025 - قال").is_empty());
+}
+
+#[test]
+fn members_of_an_unknown_group_name_the_group() {
+    assert_eq!(
+        discovered("قتل مسلحون من القوات الديمقراطية المتحالفة 38 شخصا."),
+        [d(
+            "القوات الديمقراطية المتحالفة",
+            "القوات الديمقراطية المتحالفة",
+            "ArmedGroup"
+        )]
+    );
+    // A quoted name with a state inside: the state is part of the name.
+    let (mentions, actors) = run("هاجم مسلحون من \"ولاية ليبيا\"، بلدة.");
+    assert!(
+        actors.iter().any(|a| a.label_ar == "ولاية ليبيا"),
+        "{actors:?}"
+    );
+    assert!(mentions.iter().all(|m| !m.actor.ends_with("/Libya")));
+}
+
+#[test]
+fn members_of_a_single_definite_word_are_unnamed() {
+    // «من القرية» is no group's name: the gunmen stay unnamed.
+    assert_eq!(
+        discovered("خرج مسلحون من القرية ليلا."),
+        [d("مسلحون", "مسلحون", "ArmedGroup")]
+    );
+}
+
+#[test]
+fn nisba_adjectives_close_a_group_name() {
+    assert_eq!(
+        discovered("هاجم حزب العمال الكردستاني موقعا."),
+        [d(
+            "حزب العمال الكردستاني",
+            "حزب العمال الكردستاني",
+            "ArmedGroup"
+        )]
+    );
+    // A word that is no adjective ends the name after its definite noun.
+    assert_eq!(
+        discovered("تبنت كتيبة الفرقان الهجوم."),
+        [d("كتيبة الفرقان", "كتيبة الفرقان", "ArmedGroup")]
+    );
+}
+
+#[test]
+fn a_closing_quote_ends_a_group_name() {
+    assert_eq!(
+        discovered("\"جيش أراكان\" يهاجم مواقع"),
+        [d("جيش أراكان", "جيش أراكان", "ArmedGroup")]
+    );
+}
+
+#[test]
+fn a_dual_place_noun_takes_two_coordinated_names() {
+    assert_eq!(
+        discovered("أصاب القصف قريتي غيدان بيسا وغيدان رونتووا، مما أسفر"),
+        [
+            d("غيدان بيسا", "غيدان بيسا", "City"),
+            d("غيدان رونتووا", "غيدان رونتووا", "City")
+        ]
+    );
+    // A singular noun does not: «قرية مافا وكاريا» is one name, then و.
+    assert_eq!(
+        discovered("هاجموا قرية مافا وانسحبوا."),
+        [d("مافا", "مافا", "City")]
+    );
+}
+
+#[test]
+fn persons_after_a_title_with_a_complement_or_in_a_list() {
+    assert_eq!(
+        discovered("وقال وزير الاقتصاد والمالية، ألوسيني سانو، إن الحكومة"),
+        [d("ألوسيني سانو", "ألوسيني سانو", "Person")]
+    );
+    assert_eq!(
+        discovered("وخطفوا رئيس إدارتها المحلية تسفاي بيكيلي وثلاثة من أفراد الشرطة"),
+        [d("تسفاي بيكيلي", "تسفاي بيكيلي", "Person")]
+    );
+    assert_eq!(
+        discovered("استقبل الوزير عبد الله ديوب وكاراموكو جان ماري تراوري أمس"),
+        [
+            d("عبد الله ديوب", "عبد الله ديوب", "Person"),
+            d("كاراموكو جان ماري", "كاراموكو جان ماري", "Person")
+        ]
+    );
+}
+
+#[test]
+fn a_title_without_a_name_discovers_no_person() {
+    // A complement and a clause, no appositive name.
+    assert!(discovered("وقال المتحدث باسم الجيش في الإقليم إن المهاجمين فروا").is_empty());
+    assert!(discovered("وقال وزير الاقتصاد، في تصريح للصحافة، إن").is_empty());
+}
+
+#[test]
+fn a_group_noun_led_group_and_a_state_are_another_group() {
+    let (mentions, actors) = run("هاجم مسلحون من حركة القاعدة ليبيا الشرطة.");
+    let _ = mentions;
+    assert!(
+        actors.iter().any(|a| a.label_ar == "حركة القاعدة ليبيا"),
+        "{actors:?}"
+    );
+    // Without a group noun, a group and a state are subject and object.
+    let (mentions, _) = run("هاجمت القاعدة ليبيا أمس.");
+    assert!(mentions.iter().any(|m| m.actor.ends_with("/Libya")));
+}
