@@ -139,6 +139,12 @@ fn group(
             words += 1;
             break;
         }
+        // An indefinite feminine adjective agreeing with the noun (جماعة
+        // مهزومة، كتيبة إضافية) is no name: a first word in ة (U+0629) not
+        // followed by a definite word (نصرة الإسلام is an idafa).
+        if words == 0 && feminine_adjective(rec, st, key, ws, we) {
+            break;
+        }
         // After two name words a definite adjective belongs to the name
         // (جبهة تحرير مورو الإسلامية); earlier it describes the group
         // (جماعة لاكوراوا المسلحة).
@@ -207,6 +213,24 @@ fn group(
         who,
         kind: MentionKind::Discovered,
     })
+}
+
+/// Whether the word `ws..we` ends in ة as written and no definite word
+/// follows it without a proclitic (جماعة مهزومة، قاعدة ملاصقة للمطار: an
+/// adjective, not a name; نصرة الإسلام is an idafa).
+pub(crate) fn feminine_adjective(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    key: &str,
+    ws: usize,
+    we: usize,
+) -> bool {
+    st.original(ws, we).ends_with('ة')
+        && !next_word(key, we).is_some_and(|(a, b)| {
+            key[we..a].trim().is_empty()
+                && key[a..b].starts_with("ال")
+                && st.definite_word(rec, a, b)
+        })
 }
 
 /// Where the nisba adjectives after key byte `pos` end: up to two definite
@@ -395,8 +419,15 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
         };
         // The family name alone names the person later in the article.
         let family = key[last_word.0..last_word.1].to_string();
+        // Not a word after a connector or with the article (عبد الرحمن).
+        let after_connector = prev_word(key, last_word.0)
+            .is_some_and(|(a, b)| a >= start && cfg.connectors.contains(&key[a..b]));
         let who = st.discover(actor);
-        if family.chars().count() >= 3 && !cfg.stop_words.contains(&family) {
+        if family.chars().count() >= 3
+            && !cfg.stop_words.contains(&family)
+            && !after_connector
+            && !rec.is_definite(&family)
+        {
             st_learn(st, family, who, end);
         }
         out.push(Found {

@@ -44,6 +44,10 @@ pub(crate) fn forces(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Fo
             continue;
         }
         let key = st.key();
+        // «الجيش والروس»: coordinated, not an adjective of the head.
+        if key[f.word_start..f.start].starts_with(['و', 'ف']) {
+            continue;
+        }
         let Some((head, start, word_start)) = head_before(rec, key, f.word_start) else {
             continue;
         };
@@ -153,7 +157,11 @@ pub(crate) fn composed_groups(rec: &Recognizer, st: &mut DocState<'_>, found: &m
 /// parenthesis, or a dash, name a city.
 pub(crate) fn datelines(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Found>) {
     let mut added = Vec::new();
-    let mut line = 0;
+    // Not the headline's opening (تحليل - …، حوار خاص: …).
+    let Some(first_break) = st.key().find('\n') else {
+        return;
+    };
+    let mut line = first_break + 1;
     loop {
         let key = st.key();
         let mut pos = line;
@@ -468,6 +476,10 @@ pub(crate) fn place(
         let w = &key[ws..we];
         if noun.with_noun && words > 0 && cfg.place_adjectives.contains(w) {
             end = Some(we);
+            break;
+        }
+        // An adjective agreeing with the noun (قاعدة ملاصقة، مدينة كبيرة).
+        if words == 0 && super::discover::feminine_adjective(rec, st, key, ws, we) {
             break;
         }
         // «قريتي غيدان بيسا وغيدان رونتووا»: the next name.

@@ -273,3 +273,37 @@ fn a_group_noun_led_group_and_a_state_are_another_group() {
     let (mentions, _) = run("هاجمت القاعدة ليبيا أمس.");
     assert!(mentions.iter().any(|m| m.actor.ends_with("/Libya")));
 }
+
+#[test]
+fn an_agreeing_adjective_after_a_group_or_place_noun_is_no_name() {
+    assert!(discovered("تعد جماعة مهزومة في الشمال.").is_empty());
+    assert!(discovered("أرسلوا كتيبة إضافية إلى الجبهة.").is_empty());
+    assert!(discovered("بنوا قاعدة ملاصقة للمطار.").is_empty());
+    // An idafa in ة is a name: جماعة نصرة الإسلام.
+    assert_eq!(
+        discovered("هاجمت جماعة نصرة الإسلام القافلة."),
+        [d("جماعة نصرة الإسلام", "جماعة نصرة الإسلام", "ArmedGroup")]
+    );
+}
+
+#[test]
+fn a_coordinated_adjective_is_no_force_of_the_head() {
+    // «الجيش والروس»: the army and the Russians.
+    let (_, actors) = run("انسحب الجيش والروس من المدينة.");
+    assert!(actors.is_empty(), "{actors:?}");
+}
+
+#[test]
+fn a_headline_opening_is_no_dateline() {
+    assert!(discovered("تحليل - كيف تغير الساحل\nنص المقال").is_empty());
+}
+
+#[test]
+fn a_family_name_after_a_connector_is_not_learned() {
+    // «الرحمن» later is not أمادو عبد الرحمن.
+    let (mentions, _) = run("قال الرئيس أمادو عبد الرحمن إن. ودعا الرحمن الناس.");
+    assert_eq!(mentions.len(), 1, "{mentions:?}");
+    // A family name is: «ديوب» later is عبد الله ديوب.
+    let (mentions, _) = run("قال الوزير عبد الله ديوب إن. وأضاف ديوب أن");
+    assert_eq!(mentions.len(), 2, "{mentions:?}");
+}
