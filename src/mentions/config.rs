@@ -34,6 +34,8 @@ struct RawConfig {
     coordination: RawCoordination,
     #[serde(default)]
     generic: RawGeneric,
+    #[serde(default)]
+    shared_nisba: Vec<RawSharedNisba>,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
     ambiguity: Vec<RawAmbiguity>,
@@ -92,6 +94,14 @@ struct RawGeneric {
     place_max_words: usize,
     #[serde(default)]
     place_adjectives: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSharedNisba {
+    form: String,
+    lexicon_state: String,
+    also: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -244,6 +254,8 @@ struct RawAmbiguity {
     definite_after_noun: Option<String>,
     #[serde(default)]
     common_forms: Vec<String>,
+    #[serde(default)]
+    common_indefinite: Vec<String>,
     default: String,
 }
 
@@ -311,6 +323,9 @@ pub(crate) struct Ambiguity {
     pub(crate) name_after: Words,
     pub(crate) definite_common: bool,
     pub(crate) common_forms: Words,
+    /// Forms that are the common word when indefinite only (مالية
+    /// "financial"; المالية after a definite noun is Malian).
+    pub(crate) common_indefinite: Words,
     pub(crate) default_name: bool,
 }
 
@@ -344,6 +359,16 @@ pub(crate) struct PlaceNoun {
     pub(crate) with_noun: bool,
     /// A dual or plural (قريتي، قرى): coordinated names follow (قريتي X وY).
     pub(crate) plural: bool,
+}
+
+/// A nationality adjective written for two states (النيجيري for Nigeria
+/// and, in usage, Niger): the state of the lexicon, and the other one
+/// (English labels).
+#[derive(Debug, Clone)]
+pub(crate) struct SharedNisba {
+    pub(crate) form: String,
+    pub(crate) lexicon_state: String,
+    pub(crate) also: String,
 }
 
 /// The whole cue file, folded.
@@ -412,6 +437,7 @@ pub(crate) struct Config {
     pub(crate) place_max_words: usize,
     /// Definite adjectives that end a facility's name (قاعدة … الجوية).
     pub(crate) place_adjectives: Words,
+    pub(crate) shared_nisba: Vec<SharedNisba>,
 }
 
 impl Config {
@@ -519,6 +545,7 @@ impl Config {
                 name_after: words(&a.name_after),
                 definite_common: a.definite_after_noun.as_deref() == Some("common"),
                 common_forms: words(&a.common_forms),
+                common_indefinite: words(&a.common_indefinite),
                 default_name,
             })
         };
@@ -604,6 +631,15 @@ impl Config {
                 .collect(),
             place_max_words: raw.generic.place_max_words.max(1),
             place_adjectives: words(&raw.generic.place_adjectives),
+            shared_nisba: raw
+                .shared_nisba
+                .iter()
+                .map(|n| SharedNisba {
+                    form: key_of(&n.form),
+                    lexicon_state: n.lexicon_state.clone(),
+                    also: n.also.clone(),
+                })
+                .collect(),
         })
     }
 }

@@ -197,7 +197,12 @@ fn keep(
     {
         return false;
     }
-    // 5. Forms that are the common word (ماليًا "financially").
+    // 5. Forms that are the common word (ماليًا "financially"), and forms
+    //    that are when indefinite (قدرة مالية "financial capacity").
+    if !c.definite && rule.common_indefinite.contains(&key[c.start..c.end]) {
+        return false;
+    }
+    // 5b. Forms that are the common word (ماليًا "financially").
     let form = if c.definite {
         rec.strip_article(&key[c.start..c.end])
     } else {
@@ -434,4 +439,55 @@ pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usiz
         2
     };
     Some((state, weight))
+}
+
+/// A nationality adjective written for two states (النيجيري: Nigeria, and
+/// Niger in much of the press) is decided by the article: when it names
+/// the other state (or its cities) by name and never the lexicon's state,
+/// the adjective, and a force named with it (الجيش النيجيري), are the other
+/// state's. «الجنرال النيجيري» in an article about Niamey is Nigerien.
+pub(crate) fn shared_nisba(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    let key = st.key();
+    for rule in &rec.cfg.shared_nisba {
+        let by_label = |l: &str| {
+            rec.compiled
+                .entries
+                .iter()
+                .position(|e| e.is_state && e.label == l)
+                .and_then(|i| u32::try_from(i).ok())
+        };
+        let (Some(own), Some(other)) = (by_label(&rule.lexicon_state), by_label(&rule.also)) else {
+            continue;
+        };
+        // Names of each state: the state itself or a place of it, by name.
+        let named = |state: u32| {
+            found
+                .iter()
+                .filter(|f| f.kind == MentionKind::Name)
+                .filter(|f| match f.who {
+                    Who::Lex(e) => {
+                        e == state || rec.compiled.entries[e as usize].country == Some(state)
+                    }
+                    Who::Disc(_) => false,
+                })
+                .count()
+        };
+        if named(own) > 0 || named(other) == 0 {
+            continue;
+        }
+        for f in found.iter_mut() {
+            let Who::Lex(e) = f.who else { continue };
+            if !key[f.start..f.end].contains(rule.form.as_str()) {
+                continue;
+            }
+            if e == own {
+                f.who = Who::Lex(other);
+            } else if rec.compiled.entries[e as usize].country == Some(own) {
+                let class = rec.compiled.entries[e as usize].class.clone();
+                if let Some(&x) = rec.compiled.by_country.get(&(other, class)) {
+                    f.who = Who::Lex(x);
+                }
+            }
+        }
+    }
 }

@@ -162,6 +162,8 @@ impl Recognizer {
         let selected = choose(&cands, &self.compiled.pats);
         // Lexicon names, with ambiguity decided.
         let mut found = context::decide(self, &st, &selected);
+        // النيجيري in an article about Niger is Nigerien.
+        context::shared_nisba(self, &st, &mut found);
         // Capitals acting politically are their governments.
         context::capitals(self, &st, &mut found);
         // Generic junta names are the junta of the state in context.
