@@ -20,8 +20,10 @@ done
 say() { printf '\n== %s\n' "$*"; }
 
 # Debian packages: libclang-dev (RocksDB's bindgen), jing (GEXF RELAX NG
-# validation), curl (endpoint tests), a JRE for jing, python3-venv.
-pkgs=(libclang-dev jing default-jre-headless curl python3-venv)
+# validation), curl (endpoint tests), a JRE for jing, python3-venv,
+# hunspell-ar (the Arabic word list that spelling variants must never match,
+# tests/recognition_sets.rs).
+pkgs=(libclang-dev jing default-jre-headless curl python3-venv hunspell-ar)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
