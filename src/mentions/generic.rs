@@ -182,6 +182,9 @@ pub(crate) fn datelines(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec
                 .unwrap_or(false);
             if dated || rest.starts_with('(') || rest.starts_with("- ") || rest.starts_with('–') {
                 let (s, e) = (words[0].0, we);
+                // A capital standing for a body (أديس أبابا for the African
+                // Union) is a place in a dateline: not the body.
+                found.retain(|f| !(f.kind == MentionKind::Metonym && f.start >= s && f.end <= e));
                 let known = overlaps(found, s, e)
                     || words.iter().any(|&(a, b)| {
                         rec.in_set(&rec.cfg.stop_words, &key[a..b]) || rec.is_definite(&key[a..b])

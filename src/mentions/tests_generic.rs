@@ -307,3 +307,29 @@ fn a_family_name_after_a_connector_is_not_learned() {
     let (mentions, _) = run("قال الوزير عبد الله ديوب إن. وأضاف ديوب أن");
     assert_eq!(mentions.len(), 2, "{mentions:?}");
 }
+
+#[test]
+fn a_metonym_in_a_dateline_is_the_place() {
+    let (mentions, actors) = run("عنوان\nموسكو، 4 مايو 2025 (رويترز) - قال مسؤول");
+    assert!(
+        mentions.iter().all(|m| !m.actor.ends_with("/Russia")),
+        "{mentions:?}"
+    );
+    assert!(
+        actors
+            .iter()
+            .any(|a| a.label_ar == "موسكو" && a.class == "City")
+    );
+    // Elsewhere it stands for its state.
+    let (mentions, _) = run("عنوان\nوقالت موسكو إنها سترد.");
+    assert!(mentions.iter().any(|m| m.actor.ends_with("/Russia")));
+}
+
+#[test]
+fn unnamed_agents_are_no_antecedents() {
+    let text = "نشط تنظيم القاعدة في المنطقة. هاجم مسلحون القرية، وقتل مسلحون آخرون حارسا. وتبنى التنظيم الهجوم.";
+    let (mentions, _) = run(text);
+    let last = mentions.last().expect("mentions");
+    assert_eq!(last.span.of(text), "التنظيم");
+    assert!(last.actor.ends_with("/al-Qaeda"), "{last:?}");
+}
