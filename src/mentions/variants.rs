@@ -15,7 +15,9 @@
 //! `tests/recognition_sets.rs` runs every stem of the Arabic Hunspell
 //! dictionary through the matcher.
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use super::config::Config;
 use super::{DocState, Found, Recognizer, Who, overlaps};
@@ -32,60 +34,119 @@ const SUFFIXES: &[&str] = &[
 /// Skeletons shorter than this are Arabic roots more than names.
 const MIN_SKELETON: usize = 4;
 
-/// The variant index of a lexicon.
+/// Longest skeleton looked at (a word is no name past it).
+const MAX_SKELETON: usize = 24;
+
+/// An eligible lexicon name.
+#[derive(Debug)]
+struct Name {
+    entry: u32,
+    skeleton: Vec<char>,
+    /// The name with its letter classes folded, vowels kept.
+    letters: Vec<char>,
+    /// Its folded form, for its endings.
+    key: String,
+}
+
+/// The variant index of a lexicon: names by the hash of their skeleton,
+/// and by the hash of their skeleton less one letter (a deletion
+/// neighbourhood, so that a word one edit away is found with a few hash
+/// probes and no allocation).
 #[derive(Debug, Default)]
 pub(crate) struct Variants {
-    /// Skeleton → (entry, letters) of eligible names.
-    exact: HashMap<String, Vec<(u32, String)>>,
-    /// Skeleton with one letter deleted → (entry, full skeleton, letters).
-    deleted: HashMap<String, Vec<(u32, String, String)>>,
-    /// Letter → its class representative.
-    fold: HashMap<char, char>,
+    names: Vec<Name>,
+    exact: FxHashMap<u64, Vec<u32>>,
+    deleted: FxHashMap<u64, Vec<u32>>,
+    /// Letter → its class representative, for U+0620..U+0660.
+    fold: Vec<Option<char>>,
     drop: Vec<char>,
 }
 
+/// The hash of `chars` with the char at `skip` left out (`usize::MAX`: none).
+fn hash_without(chars: &[char], skip: usize) -> u64 {
+    let mut h = FxHasher::default();
+    for (i, c) in chars.iter().enumerate() {
+        if i != skip {
+            c.hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// Optimal string alignment distance (adjacent swaps count one), on short
+/// char slices, without allocation past a small row buffer.
+fn osa(a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > 2 {
+        return 3;
+    }
+    // Three rows of at most MAX_SKELETON * 2 + 1 cells.
+    let mut rows = [[0usize; 2 * MAX_SKELETON + 1]; 3];
+    if m > 2 * MAX_SKELETON {
+        return 3;
+    }
+    for (j, cell) in rows[1].iter_mut().enumerate().take(m + 1) {
+        *cell = j;
+    }
+    for i in 1..=n {
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+        }
+    }
+    rows[n % 3][m]
+}
+
 impl Variants {
-    /// A folded word with its letter classes folded, vowels kept.
-    fn letters(&self, w: &str) -> String {
-        w.chars()
-            .map(|c| self.fold.get(&c).copied().unwrap_or(c))
-            .collect()
+    fn fold_char(&self, c: char) -> char {
+        let i = (c as usize).wrapping_sub(0x0620);
+        self.fold.get(i).copied().flatten().unwrap_or(c)
     }
 
-    /// The skeleton of a folded word.
-    pub(crate) fn skeleton(&self, w: &str) -> String {
-        let mut out = String::with_capacity(w.len());
-        let mut last = None;
+    /// The skeleton of a folded word, into `out`.
+    fn skeleton_into(&self, w: &str, out: &mut Vec<char>) {
+        out.clear();
         for c in w.chars() {
             if self.drop.contains(&c) {
                 continue;
             }
-            let c = self.fold.get(&c).copied().unwrap_or(c);
-            if last != Some(c) {
+            let c = self.fold_char(c);
+            if out.last() != Some(&c) {
                 out.push(c);
             }
-            last = Some(c);
         }
-        out
     }
 
     /// Indexes the eligible names of `ontology`'s lexicon.
     pub(crate) fn build(ontology: &Ontology, cfg: &Config) -> Variants {
+        let mut fold = vec![None; 0x40];
+        for class in &cfg.variant_letters {
+            let Some(rep) = class.chars().next() else {
+                continue;
+            };
+            for c in class.chars() {
+                if let Some(slot) = fold.get_mut((c as usize).wrapping_sub(0x0620)) {
+                    *slot = Some(rep);
+                }
+            }
+        }
         let mut v = Variants {
-            fold: cfg
-                .variant_letters
-                .iter()
-                .flat_map(|class| {
-                    let rep = class.chars().next().unwrap_or(' ');
-                    class.chars().map(move |c| (c, rep))
-                })
-                .collect(),
+            fold,
             drop: cfg.variant_drop.clone(),
             ..Variants::default()
         };
         if cfg.variant_classes.is_empty() {
             return v;
         }
+        let mut sk = Vec::new();
         for (i, e) in ontology.lexicon.iter().enumerate() {
             let Ok(i) = u32::try_from(i) else { break };
             if e.ambiguous
@@ -105,25 +166,29 @@ impl Variants {
                 {
                     continue;
                 }
-                let sk = v.skeleton(core);
+                v.skeleton_into(core, &mut sk);
                 // A short skeleton (كوتيالا → قتل) is a common root.
-                if sk.chars().count() < MIN_SKELETON {
+                if sk.len() < MIN_SKELETON || sk.len() > MAX_SKELETON {
                     continue;
                 }
-                let letters = v.letters(core);
-                let list = v.exact.entry(sk.clone()).or_default();
-                if !list.iter().any(|(x, l)| *x == i && *l == letters) {
-                    list.push((i, letters.clone()));
+                let letters: Vec<char> = core.chars().map(|c| v.fold_char(c)).collect();
+                if v.names.iter().any(|n| n.entry == i && n.letters == letters) {
+                    continue;
                 }
-                for d in deletions(&sk) {
-                    let list = v.deleted.entry(d).or_default();
-                    if !list
-                        .iter()
-                        .any(|(x, s, l)| *x == i && *s == sk && *l == letters)
-                    {
-                        list.push((i, sk.clone(), letters.clone()));
-                    }
+                let idx = u32::try_from(v.names.len()).unwrap_or(u32::MAX);
+                v.exact
+                    .entry(hash_without(&sk, usize::MAX))
+                    .or_default()
+                    .push(idx);
+                for d in 0..sk.len() {
+                    v.deleted.entry(hash_without(&sk, d)).or_default().push(idx);
                 }
+                v.names.push(Name {
+                    entry: i,
+                    skeleton: sk.clone(),
+                    letters,
+                    key: core.to_string(),
+                });
             }
         }
         v
@@ -132,66 +197,73 @@ impl Variants {
     /// The one lexicon entry whose name `word` (folded, without clitics)
     /// is a variant of, if any.
     pub(crate) fn entry_of(&self, cfg: &Config, word: &str) -> Option<u32> {
-        if word.chars().count() < cfg.variant_min_letters
+        if self.names.is_empty()
+            || word.chars().count() < cfg.variant_min_letters
             || word.starts_with(cfg.article.as_str())
             || cfg.not_variants.contains(word)
         {
             return None;
         }
-        let sk = self.skeleton(word);
-        let n = sk.chars().count();
-        if n < MIN_SKELETON {
+        let mut sk = Vec::with_capacity(16);
+        self.skeleton_into(word, &mut sk);
+        let n = sk.len();
+        if !(MIN_SKELETON..=MAX_SKELETON).contains(&n) {
             return None;
         }
-        let mut hits: Vec<u32> = Vec::new();
-        let first = sk.chars().next();
-        let last = sk.chars().next_back();
-        let letters = self.letters(word);
-        let long = letters.chars().count() >= 6;
-        // From `edit_from` skeleton letters, one edit; below, only two inner
-        // letters swapped (فانغر ~ فاغنر), first and last kept. And the words
-        // themselves, vowels included, at most two edits apart (one for
-        // short words): مستخدم is not أمستردام, مقارن not ماكرون.
+        // Candidates: the same skeleton; from `edit_from` letters, one edit
+        // (deletion neighbourhoods); below, two inner letters swapped.
         let edits = n >= cfg.variant_edit_from;
-        let mut check = |e: u32, other: &str, name: &str| {
-            let skeleton_close = other == sk
+        let mut cands: Vec<u32> = Vec::new();
+        let mut add = |list: Option<&Vec<u32>>| {
+            for &x in list.into_iter().flatten() {
+                if !cands.contains(&x) {
+                    cands.push(x);
+                }
+            }
+        };
+        add(self.exact.get(&hash_without(&sk, usize::MAX)));
+        if edits {
+            add(self.deleted.get(&hash_without(&sk, usize::MAX)));
+            for d in 0..n {
+                let h = hash_without(&sk, d);
+                add(self.exact.get(&h));
+                add(self.deleted.get(&h));
+            }
+        } else {
+            for i in 1..n.saturating_sub(2) {
+                sk.swap(i, i + 1);
+                add(self.exact.get(&hash_without(&sk, usize::MAX)));
+                sk.swap(i, i + 1);
+            }
+        }
+        if cands.is_empty() {
+            return None;
+        }
+        let letters: Vec<char> = word.chars().map(|c| self.fold_char(c)).collect();
+        let mut hits: Vec<u32> = Vec::new();
+        for &c in &cands {
+            let name = &self.names[c as usize];
+            let skeleton_close = name.skeleton == sk
                 || if edits {
-                    other.chars().next() == first && strsim::damerau_levenshtein(&sk, other) <= 1
+                    name.skeleton.first() == sk.first() && osa(&sk, &name.skeleton) <= 1
                 } else {
-                    inner_swap(&sk, other) && other.chars().next_back() == last
+                    inner_swap(&sk, &name.skeleton)
                 };
-            // A name of a short skeleton (تيسالت) is one edit away at most:
-            // تواصلت is not Tessalit.
-            let limit = if long && other.chars().count() > MIN_SKELETON {
+            // The words themselves, vowels included, one edit apart (two for
+            // long names): مستخدم is not أمستردام, مقارن not ماكرون; and no
+            // Arabic ending the name lacks (اتصالات، دوغونية).
+            let limit = if letters.len() >= 6 && name.skeleton.len() > MIN_SKELETON {
                 2
             } else {
                 1
             };
-            let word_close = strsim::damerau_levenshtein(&letters, name) <= limit
-                // An Arabic ending the name lacks (اتصالات، دوغونية): a
-                // plural, a nisba or a pronoun on a common word.
-                && !SUFFIXES.iter().any(|x| letters.ends_with(x) && !name.ends_with(x));
-            if skeleton_close && word_close && !hits.contains(&e) {
-                hits.push(e);
-            }
-        };
-        for (e, name) in self.exact.get(&sk).into_iter().flatten() {
-            check(*e, &sk.clone(), name);
-        }
-        {
-            // An extra letter in the word: the name is one of its deletions.
-            for d in deletions(&sk) {
-                for (e, name) in self.exact.get(&d).into_iter().flatten() {
-                    check(*e, &d, name);
-                }
-                // A changed or swapped letter: both lose one to the same.
-                for (e, other, name) in self.deleted.get(&d).into_iter().flatten() {
-                    check(*e, other, name);
-                }
-            }
-            // A letter missing in the word.
-            for (e, other, name) in self.deleted.get(&sk).into_iter().flatten() {
-                check(*e, other, name);
+            let close = skeleton_close
+                && osa(&letters, &name.letters) <= limit
+                && !SUFFIXES
+                    .iter()
+                    .any(|x| word.ends_with(x) && !name.key.ends_with(x));
+            if close && !hits.contains(&name.entry) {
+                hits.push(name.entry);
             }
         }
         match hits.as_slice() {
@@ -202,29 +274,17 @@ impl Variants {
 }
 
 /// Whether `b` is `a` with two adjacent inner letters swapped.
-fn inner_swap(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+fn inner_swap(a: &[char], b: &[char]) -> bool {
     if a.len() != b.len() || a.len() < 4 {
         return false;
     }
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(diff.as_slice(), [i, j] if *j == i + 1 && *i > 0 && *j < a.len() - 1
-        && a[*i] == b[*j] && a[*j] == b[*i])
-}
-
-/// Every string with one char of `s` deleted.
-fn deletions(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, c)| *c)
-                .collect()
-        })
-        .collect()
+    let mut diff = (0..a.len()).filter(|&i| a[i] != b[i]);
+    match (diff.next(), diff.next(), diff.next()) {
+        (Some(i), Some(j), None) => {
+            j == i + 1 && i > 0 && j < a.len() - 1 && a[i] == b[j] && a[j] == b[i]
+        }
+        _ => false,
+    }
 }
 
 /// Finds variants among the words no mention covers; returns their key
@@ -264,13 +324,10 @@ pub(crate) fn find(
         if w.len() < 2 * cfg.variant_min_letters || overlaps(found, ws, we) {
             continue;
         }
-        // A definite word (بالمخاطر) is a common noun, not a foreign name.
-        if rec.in_set(&cfg.stop_words, w) || rec.in_set(&cfg.not_names, w) || rec.is_definite(w) {
-            continue;
-        }
-        // The word as is, or without proclitics (وفانغر، لفانغر).
+        // The word as is, or without proclitics (وفانغر، لفانغر). The hash
+        // probes come first: most words have no candidate at all.
         let mut reading = v.entry_of(cfg, w).map(|e| (e, ws));
-        if reading.is_none() {
+        if reading.is_none() && w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
             for p in &rec.compiled.bare_prefixes {
                 if let Some(rest) = w.strip_prefix(p.as_str())
                     && let Some(e) = v.entry_of(cfg, rest)
@@ -279,6 +336,15 @@ pub(crate) fn find(
                     break;
                 }
             }
+        }
+        // A definite word (بالمخاطر) is a common noun, not a foreign name;
+        // and no cue word is a name.
+        if reading.is_some()
+            && (rec.is_definite(w)
+                || rec.in_set(&cfg.stop_words, w)
+                || rec.in_set(&cfg.not_names, w))
+        {
+            continue;
         }
         if let Some((e, start)) = reading {
             added.push(Found {
