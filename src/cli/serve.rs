@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 use std::time::Duration;
 
-use actorgraph::query::Limits;
+use actorgraph::query::{self, Limits};
 use actorgraph::serve::{self, Config, Endpoint};
 use actorgraph::store::Store;
 
@@ -20,9 +20,18 @@ pub(crate) struct Args {
     /// Refuse requests (URL or body) larger than this many bytes (413).
     #[arg(long, default_value_t = serve::MAX_REQUEST_BYTES, value_name = "BYTES")]
     max_request: usize,
-    /// Requests served at once.
-    #[arg(long, default_value_t = 4, value_name = "N")]
-    threads: usize,
+    /// Queries evaluated at once; more wait for a slot (up to the timeout, then 503).
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: u16,
+    /// Connections held open at once; past it a client gets 503 at once.
+    #[arg(long, default_value_t = serve::MAX_CONNECTIONS as u32, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=65536))]
+    max_connections: u32,
+    /// Stop a query after it has written this many solutions or triples (the response is cut off).
+    #[arg(long, value_name = "N")]
+    max_rows: Option<usize>,
+    /// Stop a query when the server's resident memory passes this many MiB while it runs.
+    #[arg(long, default_value_t = query::DEFAULT_MAX_MEMORY >> 20, value_name = "MIB")]
+    max_memory: u64,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
@@ -34,10 +43,14 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         bind: args.bind,
         limits: Limits {
             timeout: Duration::from_secs_f64(args.timeout),
+            max_rows: args.max_rows,
+            max_memory: Some(args.max_memory << 20),
             ..Limits::default()
         },
         max_request_bytes: args.max_request,
-        threads: args.threads,
+        threads: usize::from(args.threads),
+        max_connections: args.max_connections as usize,
+        ..Config::default()
     };
     let endpoint = Endpoint::bind(store, config)?;
     let addr = endpoint.addr();
