@@ -612,7 +612,7 @@ pub fn check(query: &str, limits: &Limits) -> Result<(), Failure> {
             ),
         ));
     }
-    use crate::sparql_guard::{Excess, MAX_OPERATORS, scan};
+    use crate::sparql_guard::{Excess, MAX_OPERATORS, MAX_PATTERNS, scan};
     if query.trim().is_empty() || only_comments(query) {
         return Err(fail(
             FailureKind::Syntax,
@@ -643,6 +643,12 @@ pub fn check(query: &str, limits: &Limits) -> Result<(), Failure> {
             at,
             format!(
                 "the query has more than {MAX_OPERATORS} operators (path steps, unary and binary operators, UNION, OPTIONAL, MINUS); each one nests, and so many cannot be evaluated safely"
+            ),
+        ),
+        Err(Excess::Patterns(at)) => refused(
+            at,
+            format!(
+                "the query has more than {MAX_PATTERNS} triple patterns, path steps and groups; ordering so many joins cannot be bounded in time"
             ),
         ),
         Err(Excess::Service(at)) => {

@@ -22,6 +22,23 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Like [`escape_controls`], but keeps line breaks and tabs: for messages
+/// of several lines (a syntax error with its caret line).
+pub fn escape_controls_keep_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +48,6 @@ mod tests {
         assert_eq!(escape_controls("مالي\u{200f}"), "مالي\u{200f}");
         assert_eq!(escape_controls("a\u{1b}[2Jb\u{9b}"), "a\\u{1b}[2Jb\\u{9b}");
         assert_eq!(escape_controls("x\ny"), "x\\ny");
+        assert_eq!(escape_controls_keep_lines("x\ny\u{1b}"), "x\ny\\u{1b}");
     }
 }

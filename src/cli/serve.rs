@@ -29,14 +29,26 @@ pub(crate) struct Args {
     /// Stop a query after it has written this many solutions or triples (the response is cut off).
     #[arg(long, value_name = "N")]
     max_rows: Option<usize>,
+    /// Close a connection that has not sent a whole request head within this many seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    header_timeout: f64,
+    /// Answer 408 to a request whose body has not arrived within this many seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    body_timeout: f64,
     /// Stop a query when the server's resident memory passes this many MiB while it runs.
     #[arg(long, default_value_t = query::DEFAULT_MAX_MEMORY >> 20, value_name = "MIB")]
     max_memory: u64,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        anyhow::bail!("--timeout must be a positive number of seconds");
+    for (name, secs) in [
+        ("--timeout", args.timeout),
+        ("--header-timeout", args.header_timeout),
+        ("--body-timeout", args.body_timeout),
+    ] {
+        if !(secs.is_finite() && secs > 0.0 && secs < 1e6) {
+            anyhow::bail!("{name} must be a positive number of seconds");
+        }
     }
     let store = Store::open_read_only(&global.store)?;
     let config = Config {
@@ -50,6 +62,8 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         max_request_bytes: args.max_request,
         threads: usize::from(args.threads),
         max_connections: args.max_connections as usize,
+        header_timeout: Duration::from_secs_f64(args.header_timeout),
+        body_timeout: Duration::from_secs_f64(args.body_timeout),
         ..Config::default()
     };
     let endpoint = Endpoint::bind(store, config)?;
