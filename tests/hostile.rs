@@ -555,3 +555,351 @@ fn empty_queries_say_so() {
         assert!(!stderr(&o).contains("update"), "{}", stderr(&o));
     }
 }
+
+/// A seed article's text: it yields relations.
+fn seed_text() -> String {
+    let dir = common::repo().join("seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("seeds")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    std::fs::read_to_string(&files[0]).expect("a seed")
+}
+
+// Rows 7 and 8: links into ancestors looped (a self-link stored one file 41
+// times); a FIFO named *.txt hung the build.
+#[cfg(unix)]
+#[test]
+fn links_to_ancestors_and_fifos_are_skipped_and_said() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).expect("mkdir");
+    std::fs::write(input.join("a.txt"), seed_text()).expect("write");
+    std::os::unix::fs::symlink(".", input.join("self")).expect("link");
+    std::os::unix::fs::symlink("..", input.join("sub/up")).expect("link");
+    std::os::unix::fs::symlink("a.txt", input.join("alias.txt")).expect("link");
+    let fifo = input.join("b.txt");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let store = tmp.path().join("store");
+    let (o, peak) = run_bounded(
+        &[
+            "build",
+            input.to_str().expect("UTF-8"),
+            "--store",
+            store.to_str().expect("UTF-8"),
+            "--no-exports",
+        ],
+        None,
+        120,
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("b.txt: a FIFO (named pipe), not a regular file: skipped"),
+        "{err}"
+    );
+    assert!(
+        err.contains("self: a link to a folder already read"),
+        "{err}"
+    );
+    assert!(err.contains("up: a link to a folder already read"), "{err}");
+    assert!(
+        err.contains("alias.txt: the same file as one already read"),
+        "{err}"
+    );
+    assert!(peak < 500 * 1024, "peak {peak} KiB");
+    // The one real document is stored once.
+    let s = store.to_str().expect("UTF-8");
+    let (o, _) = run_bounded(
+        &[
+            "query",
+            "--store",
+            s,
+            "--format",
+            "tsv",
+            "SELECT (COUNT(DISTINCT ?d) AS ?n) { ?d dcterms:identifier ?id }",
+        ],
+        None,
+        60,
+    );
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().nth(1), Some("1"), "{out}");
+}
+
+// Row 9: two inputs with one id kept the last one silently.
+#[test]
+fn duplicate_ids_are_reported() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let text = seed_text();
+    for d in ["dirA", "dirB"] {
+        std::fs::create_dir_all(tmp.path().join(d)).expect("mkdir");
+        std::fs::write(tmp.path().join(d).join("x.txt"), &text).expect("write");
+    }
+    let line = |id: &str| serde_json::json!({ "id": id, "text": text }).to_string();
+    std::fs::write(
+        tmp.path().join("c.jsonl"),
+        format!("{}\n{}\n{}\n", line("j1"), line("j2"), line("j1")),
+    )
+    .expect("write");
+    let p = |n: &str| tmp.path().join(n).to_str().expect("UTF-8").to_string();
+    let store = p("store");
+    let (o, _) = run_bounded(
+        &[
+            "build",
+            &p("dirA"),
+            &p("dirB"),
+            &p("c.jsonl"),
+            "--store",
+            &store,
+            "--no-exports",
+        ],
+        None,
+        120,
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("duplicate document id \"x.txt\": already read from") && err.contains("dirA"),
+        "{err}"
+    );
+    assert!(err.contains("duplicate document id \"j1\""), "{err}");
+    let (o, _) = run_bounded(&["extract", &p("dirA"), &p("dirB"), "--json"], None, 120);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("duplicate document id"));
+}
+
+// Row 6: `export -o` replaced special files and links (temp file + rename).
+#[cfg(unix)]
+#[test]
+fn exports_write_through_links_and_special_files() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    common::build_seeds(tmp.path());
+    let store = tmp.path().join("store");
+    let s = store.to_str().expect("UTF-8");
+    let real = tmp.path().join("real.ttl");
+    std::fs::write(&real, "old").expect("write");
+    let link = tmp.path().join("link.ttl");
+    std::os::unix::fs::symlink(&real, &link).expect("link");
+    let (o, _) = run_bounded(
+        &[
+            "export",
+            "--store",
+            s,
+            "--format",
+            "turtle",
+            "-o",
+            link.to_str().expect("UTF-8"),
+        ],
+        None,
+        60,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink(),
+        "the link was replaced"
+    );
+    let written = std::fs::read_to_string(&real).expect("target");
+    assert!(written.contains("@prefix"), "the target was not written");
+    // A FIFO is written into, not replaced (a reader drains it).
+    let fifo = tmp.path().join("pipe.ttl");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo")
+            .success()
+    );
+    let reader_path = fifo.clone();
+    let reader = std::thread::spawn(move || std::fs::read(&reader_path).expect("read fifo"));
+    let (o, _) = run_bounded(
+        &[
+            "export",
+            "--store",
+            s,
+            "--format",
+            "ntriples",
+            "-o",
+            fifo.to_str().expect("UTF-8"),
+        ],
+        None,
+        60,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let got = within(30, move || reader.join().expect("reader"));
+    assert!(got.len() > 1000);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata(&fifo)
+            .expect("fifo")
+            .file_type()
+            .is_fifo()
+    );
+    // /dev/null stays a device (as root, a rename would have replaced it).
+    let (o, _) = run_bounded(
+        &[
+            "export",
+            "--store",
+            s,
+            "--format",
+            "turtle",
+            "-o",
+            "/dev/null",
+        ],
+        None,
+        60,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::metadata("/dev/null")
+            .expect("null")
+            .file_type()
+            .is_char_device()
+    );
+}
+
+// Row 13: temp files of a killed export stayed forever.
+#[test]
+fn temporary_files_of_killed_exports_are_cleaned() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    common::build_seeds(tmp.path());
+    let s = tmp.path().join("store");
+    let out = tmp.path().join("g.ttl");
+    // A pid that cannot be running (above the kernel's pid_max limit).
+    let stale = tmp.path().join(".g.ttl.4294967.tmp");
+    std::fs::write(&stale, "half an export").expect("write");
+    let other = tmp.path().join(".other.ttl.4294967.tmp");
+    std::fs::write(&other, "not ours").expect("write");
+    let (o, _) = run_bounded(
+        &[
+            "export",
+            "--store",
+            s.to_str().expect("UTF-8"),
+            "--format",
+            "turtle",
+            "-o",
+            out.to_str().expect("UTF-8"),
+        ],
+        None,
+        60,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    assert!(other.exists(), "another export's file was removed");
+}
+
+// Row 12: a folder without a store was queried as an empty store; `serve`
+// kept serving a stale copy of a store damaged on disk.
+#[test]
+fn folders_without_a_store_and_damaged_stores_are_named() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (o, _) = run_bounded(
+        &[
+            "query",
+            "--store",
+            tmp.path().to_str().expect("UTF-8"),
+            "ASK {}",
+        ],
+        None,
+        60,
+    );
+    refused(&o, "not a store");
+    std::fs::write(tmp.path().join("graph.nq"), "").expect("write");
+    let (o, _) = run_bounded(
+        &[
+            "query",
+            "--store",
+            tmp.path().to_str().expect("UTF-8"),
+            "ASK {}",
+        ],
+        None,
+        60,
+    );
+    refused(&o, "graph.nq is empty");
+
+    let (_tmp, store) = fixture();
+    let mut server = Server::start(&store, &[]);
+    let client = server.client();
+    assert_eq!(client.get("ASK { ?s ?p ?o }").0, 200);
+    std::fs::write(store.join("graph.nq"), "this is not N-Quads\n").expect("damage");
+    let (status, body) = within(30, move || client.get("ASK { ?s ?p ?o }"));
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("cannot be read"), "{body}");
+    assert!(server.alive());
+}
+
+// Row 13: ids starting with `=` became spreadsheet formulas; ESC sequences
+// in ids reached the terminal; `--jobs 100000` was accepted.
+#[test]
+fn hostile_ids_are_inert_in_csv_and_terminals() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let text = seed_text();
+    let input = tmp.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!(
+            "{}\n",
+            serde_json::json!({ "id": "=HYPERLINK(\"http://evil\")\u{1b}[2J", "text": text })
+        ),
+    )
+    .expect("write");
+    let p = |n: &str| tmp.path().join(n).to_str().expect("UTF-8").to_string();
+    let (o, _) = run_bounded(
+        &[
+            "build",
+            &p("in.jsonl"),
+            "--store",
+            &p("store"),
+            "--exports",
+            &p("exports"),
+        ],
+        None,
+        120,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let edges = std::fs::read_to_string(tmp.path().join("exports/edges.csv")).expect("edges");
+    assert!(edges.lines().count() > 1, "the seed gives relations");
+    for line in edges.lines() {
+        for field in line.split(',') {
+            assert!(!field.trim_start_matches('"').starts_with('='), "{line}");
+        }
+    }
+    assert!(edges.contains("'=HYPERLINK"), "{edges}");
+    let (o, _) = run_bounded(
+        &[
+            "query",
+            "--store",
+            &p("store"),
+            "SELECT ?id { ?d dcterms:identifier ?id }",
+        ],
+        None,
+        60,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(!out.contains('\u{1b}'), "{out}");
+    assert!(out.contains("\\u{1b}[2J"), "{out}");
+    let (o, _) = run_bounded(
+        &[
+            "build",
+            &p("in.jsonl"),
+            "--store",
+            &p("store2"),
+            "--jobs",
+            "100000",
+        ],
+        None,
+        60,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--jobs"), "{}", stderr(&o));
+}
