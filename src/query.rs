@@ -10,7 +10,8 @@
 //! `actor:`, `rdf:`, `prov:`, `dcterms:` …) are predeclared.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -97,8 +98,8 @@ pub const MAX_QUERY_BYTES: usize = 1 << 20;
 /// unary operators; see [`crate::sparql_guard`]).
 pub const MAX_DEPTH: usize = 64;
 /// The default memory budget of a query: the process's resident memory may
-/// not pass this while it runs.
-pub const DEFAULT_MAX_MEMORY: u64 = 4 << 30;
+/// not grow by more than this while it runs.
+pub const DEFAULT_MAX_MEMORY: u64 = 2 << 30;
 
 /// What a query may use.
 #[derive(Clone, Debug)]
@@ -113,8 +114,9 @@ pub struct Limits {
     /// or triples (`None`: no limit).
     pub max_rows: Option<usize>,
     /// Cancel the query with [`FailureKind::Budget`] when the process's
-    /// resident memory passes this many bytes while it runs (`None`: no
-    /// limit; read from `/proc`, so Linux only).
+    /// resident memory grows by more than this many bytes while it runs
+    /// (`None`: no limit; read from `/proc`, so Linux only). Growth, not the
+    /// total: a large store already takes gigabytes before any query.
     pub max_memory: Option<u64>,
 }
 
@@ -267,11 +269,13 @@ pub fn execute(
     let timeout = limits.timeout;
     let max_rows = limits.max_rows;
     RUNNING.fetch_add(1, Ordering::SeqCst);
+    let state = Arc::new(AtomicU8::new(WORKING));
+    let worker_state = Arc::clone(&state);
     let spawned = std::thread::Builder::new()
         .name("sparql-query".into())
         .stack_size(WORKER_STACK)
         .spawn(move || {
-            let _running = Running;
+            let _running = Running(worker_state);
             let mut writer = ChannelWriter {
                 buf: Vec::new(),
                 tx: tx.clone(),
@@ -305,17 +309,24 @@ pub fn execute(
             format!("cannot start the query: {e}"),
         ));
     }
+    // Returning before the worker's answer leaves it stopping on its own.
+    let mut waiter = Waiter {
+        state,
+        answered: false,
+    };
     let deadline = std::time::Instant::now() + timeout;
+    let memory_at_start = crate::sparql_guard::memory_in_use().unwrap_or(0);
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         if let Some(max) = limits.max_memory
-            && crate::sparql_guard::memory_in_use().is_some_and(|m| m > max)
+            && crate::sparql_guard::memory_in_use()
+                .is_some_and(|m| m.saturating_sub(memory_at_start) > max)
         {
             token.cancel();
             return Err(fail(
                 FailureKind::Budget,
                 format!(
-                    "the query was stopped: memory passed its budget of {} MiB",
+                    "the query was stopped: memory grew past its budget of {} MiB",
                     max >> 20
                 ),
             ));
@@ -328,7 +339,10 @@ pub fn execute(
             Ok(Msg::Chunk(bytes)) => out
                 .write_all(&bytes)
                 .map_err(|e| fail(FailureKind::Failed, format!("cannot write results: {e}")))?,
-            Ok(Msg::Done(result)) => return result,
+            Ok(Msg::Done(result)) => {
+                waiter.answered = true;
+                return result;
+            }
             Err(mpsc::RecvTimeoutError::Timeout) if left > Duration::from_millis(100) => {}
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 token.cancel();
@@ -347,13 +361,51 @@ pub fn running() -> usize {
     RUNNING.load(Ordering::SeqCst)
 }
 
+/// Queries whose caller has given up on them (timeout, budget, a client
+/// gone) but whose evaluation has not reached a cancellation point yet:
+/// work the endpoint did not plan for.
+pub fn stopping() -> usize {
+    STOPPING.load(Ordering::SeqCst)
+}
+
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static STOPPING: AtomicUsize = AtomicUsize::new(0);
+const WORKING: u8 = 0;
+const ABANDONED: u8 = 1;
+const FINISHED: u8 = 2;
+
+/// The caller's side: when it returns without the worker's answer, the
+/// worker counts as stopping until it ends.
+struct Waiter {
+    state: Arc<AtomicU8>,
+    answered: bool,
+}
+
+impl Drop for Waiter {
+    fn drop(&mut self) {
+        if self.answered {
+            return;
+        }
+        STOPPING.fetch_add(1, Ordering::SeqCst);
+        if self
+            .state
+            .compare_exchange(WORKING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst)
+            .is_err()
+        {
+            // The worker ended meanwhile.
+            STOPPING.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
 const WORKER_STACK: usize = 64 << 20;
 
-struct Running;
+struct Running(Arc<AtomicU8>);
 
 impl Drop for Running {
     fn drop(&mut self) {
+        if self.0.swap(FINISHED, Ordering::SeqCst) == ABANDONED {
+            STOPPING.fetch_sub(1, Ordering::SeqCst);
+        }
         RUNNING.fetch_sub(1, Ordering::SeqCst);
     }
 }

@@ -307,7 +307,12 @@ fn text(status: u16, message: impl Into<String>) -> Reply {
 /// result for a whole one (the chunked encoding has no end marker then).
 enum Body {
     Whole(Option<Bytes>),
-    Stream(mpsc::Receiver<std::io::Result<Bytes>>),
+    /// Chunks, and whether the producer said the answer is complete: a
+    /// stream that ends without it ends in an error.
+    Stream(
+        mpsc::Receiver<std::io::Result<Bytes>>,
+        Arc<std::sync::atomic::AtomicBool>,
+    ),
 }
 
 impl hyper::body::Body for Body {
@@ -320,7 +325,11 @@ impl hyper::body::Body for Body {
     ) -> Poll<Option<std::result::Result<Frame<Bytes>, std::io::Error>>> {
         match self.get_mut() {
             Body::Whole(b) => Poll::Ready(b.take().map(|b| Ok(Frame::data(b)))),
-            Body::Stream(rx) => rx.poll_recv(cx).map(|o| o.map(|r| r.map(Frame::data))),
+            Body::Stream(rx, complete) => rx.poll_recv(cx).map(|o| match o {
+                Some(r) => Some(r.map(Frame::data)),
+                None if complete.load(std::sync::atomic::Ordering::SeqCst) => None,
+                None => Some(Err(std::io::Error::other("the answer was cut off"))),
+            }),
         }
     }
 
@@ -333,7 +342,7 @@ impl hyper::body::Body for Body {
             Body::Whole(b) => {
                 hyper::body::SizeHint::with_exact(b.as_ref().map_or(0, |b| b.len() as u64))
             }
-            Body::Stream(_) => hyper::body::SizeHint::default(),
+            Body::Stream(..) => hyper::body::SizeHint::default(),
         }
     }
 }
@@ -443,6 +452,8 @@ async fn handle(state: Arc<State>, request: hyper::Request<Incoming>) -> hyper::
     };
     let (start_tx, start_rx) = oneshot::channel();
     let (tx, rx) = mpsc::channel(4);
+    let complete = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let worker_complete = Arc::clone(&complete);
     let runtime = tokio::runtime::Handle::current();
     let worker_state = Arc::clone(&state);
     let spawned = tokio::task::spawn_blocking(move || {
@@ -452,6 +463,7 @@ async fn handle(state: Arc<State>, request: hyper::Request<Incoming>) -> hyper::
             start: Some(start_tx),
             content_type: "application/octet-stream",
             tx,
+            complete: worker_complete,
             runtime,
             deadline,
         };
@@ -459,9 +471,11 @@ async fn handle(state: Arc<State>, request: hyper::Request<Incoming>) -> hyper::
     });
     match start_rx.await {
         Ok(Start::Whole(reply)) => response(reply),
-        Ok(Start::Stream(content_type)) => {
-            finish_head(hyper::Response::new(Body::Stream(rx)), content_type, false)
-        }
+        Ok(Start::Stream(content_type)) => finish_head(
+            hyper::Response::new(Body::Stream(rx, complete)),
+            content_type,
+            false,
+        ),
         Err(_) => {
             let why = match spawned.await {
                 Err(e) if e.is_panic() => {
@@ -475,17 +489,37 @@ async fn handle(state: Arc<State>, request: hyper::Request<Incoming>) -> hyper::
 }
 
 /// Where a route writes its answer, from a blocking thread: [`Sink::reply`]
-/// once, or bytes through `Write` (the head goes out with the first bytes).
+/// once, or bytes through `Write` (the head goes out with the first bytes)
+/// and then [`Sink::finish`]; a streamed answer never finished is cut off
+/// with an error, so the client cannot take it for whole.
 struct Sink {
     start: Option<oneshot::Sender<Start>>,
     content_type: &'static str,
     tx: mpsc::Sender<std::io::Result<Bytes>>,
+    /// Set by [`Sink::finish`]: without it a started stream ends in an error.
+    complete: Arc<std::sync::atomic::AtomicBool>,
     runtime: tokio::runtime::Handle,
     /// Past this a client that does not read its answer is dropped.
     deadline: Instant,
 }
 
 impl Sink {
+    /// Ends a streamed answer as complete (or answers with an empty 200
+    /// when nothing was written).
+    fn finish(&mut self, content_type: &'static str) {
+        if self.start.is_some() {
+            self.reply(Reply {
+                status: 200,
+                content_type,
+                body: Vec::new(),
+                allow: false,
+            });
+        } else {
+            self.complete
+                .store(true, std::sync::atomic::Ordering::SeqCst);
+        }
+    }
+
     /// Answers whole, or aborts the stream when it has already started.
     fn reply(&mut self, reply: Reply) {
         match self.start.take() {
@@ -661,7 +695,7 @@ fn sparql(state: &State, request: &Request, out: &mut Sink) {
     };
     // Queries past their deadline whose evaluation has not yet reached a
     // cancellation point still hold a core: refuse new work while too many do.
-    let busy = query::running();
+    let busy = query::stopping();
     if busy >= 2 * config.threads.max(1) {
         return out.reply(text(
             503,
@@ -735,16 +769,7 @@ fn sparql(state: &State, request: &Request, out: &mut Sink) {
         )
     };
     match result {
-        Ok(_) => {
-            if out.start.is_some() {
-                out.reply(Reply {
-                    status: 200,
-                    content_type: chosen.get().media_type(),
-                    body: Vec::new(),
-                    allow: false,
-                });
-            }
-        }
+        Ok(_) => out.finish(chosen.get().media_type()),
         Err(f) => {
             let status = match f.kind {
                 FailureKind::Syntax => 400,

@@ -903,3 +903,26 @@ fn hostile_ids_are_inert_in_csv_and_terminals() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--jobs"), "{}", stderr(&o));
 }
+
+// Rows 3 and 4: a query whose evaluation holds its solutions (ORDER BY over
+// a cross product) is stopped by the memory budget well before its timeout.
+#[test]
+fn the_memory_budget_stops_a_growing_query() {
+    let (_tmp, store) = fixture();
+    let mut server = Server::start(&store, &["--timeout", "60", "--max-memory", "64"]);
+    let client = server.client();
+    let (status, body) = within(60, move || {
+        let t = Instant::now();
+        let r = client.get(&format!("{CARTESIAN} ORDER BY ?a ?e ?i"));
+        assert!(t.elapsed() < Duration::from_secs(50), "{:?}", t.elapsed());
+        r
+    });
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        body.contains("memory grew past its budget of 64 MiB"),
+        "{body}"
+    );
+    assert!(server.alive());
+    let peak = server.peak_rss();
+    assert!(peak < 500 * 1024, "peak {peak} KiB");
+}

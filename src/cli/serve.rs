@@ -35,7 +35,7 @@ pub(crate) struct Args {
     /// Answer 408 to a request whose body has not arrived within this many seconds.
     #[arg(long, default_value_t = 10.0, value_name = "SECS")]
     body_timeout: f64,
-    /// Stop a query when the server's resident memory passes this many MiB while it runs.
+    /// Stop a query when the server's resident memory grows by more than this many MiB while it runs.
     #[arg(long, default_value_t = query::DEFAULT_MAX_MEMORY >> 20, value_name = "MIB")]
     max_memory: u64,
 }
