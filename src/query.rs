@@ -267,7 +267,7 @@ pub fn execute(
     let text = query.to_string();
     let ds = dataset.clone();
     let timeout = limits.timeout;
-    let max_rows = limits.max_rows;
+    let worker_limits = limits.clone();
     RUNNING.fetch_add(1, Ordering::SeqCst);
     let state = Arc::new(AtomicU8::new(WORKING));
     let worker_state = Arc::clone(&state);
@@ -289,8 +289,7 @@ pub fn execute(
                 &text,
                 &ds,
                 worker_token,
-                timeout,
-                max_rows,
+                &worker_limits,
                 &mut choose,
                 &mut writer,
             )
@@ -485,11 +484,11 @@ fn evaluate(
     query: &str,
     dataset: &Dataset,
     token: CancellationToken,
-    timeout: Duration,
-    max_rows: Option<usize>,
+    limits: &Limits,
     choose: &mut dyn FnMut(Form) -> Result<Format, Failure>,
     out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
+    let (timeout, max_rows) = (limits.timeout, limits.max_rows);
     let over_budget = |n: usize| {
         if max_rows.is_some_and(|m| n >= m) {
             Err(fail(

@@ -19,7 +19,7 @@
 //! header must name loopback (DNS rebinding). The HTTP layer is async, the
 //! queries are not: each runs on a blocking thread of its own.
 //!
-//! Routing happens in one place, [`route`]: a new page or API is one more
+//! Routing happens in one place, the private function `route`: a new page or API is one more
 //! arm there.
 
 use std::convert::Infallible;
