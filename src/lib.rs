@@ -8,8 +8,10 @@
 pub mod error;
 pub mod model;
 
-// Loads the ontology, the actor lexicon and the relation patterns from `ontology/`.
+// Loads the ontology and the actor lexicon from `ontology/`.
 pub mod ontology;
+// A language's closed word classes and affixes, from `ontology/lang/<lang>/`.
+pub mod grammar;
 
 // Reads `.txt` files, folders and JSON Lines into documents.
 pub mod ingest;

@@ -16,9 +16,9 @@ impl Extractor {
         out: &mut Vec<Statement>,
     ) {
         let (doc, published) = (dc.doc, dc.published);
-        let quantities = quantities::find(ctx.text, &ctx.tokens);
+        let quantities = quantities::find(ctx.g, ctx.text, &ctx.tokens);
         // A number that counts something is not a year (نحو 2000 عنصر).
-        let dates: Vec<dates::DateExpr> = dates::find(&ctx.tokens, published)
+        let dates: Vec<dates::DateExpr> = dates::find(ctx.g, &ctx.tokens, published)
             .into_iter()
             .filter(|d| {
                 !quantities
@@ -96,7 +96,7 @@ impl Extractor {
                     let stated_source = (hit.end..ctx.tokens.len().min(hit.end + 8))
                         .take_while(|&j| same_clause(ctx, hit.first, j))
                         .any(|j| {
-                            let k = strip_conj(&ctx.tokens[j].key);
+                            let k = ctx.g.strip_conj(&ctx.tokens[j].key);
                             p.object_prep.iter().any(|op| fold(op) == k)
                         });
                     // «إجلاء رعاياها»: a genitive with a possessive pronoun
@@ -105,7 +105,7 @@ impl Extractor {
                         ctx.arg_at[hit.end].is_none()
                             && t.kind == TokKind::Arabic
                             && t.key.chars().count() >= 5
-                            && ["ها", "هم", "يه"].iter().any(|x| t.key.ends_with(x))
+                            && ctx.g.affixes.own_people.ends(&t.key)
                     });
                     if found.objects.is_empty()
                         && (found.genitive || (own_people && !found.carried))
@@ -128,6 +128,7 @@ impl Extractor {
                 };
                 found.subjects.extend(alongside.iter().cloned());
                 let pol = polarity::polarity(
+                    ctx.g,
                     &self.cues,
                     &ctx.tokens,
                     hit.first,
@@ -140,6 +141,7 @@ impl Extractor {
                 let future =
                     (ctx.clause_start[clause_of_hit]..=hit.first).any(|j| ctx.future_at[j]);
                 let (modality, source) = modality::modality(
+                    ctx.g,
                     &self.cues,
                     &ctx.tokens,
                     hit.first,
@@ -282,10 +284,11 @@ pub(super) fn cue_scope(ctx: &Ctx<'_>, pos: usize) -> usize {
     let mut c = ctx.clause[pos];
     loop {
         let start = ctx.clause_start[c];
-        let opens_complement = matches!(
-            strip_conj(&ctx.tokens[start].key),
-            "ان" | "بان" | "انه" | "انها" | "بانه" | "بانها" | "انهم" | "بانهم"
-        );
+        let opens_complement = ctx
+            .g
+            .clauses
+            .complementizers
+            .contains(ctx.g.strip_conj(&ctx.tokens[start].key));
         if c == 0 || !opens_complement {
             return start;
         }

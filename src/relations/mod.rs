@@ -37,16 +37,14 @@ use std::collections::{BTreeMap, HashMap};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 
 use crate::error::{Error, Result};
+use crate::grammar::{Grammar, Words};
 use crate::model::{
     Actor, Document, Evidence, Iri, Mention, MentionKind, Modality, Polarity, Sentence, Span,
     Statement, ns,
 };
 use crate::ontology::Ontology;
 use crate::text::fold;
-use crate::text::tokens::{
-    self as text, CLAUSE_PUNCT, CONNECTIVES, PREP_CLITICS, PREP_WORDS, RELATIVES, TokKind, Token,
-    is_comma, strip_conj,
-};
+use crate::text::tokens::{self as text, CLAUSE_PUNCT, TokKind, Token, is_comma};
 use agreement::*;
 use args::*;
 use context::*;
@@ -56,32 +54,6 @@ use predicates::*;
 use qualifiers::{cues, dates, modality, polarity, quantities};
 use signature::*;
 use topics::*;
-
-/// Nouns that head a phrase naming an actor (قوات الأمم المتحدة، عناصر فاغنر);
-/// after و they coordinate the phrase with the one before.
-pub(super) const HEAD_NOUNS: &[&str] = &[
-    "قوات",
-    "عناصر",
-    "مقاتلي",
-    "وحدات",
-    "جيش",
-    "حكومه",
-    "حكومات",
-    "دول",
-    "بعثه",
-    "ميليشيات",
-    "مسلحي",
-    "جنود",
-    "سلطات",
-    "قيادات",
-    "مرتزقه",
-    "عاملين",
-    "مدربين",
-    "مستشارين",
-    "عسكريين",
-    "ضباط",
-    "مسلحين",
-];
 
 /// How many sentences back a dropped subject may find its antecedent: news
 /// paragraphs keep their topic across a sentence or two.
@@ -103,6 +75,8 @@ pub struct Extractor {
     lexicon: HashMap<Iri, String>,
     /// Negators, reporting words and hedges (`patterns/qualifiers.toml`).
     cues: cues::Cues,
+    /// The language's word classes and affixes (`lang/ar/grammar.toml`).
+    grammar: Grammar,
 }
 
 impl Extractor {
@@ -143,7 +117,8 @@ impl Extractor {
             .iter()
             .map(|e| (e.iri.clone(), e.class.clone()))
             .collect();
-        let index = TriggerIndex::new(&patterns);
+        let grammar = Grammar::load(&ontology.dir)?;
+        let index = TriggerIndex::new(&patterns, &grammar);
         let cues = cues::Cues::read(&ontology.dir.join(PATTERNS_DIR).join(cues::QUALIFIERS_FILE))?;
         Ok(Extractor {
             patterns,
@@ -152,6 +127,7 @@ impl Extractor {
             ancestors,
             lexicon,
             cues,
+            grammar,
         })
     }
 

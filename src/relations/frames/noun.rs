@@ -132,7 +132,7 @@ impl Extractor {
                     let named = ctx
                         .tokens
                         .get(v + 1)
-                        .is_some_and(|t| t.kind == TokKind::Arabic && t.key.starts_with("ال"));
+                        .is_some_and(|t| t.kind == TokKind::Arabic && ctx.g.definite(&t.key));
                     if named {
                         return f;
                     }
@@ -159,7 +159,7 @@ impl Extractor {
             }
         }
         if f.subjects.is_empty() && !p.strict_subject {
-            let possessive = possessive_gender(&hit.suffix);
+            let possessive = possessive_gender(ctx.g, &hit.suffix);
             // «شنت الجماعة هجماتها»: with a possessive suffix the actor
             // just before must agree with it.
             let max_gap = if possessive.is_some() { 3 } else { 6 };

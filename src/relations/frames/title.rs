@@ -14,8 +14,8 @@ impl Extractor {
         let mut f = Found::default();
         // زعيم الجماعة فلان / زعيمها فلان / الرئيس المالي فلان.
         // With a possessive suffix the name right after is the person.
-        let org =
-            direct_after(ctx, hit.end, 1).filter(|_| possessive_gender(&hit.suffix).is_none());
+        let org = direct_after(ctx, hit.end, 1)
+            .filter(|_| possessive_gender(ctx.g, &hit.suffix).is_none());
         let person_from = org.map_or(hit.end, |o| ctx.args[o].end);
         // An adjective (الرئيس النيجري المنتخب فلان) or, after the
         // organization, an apposition set off by a comma with a rank
@@ -38,7 +38,7 @@ impl Extractor {
             person,
             match org {
                 Some(o) => Some(ent(&ctx.args[o])),
-                None => possessive_gender(&hit.suffix)
+                None => possessive_gender(ctx.g, &hit.suffix)
                     .and_then(|g| topic(topics, g, sentence))
                     .and_then(|t| t.into_iter().next()),
             },
