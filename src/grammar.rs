@@ -155,6 +155,9 @@ pub struct Affixes {
     pub prep_clitics: Words,
     /// The preposition each article-bearing clitic stands for (بال → ب).
     pub prep_clitic_bases: WordMap<String>,
+    /// A preposition before the article whose alef is then not written, and
+    /// the article it stands for (لل → ال).
+    pub article_elisions: WordMap<String>,
     /// The proclitic كـ (as, like): never a governing preposition of an actor.
     pub comparative: Words,
     /// The proclitic لـ that marks what a patient verb undergoes (تعرض لهجوم).

@@ -1,6 +1,6 @@
 //! Extracts typed relations between mentions, with their qualifiers.
 //!
-//! The patterns are data (`ontology/patterns/*.toml`, see [`patterns`]); this
+//! The patterns are data (`ontology/lang/ar/patterns/*.toml`, see [`patterns`]); this
 //! module is the engine that applies them. For each sentence it tokenizes the
 //! original text, places the mentions on the tokens, cuts the sentence into
 //! clauses, finds triggers with affix tolerance, and fills each trigger's
@@ -60,7 +60,7 @@ use topics::*;
 pub(super) const TOPIC_REACH: usize = 2;
 
 /// The folder under the ontology folder that holds the patterns.
-pub const PATTERNS_DIR: &str = "patterns";
+pub const PATTERNS_DIR: &str = "lang/ar/patterns";
 
 /// The compiled relation patterns.
 #[derive(Debug)]
@@ -73,7 +73,7 @@ pub struct Extractor {
     ancestors: HashMap<String, Vec<String>>,
     /// Lexicon IRI → class local name.
     lexicon: HashMap<Iri, String>,
-    /// Negators, reporting words and hedges (`patterns/qualifiers.toml`).
+    /// Negators, reporting words and hedges (`lang/ar/patterns/qualifiers.toml`).
     cues: cues::Cues,
     /// The language's word classes and affixes (`lang/ar/grammar.toml`).
     grammar: Grammar,

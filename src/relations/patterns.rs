@@ -1,4 +1,4 @@
-//! Relation patterns: the TOML files under `ontology/patterns/`, checked
+//! Relation patterns: the TOML files under `ontology/lang/ar/patterns/`, checked
 //! against the ontology and compiled into a trigger index that tolerates
 //! Arabic affixes, so that a pattern lists stems (دعم، شن) and not every
 //! inflected form (تدعم، يدعمون، شنّت، بالدعم، دعمها).

@@ -11,7 +11,7 @@ use crate::model::Polarity;
 use crate::text::tokens::Token;
 
 // The cue lists (negators, negating verbs, light verbs) are data:
-// `ontology/patterns/qualifiers.toml`, read into [`Cues`].
+// `ontology/lang/ar/patterns/qualifiers.toml`, read into [`Cues`].
 
 fn light_verb(g: &Grammar, cues: &Cues, key: &str) -> bool {
     let k = g.strip_conj(key);
@@ -94,7 +94,7 @@ mod tests {
             .expect("trigger in text");
         let is_arg = |i: usize| args.contains(&toks[i].span.of(text));
         let cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
         polarity(crate::grammar::repository(), &cues, &toks, at, 0, &is_arg)
@@ -105,7 +105,7 @@ mod tests {
         let text = "قلما تدعم روسيا المجلس";
         let toks = tokenize(text, Span::new(0, text.len()));
         let mut cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
         assert_eq!(
