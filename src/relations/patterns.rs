@@ -103,6 +103,46 @@ pub struct Example {
     pub published: Option<String>,
 }
 
+/// A construction of the language the engine reads (a named heuristic of
+/// `src/relations/`: a possessed subject, a passive agent, a result
+/// clause …), with examples that show it at work and where it must not
+/// apply. `ontology/lang/ar/constructions.toml`; `tests/relations.rs` runs
+/// every example through the whole pipeline.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Construction {
+    /// Unique name (kebab-case).
+    pub id: String,
+    /// The Rust function of `src/relations/` that implements it.
+    pub heuristic: String,
+    /// What it reads, in a sentence.
+    pub description: String,
+    /// Positive examples (with `expect`) and negative ones (with `absent`).
+    #[serde(rename = "example")]
+    pub examples: Vec<Example>,
+}
+
+/// The file of constructions in a language folder.
+pub const CONSTRUCTIONS_FILE: &str = "constructions.toml";
+
+/// Reads the constructions file.
+pub fn read_constructions(path: &Path) -> Result<Vec<Construction>> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        construction: Vec<Construction>,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let file: File = toml::from_str(&text).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(file.construction)
+}
+
 /// One pattern as written in a file.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
