@@ -108,7 +108,7 @@ impl Extractor {
                             && ctx.g.affixes.own_people.ends(&t.key)
                     });
                     if found.objects.is_empty()
-                        && (found.genitive || (own_people && !found.carried))
+                        && (found.genitive || found.titled || (own_people && !found.carried))
                         && !stated_source
                         && p.implicit_object == Some(Implicit::ArticleState)
                         && let Some(state) = state_before(ctx, hit.first, &found.subjects)
@@ -118,6 +118,22 @@ impl Extractor {
                         found.objects = vec![state];
                         implicit = true;
                     }
+                }
+                // «وزير الخارجية المالي»: a state stands for its government.
+                if p.object_as == Some(ObjectAs::Government) {
+                    found.objects = std::mem::take(&mut found.objects)
+                        .into_iter()
+                        .filter_map(|o| {
+                            if o.class == "State" {
+                                self.governments.get(&o.actor).map(|g| Ent {
+                                    span: o.span,
+                                    ..g.clone()
+                                })
+                            } else {
+                                Some(o)
+                            }
+                        })
+                        .collect();
                 }
                 // «تعد مالي عضوًا في التحالف، إلى جانب بوركينا فاسو والنيجر»:
                 // actors added after the complement share the subject's role.
@@ -151,6 +167,13 @@ impl Extractor {
                     &is_arg,
                 );
                 let modality = if future { Modality::Hedged } else { modality };
+                // A title (وزير الدفاع فلان) is how the writer names a person,
+                // not what a source reports: «قال وزير الدفاع فلان …».
+                let (modality, source) = if p.frame == Frame::Title && modality == Modality::Reported {
+                    (Modality::Asserted, None)
+                } else {
+                    (modality, source)
+                };
                 let date = nearest_date(ctx, &dates, &hit);
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities

@@ -49,7 +49,7 @@ use agreement::*;
 use args::*;
 use context::*;
 use coordination::*;
-use patterns::{Frame, Genitive, Hit, Implicit, Pattern, TriggerIndex};
+use patterns::{Frame, Genitive, Hit, Implicit, ObjectAs, Pattern, TriggerIndex};
 use predicates::*;
 use qualifiers::{cues, dates, modality, polarity, quantities};
 use signature::*;
@@ -73,6 +73,9 @@ pub struct Extractor {
     ancestors: HashMap<String, Vec<String>>,
     /// Lexicon IRI → class local name.
     lexicon: HashMap<Iri, String>,
+    /// State IRI → its government, where the lexicon names exactly one
+    /// actor of class `Government` for the state.
+    governments: HashMap<Iri, Ent>,
     /// Negators, reporting words and hedges (`lang/ar/patterns/qualifiers.toml`).
     cues: cues::Cues,
     /// The language's word classes and affixes (`lang/ar/grammar.toml`).
@@ -118,6 +121,27 @@ impl Extractor {
             .map(|e| (e.iri.clone(), e.class.clone()))
             .collect();
         let grammar = Grammar::load(&ontology.dir)?;
+        let mut by_state: BTreeMap<&str, Vec<&crate::ontology::LexEntry>> = BTreeMap::new();
+        for e in ontology.lexicon.iter().filter(|e| e.class == "Government") {
+            if let Some(c) = &e.country {
+                by_state.entry(c.as_str()).or_default().push(e);
+            }
+        }
+        let governments = by_state
+            .into_iter()
+            .filter_map(|(state, govs)| match govs.as_slice() {
+                [g] => Some((
+                    state.to_string(),
+                    Ent {
+                        actor: g.iri.clone(),
+                        class: g.class.clone(),
+                        span: None,
+                        gender: Gender::Fem,
+                    },
+                )),
+                _ => None,
+            })
+            .collect();
         let index = TriggerIndex::new(&patterns, &grammar);
         let cues = cues::Cues::read(&ontology.dir.join(PATTERNS_DIR).join(cues::QUALIFIERS_FILE))?;
         Ok(Extractor {
@@ -126,6 +150,7 @@ impl Extractor {
             signatures,
             ancestors,
             lexicon,
+            governments,
             cues,
             grammar,
         })

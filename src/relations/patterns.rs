@@ -77,6 +77,15 @@ pub enum Implicit {
     ArticleState,
 }
 
+/// What a state found as the object stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObjectAs {
+    /// Its government (the lexicon's `ag:Government` whose `ag:country` is
+    /// the state): «وزير الخارجية المالي» is a member of Mali's government.
+    Government,
+}
+
 /// An example sentence of a pattern with what it must and must not yield.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -194,6 +203,9 @@ pub struct Pattern {
     /// (founding verbs: «تأسست الجبهة من اندماج حركات …» → merged into it).
     #[serde(default)]
     pub object_from_subject_of: Vec<String>,
+    /// What a state found as the object stands for (`government`).
+    #[serde(default)]
+    pub object_as: Option<ObjectAs>,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -523,6 +535,7 @@ mod tests {
             also: vec![],
             implicit_object: None,
             object_from_subject_of: vec![],
+            object_as: None,
             examples: vec![],
             file: PathBuf::new(),
         }
