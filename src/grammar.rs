@@ -286,6 +286,8 @@ pub struct Markers {
     pub by_hand: Words,
     /// Markers adding actors alongside the subject (إلى جانب، بالإضافة إلى).
     pub alongside: Words,
+    /// Verbs that open a result clause (أسفر عن، أودى بحياة، خلّف).
+    pub result: Words,
     /// Words that bound a counted number before it (ما يصل إلى، أكثر من، نحو).
     pub counting: Words,
     /// The stem of «responsibility» with a pronoun (مسؤوليتها) and its whole forms.

@@ -73,6 +73,9 @@ pub struct Extractor {
     ancestors: HashMap<String, Vec<String>>,
     /// Lexicon IRI → class local name.
     lexicon: HashMap<Iri, String>,
+    /// Relations whose statements are remembered as events for result
+    /// clauses (every pattern's `result-of`).
+    event_relations: Vec<String>,
     /// State IRI → its government, where the lexicon names exactly one
     /// actor of class `Government` for the state.
     governments: HashMap<Iri, Ent>,
@@ -121,6 +124,10 @@ impl Extractor {
             .map(|e| (e.iri.clone(), e.class.clone()))
             .collect();
         let grammar = Grammar::load(&ontology.dir)?;
+        let mut event_relations: Vec<String> =
+            patterns.iter().flat_map(|p| p.result_of.clone()).collect();
+        event_relations.sort();
+        event_relations.dedup();
         let mut by_state: BTreeMap<&str, Vec<&crate::ontology::LexEntry>> = BTreeMap::new();
         for e in ontology.lexicon.iter().filter(|e| e.class == "Government") {
             if let Some(c) = &e.country {
@@ -150,6 +157,7 @@ impl Extractor {
             signatures,
             ancestors,
             lexicon,
+            event_relations,
             governments,
             cues,
             grammar,
@@ -222,6 +230,7 @@ impl Extractor {
         };
         let mut out: Vec<Statement> = Vec::new();
         let mut topics: Vec<Topic> = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
         let mut states = StateCount::default();
         for sentence in sentences {
             let ctx = self.prepare(&doc.text, sentence, mentions, &class_of);
@@ -231,7 +240,7 @@ impl Extractor {
                 published,
                 article_state: states.top(),
             };
-            self.sentence(&doc_ctx, sentence, &ctx, &mut topics, &mut out);
+            self.sentence(&doc_ctx, sentence, &ctx, &mut topics, &mut events, &mut out);
         }
         out
     }

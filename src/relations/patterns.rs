@@ -203,6 +203,11 @@ pub struct Pattern {
     /// (founding verbs: «تأسست الجبهة من اندماج حركات …» → merged into it).
     #[serde(default)]
     pub object_from_subject_of: Vec<String>,
+    /// Relations whose last event a result clause continues (killed after
+    /// «ما أسفر عن مقتل»: the attack's agents, and its armed target when
+    /// the victims are counted soldiers).
+    #[serde(default)]
+    pub result_of: Vec<String>,
     /// What a state found as the object stands for (`government`).
     #[serde(default)]
     pub object_as: Option<ObjectAs>,
@@ -270,7 +275,10 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
         if let Some(first) = seen.insert(&p.id, &p.file) {
             return Err(fail(format!("id already used in {}", first.display())));
         }
-        for r in std::iter::once(&p.relation).chain(&p.also) {
+        for r in std::iter::once(&p.relation)
+            .chain(&p.also)
+            .chain(&p.result_of)
+        {
             if ontology.relation(r).is_none() {
                 return Err(fail(format!("relation {r:?} is not in the ontology")));
             }
@@ -536,6 +544,7 @@ mod tests {
             implicit_object: None,
             object_from_subject_of: vec![],
             object_as: None,
+            result_of: vec![],
             examples: vec![],
             file: PathBuf::new(),
         }

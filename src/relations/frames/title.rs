@@ -23,20 +23,22 @@ impl Extractor {
         // organization, an apposition set off by a comma with a rank
         // (رئيس المجلس العسكري، النقيب فلان، …) may come between.
         let is_person = |a: &usize| self.slot_fits(p, &ctx.args[*a].class, true);
-        let person = direct_after(ctx, person_from, 2).filter(is_person).or_else(|| {
-            let comma = ctx
-                .tokens
-                .get(person_from)
-                .is_some_and(|t| is_comma(&t.key));
-            let named = org
-                .filter(|_| comma)
-                .and_then(|_| direct_after(ctx, person_from + 1, 2))?;
-            let closed = ctx
-                .tokens
-                .get(ctx.args[named].end)
-                .is_none_or(|t| is_comma(&t.key) || CLAUSE_PUNCT.contains(&t.key.as_str()));
-            closed.then_some(named)
-        });
+        let person = direct_after(ctx, person_from, 2)
+            .filter(is_person)
+            .or_else(|| {
+                let comma = ctx
+                    .tokens
+                    .get(person_from)
+                    .is_some_and(|t| is_comma(&t.key));
+                let named = org
+                    .filter(|_| comma)
+                    .and_then(|_| direct_after(ctx, person_from + 1, 2))?;
+                let closed = ctx
+                    .tokens
+                    .get(ctx.args[named].end)
+                    .is_none_or(|t| is_comma(&t.key) || CLAUSE_PUNCT.contains(&t.key.as_str()));
+                closed.then_some(named)
+            });
         // «أمادو كوفا، زعيم جبهة تحرير ماسينا»: a title set off by a comma
         // right after a name is that name's apposition. Not after و (a
         // second person: «…، وزعيم الجبهة»).
