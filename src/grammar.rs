@@ -328,6 +328,9 @@ pub struct Polarity {
     pub governing_preps: Words,
     /// Determiners between a negator and its noun (أي، أية).
     pub determiners: Words,
+    /// Heads of a construct the relation noun is the genitive of (إنهاء
+    /// اتفاق التعاون، تعليق جزء من تعاونه): a negator reaches over them.
+    pub construct_heads: Words,
     /// Complementizers after a negated verb of saying that negate their clause.
     pub complementizers: Words,
 }

@@ -53,7 +53,13 @@ pub(crate) fn polarity(
         let prep = g.polarity.governing_preps.contains(key) && steps == 1;
         // «أي هجوم»: a determiner between the negated verb and its noun.
         let determiner = g.polarity.determiners.contains(key);
-        if prep || determiner || is_arg(j) || light_verb(g, cues, key) {
+        // «إنهاء اتفاق التعاون»، «تعليق جزء من تعاونه»: the head of a
+        // construct and its partitive من lead to the noun that governs it.
+        let head = g.polarity.construct_heads.contains(g.strip_conj(key))
+            || (g.clauses.partitive.contains(key)
+                && j > 0
+                && g.polarity.construct_heads.contains(&tokens[j - 1].key));
+        if prep || determiner || head || is_arg(j) || light_verb(g, cues, key) {
             continue;
         }
         break;
