@@ -306,6 +306,9 @@ pub struct Verbs {
     pub event: Words,
     /// Verbs whose subject undergoes the event noun they govern with لـ.
     pub patient: Words,
+    /// Verbs of reaction (condemning, welcoming, commenting): their subject
+    /// is not the agent of the event noun they govern. Stems.
+    pub reaction: Words,
 }
 
 /// Nouns the frames treat apart.
