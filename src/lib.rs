@@ -8,21 +8,24 @@
 pub mod error;
 pub mod model;
 
-// Loads the ontology, the actor lexicon and the relation patterns from `ontology/`.
+// Loads the ontology and the actor lexicon from `ontology/`.
 pub mod ontology;
+// A language's closed word classes and affixes, from `ontology/lang/<lang>/`.
+pub mod grammar;
 
 // Reads `.txt` files, folders and JSON Lines into documents.
 pub mod ingest;
-// Arabic normalization for matching, with a map back to original byte offsets.
-pub mod normalize;
+// The one text model: the fold for matching (with a map back to original
+// byte offsets) and tokens; a utility of every stage, not a stage.
+pub mod text;
+/// The fold under its former name (kept while callers move to [`text`]).
+pub use text::fold as normalize;
 // Splits a document into sentences (byte spans of the original text).
 pub mod sentences;
 // Recognizes actor mentions: lexicon, clitics, adjectives, discovery, references.
 pub mod mentions;
 // Extracts typed relations between mentions, with their qualifiers.
 pub mod relations;
-// Resolves actors across documents: canonical IRIs for discovered actors.
-pub mod resolve;
 // Runs the stages over a corpus, in parallel, and hands results to the store.
 pub mod pipeline;
 // Maps statements to RDF and keeps them in Oxigraph (the only module touching it).
