@@ -1,4 +1,5 @@
-//! A read-only SPARQL 1.1 Protocol endpoint over the store (tiny_http).
+//! A read-only SPARQL 1.1 Protocol endpoint over the store (tiny_http), and
+//! the explorer page of [`crate::explorer`] at `/`.
 //!
 //! `GET /sparql?query=…`, `POST` with `application/sparql-query` or
 //! `application/x-www-form-urlencoded`; results negotiated from `Accept` (or a
@@ -189,10 +190,19 @@ fn respond(store: &Store, config: &Config, request: &mut tiny_http::Request) -> 
         );
     }
     let (path, query_string) = url.split_once('?').unwrap_or((url.as_str(), ""));
+    // The explorer (page and its JSON API) answers first; SPARQL gets the rest.
+    if let Some(r) = crate::explorer::route(request.method().as_str(), path, query_string, store) {
+        return Reply {
+            status: r.status,
+            content_type: r.content_type,
+            body: r.body,
+            allow: false,
+        };
+    }
     if !matches!(path, "/" | "/sparql" | "/query") {
         return text(
             404,
-            format!("no such resource {path}; the endpoint is /sparql"),
+            format!("no such resource {path}; the endpoint is /sparql, the explorer /"),
         );
     }
     let mut params = match parse_form(query_string) {
