@@ -2,7 +2,7 @@
 // (WebGL) and graphology, lays it out with ForceAtlas2 in a web worker, and
 // shows for each link the statements behind it with their Arabic sentences.
 //
-// Data: the static page inlines it (<script id="ag-data">, evidence
+// Data: the static page inlines it (a JSON script element, id ag-data, evidence
 // included); the served page fetches /api/graph and asks /api/edge for an
 // edge's evidence when it is opened. See src/explorer/data.rs for the shape.
 (function () {
@@ -364,9 +364,9 @@
         item.attributed_to ? el("span", { text: "according to " + item.attributed_to }) : null,
         item.quantities.length ? el("span", { text: item.quantities.join(", ") }) : null,
       ]);
-      var src = el("div", { class: "meta" }, [
-        el("span", { class: "doc", text: doc.id }),
-        doc.title ? el("span", { class: "ar", dir: "auto", text: doc.title }) : null,
+      var src = el("div", { class: "meta source" }, [
+        el("div", { class: "doc", text: "document " + doc.id }),
+        doc.title ? el("div", { class: "title", dir: "auto", text: doc.title }) : null,
         doc.url ? el("a", { href: doc.url, target: "_blank", rel: "noopener noreferrer", text: doc.url }) : null,
       ]);
       cards.push(el("div", { class: "statement " + item.polarity }, [sentenceNode(item), meta, src]));
@@ -414,7 +414,7 @@
       }
       var max = 1;
       keys.forEach(function (m) { if (months[m] > max) max = months[m]; });
-      var bw = (w - 20) / all.length, base = h - 16;
+      var bw = Math.min(40, (w - 20) / all.length), base = h - 16;
       all.forEach(function (m, i) {
         var c = months[m] || 0, x = 10 + i * bw, bh = c ? Math.max(2, (base - 4) * c / max) : 0;
         if (c) parts.push('<rect x="' + x.toFixed(1) + '" y="' + (base - bh).toFixed(1) + '" width="' + Math.max(1, bw - 1).toFixed(1) + '" height="' + bh.toFixed(1) + '"><title>' + m + ": " + c + "</title></rect>");
