@@ -86,11 +86,8 @@ pub fn route(method: &str, path: &str, query: &str, store: &Store) -> Option<Res
             }
             Some(Response::ok(HTML, page::served_page().into_bytes()))
         }
-        "/api/graph" => Some(match model(store) {
-            Ok(m) => match serde_json::to_vec(&m.data) {
-                Ok(body) => Response::ok(JSON, body),
-                Err(e) => Response::text(500, format!("/api/graph: {e}")),
-            },
+        "/api/graph" => Some(match served(store) {
+            Ok(m) => Response::ok(JSON, m.graph_json.clone()),
             Err(e) => Response::text(500, format!("/api/graph: {e}")),
         }),
         "/api/edge" => Some(match params {
@@ -124,10 +121,11 @@ fn edge(store: &Store, params: &[(String, String)]) -> Response {
             );
         }
     };
-    let m = match model(store) {
+    let m = match served(store) {
         Ok(m) => m,
         Err(e) => return Response::text(500, format!("/api/edge: {e}")),
     };
+    let m = &m.model;
     let key = (s.to_string(), r.to_string(), o.to_string(), polarity);
     let Some(&i) = m.index.get(&key) else {
         return Response::text(
@@ -167,7 +165,13 @@ fn ontology() -> Result<Arc<Ontology>> {
 /// file was last saved (a build that saves changes it).
 type Key = (PathBuf, Option<SystemTime>);
 
-static CACHE: Mutex<Option<(Key, Arc<Model>)>> = Mutex::new(None);
+/// What the server keeps: the model and its network as JSON, serialized once.
+struct Served {
+    model: Model,
+    graph_json: Vec<u8>,
+}
+
+static CACHE: Mutex<Option<(Key, Arc<Served>)>> = Mutex::new(None);
 
 fn key(store: &Store) -> Key {
     let path = store.path().to_path_buf();
@@ -179,7 +183,7 @@ fn key(store: &Store) -> Key {
 
 /// The model of `store`, read once and kept while the store is unchanged.
 /// Requests that arrive while it is being read wait for it.
-pub fn model(store: &Store) -> Result<Arc<Model>> {
+fn served(store: &Store) -> Result<Arc<Served>> {
     let k = key(store);
     let mut cache = CACHE.lock().unwrap_or_else(|p| p.into_inner());
     if let Some((cached, m)) = cache.as_ref()
@@ -187,7 +191,12 @@ pub fn model(store: &Store) -> Result<Arc<Model>> {
     {
         return Ok(Arc::clone(m));
     }
-    let m = Arc::new(Model::build(store, &*ontology()?, &Filter::default())?);
+    let model = Model::build(store, &*ontology()?, &Filter::default())?;
+    let graph_json = serde_json::to_vec(&model.data).map_err(|e| Error::Store {
+        path: store.path().to_path_buf(),
+        message: format!("cannot serialize the explorer's network: {e}"),
+    })?;
+    let m = Arc::new(Served { model, graph_json });
     *cache = Some((k, Arc::clone(&m)));
     Ok(m)
 }
@@ -195,7 +204,7 @@ pub fn model(store: &Store) -> Result<Arc<Model>> {
 /// Reads the served explorer's network now, so that the first page load
 /// does not wait for it (the server calls this before it listens).
 pub fn prepare(store: &Store) -> Result<()> {
-    model(store).map(|_| ())
+    served(store).map(|_| ())
 }
 
 /// The self-contained page of `store`'s network under `filter`: data,
