@@ -8,13 +8,18 @@
 pub mod error;
 pub mod model;
 
-// Loads the ontology, the actor lexicon and the relation patterns from `ontology/`.
+// Loads the ontology and the actor lexicon from `ontology/`.
 pub mod ontology;
+// A language's closed word classes and affixes, from `ontology/lang/<lang>/`.
+pub mod grammar;
 
 // Reads `.txt` files, folders and JSON Lines into documents.
 pub mod ingest;
-// Arabic normalization for matching, with a map back to original byte offsets.
-pub mod normalize;
+// The one text model: the fold for matching (with a map back to original
+// byte offsets) and tokens; a utility of every stage, not a stage.
+pub mod text;
+/// The fold under its former name (kept while callers move to [`text`]).
+pub use text::fold as normalize;
 // Splits a document into sentences (byte spans of the original text).
 pub mod sentences;
 // Recognizes actor mentions: lexicon, clitics, adjectives, discovery, references.

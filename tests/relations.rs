@@ -613,3 +613,35 @@ fn every_statement_on_the_seeds_carries_valid_provenance() {
 fn common_seeds() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds")
 }
+
+/// Invisible controls (U+200F after every space, ZWNJ before it) change no
+/// relation: the text model reads past them as recognition does.
+#[test]
+fn invisible_marks_change_no_relation() {
+    let res = resources();
+    let text = std::fs::read_to_string(common_seeds().join("001_c453b7121c1ffcb8.txt"))
+        .expect("seed 001 reads");
+    let triples = |text: String| {
+        let doc = Document {
+            id: "001".into(),
+            text,
+            ..Document::default()
+        };
+        let ex = pipeline::extract_document(doc, &res);
+        let mut out: Vec<(String, String, String)> = ex
+            .statements
+            .iter()
+            .map(|s| (s.subject.clone(), s.relation.clone(), s.object.clone()))
+            .collect();
+        out.sort();
+        out
+    };
+    let plain = triples(text.clone());
+    assert!(
+        plain.len() > 20,
+        "seed 001 states many relations: {}",
+        plain.len()
+    );
+    assert_eq!(triples(text.replace(' ', " \u{200F}")), plain);
+    assert_eq!(triples(text.replace(' ', "\u{200C} ")), plain);
+}

@@ -23,11 +23,16 @@ pub(crate) struct Args {
     /// Print the report as one JSON object.
     #[arg(long)]
     json: bool,
+    /// Print only the scores (per relation, overall, qualifiers, by
+    /// confidence): no sentence, no miss, no false positive. For blind
+    /// sets, which nobody may read.
+    #[arg(long)]
+    summary: bool,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let res = global.resources()?;
-    let gold = eval::read_gold(&args.gold)?;
+    let mut gold = eval::read_gold(&args.gold)?;
     let mut diagnostics = Vec::new();
     let mut extractions = Vec::new();
     for item in ingest::read_all(&args.inputs) {
@@ -54,21 +59,27 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         .filter(|r| r.symmetric)
         .map(|r| r.name.clone())
         .collect();
+    eval::name_gold_actors(&mut gold, &extractions, &res.ontology);
     let system = eval::system_rows(&extractions, &res.ontology);
-    let report = eval::compare(&gold, &system, &documents, &symmetric);
+    let mut report = eval::compare(&gold, &system, &documents, &symmetric);
+    if args.summary {
+        report.disagreements.clear();
+        report.misses.clear();
+        report.false_positives.clear();
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        print_report(&mut out, &report)?;
+        print_report(&mut out, &report, args.summary)?;
     }
     out.flush()?;
     Ok(super::report(&diagnostics))
 }
 
-fn print_report(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
+fn print_report(out: &mut impl Write, r: &Report, summary: bool) -> std::io::Result<()> {
     writeln!(out, "documents compared: {}", r.documents.len())?;
     if !r.unseen_documents.is_empty() {
         writeln!(
@@ -102,6 +113,19 @@ fn print_report(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         "on {} matched rows: polarity {:.3}, modality {:.3}, date {:.3}",
         r.polarity.total, r.polarity.accuracy, r.modality.accuracy, r.date.accuracy
     )?;
+    writeln!(
+        out,
+        "by confidence: >= {:.1}: {} extracted, P {:.3}; < {:.1}: {} extracted, P {:.3}",
+        eval::CONFIDENT,
+        r.confident.extracted,
+        r.confident.precision,
+        eval::CONFIDENT,
+        r.unsure.extracted,
+        r.unsure.precision
+    )?;
+    if summary {
+        return Ok(());
+    }
     writeln!(out)?;
     writeln!(
         out,

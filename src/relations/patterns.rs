@@ -10,9 +10,11 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::Deserialize;
 
-use super::text::{Token, fold};
 use crate::error::{Error, Result};
+use crate::grammar::Grammar;
 use crate::ontology::Ontology;
+use crate::text::fold;
+use crate::text::tokens::Token;
 
 /// How a trigger's arguments are found around it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -236,32 +238,19 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
     Ok(())
 }
 
-/// Proclitics a word of each frame may carry, longest combinations first.
-fn prefixes(frame: Frame) -> &'static [&'static str] {
-    match frame {
-        Frame::Verb => &[
-            "وسي", "وست", "وسن", "فسي", "فست", "سي", "ست", "سن", "وي", "وت", "ون", "وا", "في",
-            "فت", "فن", "فا", "و", "ف", "ي", "ت", "ن", "ا", "",
-        ],
-        _ => &[
-            "وبال", "وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب",
-            "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك", "",
-        ],
+/// Proclitics a word of each frame family may carry, longest combinations first.
+fn prefixes(g: &Grammar, family: Frame) -> &[String] {
+    match family {
+        Frame::Verb => g.affixes.verb_prefixes.as_slice(),
+        _ => g.affixes.noun_prefixes.as_slice(),
     }
 }
 
-/// Suffixes a word of each frame may carry.
-fn suffixes(frame: Frame) -> &'static [&'static str] {
-    match frame {
-        Frame::Verb => &[
-            "تهما", "وها", "وهم", "تها", "تهم", "ته", "ونه", "ونها", "ونهم", "انه", "انها", "تما",
-            "تان", "ون", "وا", "ان", "ين", "نا", "ها", "هم", "هما", "ه", "ت", "ا", "و", "ن", "",
-        ],
-        // No bare ي: a nisba adjective (الحربي، القتالي) is not its noun.
-        _ => &[
-            "اتها", "اتهم", "اته", "تها", "تهم", "تهما", "ته", "يها", "يه", "ات", "ين", "ون", "ان",
-            "ها", "هم", "هما", "ه", "ا", "",
-        ],
+/// Suffixes a word of each frame family may carry.
+fn suffixes(g: &Grammar, family: Frame) -> &[String] {
+    match family {
+        Frame::Verb => g.affixes.verb_suffixes.as_slice(),
+        _ => g.affixes.noun_suffixes.as_slice(),
     }
 }
 
@@ -329,7 +318,7 @@ pub(crate) struct TriggerIndex {
 }
 
 impl TriggerIndex {
-    pub(crate) fn new(patterns: &[Pattern]) -> TriggerIndex {
+    pub(crate) fn new(patterns: &[Pattern], g: &Grammar) -> TriggerIndex {
         let mut by_first: FxHashMap<String, Vec<Form>> = FxHashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             for t in &p.triggers {
@@ -352,22 +341,24 @@ impl TriggerIndex {
             let fi = fi as u32;
             // The stem as written before a suffix starting with ت (مواجهتها);
             // the search reads it so only when the stem itself is no trigger.
-            let marbuta = first
-                .strip_suffix('ه')
+            let marbuta = g
+                .affixes
+                .taa_marbuta
+                .strip_suffix(first)
                 .filter(|m| !known.contains(m) && m.chars().count() >= 2);
             for family in [Frame::Verb, Frame::Noun] {
                 if !fs.iter().any(|f| family_of(f.frame) == family) {
                     continue;
                 }
                 let verb = family == Frame::Verb;
-                for (pi, pre) in prefixes(family).iter().enumerate() {
-                    for (si, suf) in suffixes(family).iter().enumerate() {
+                for (pi, pre) in prefixes(g, family).iter().enumerate() {
+                    for (si, suf) in suffixes(g, family).iter().enumerate() {
                         if first.chars().count() >= 2 {
                             all.push((format!("{pre}{first}{suf}"), verb, pi as u8, si as u8, fi));
                         }
                         if let Some(m) = marbuta
                             && !verb
-                            && suf.starts_with('ت')
+                            && g.affixes.feminine_mark.starts(suf)
                         {
                             all.push((format!("{pre}{m}{suf}"), verb, pi as u8, si as u8, fi));
                         }
@@ -408,7 +399,7 @@ impl TriggerIndex {
     }
 
     /// Every trigger that starts at token `i`.
-    pub(crate) fn hits_at(&self, tokens: &[Token], i: usize) -> Vec<Hit> {
+    pub(crate) fn hits_at(&self, g: &Grammar, tokens: &[Token], i: usize) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         let Some(&(from, len)) = self.surfaces.get(tokens[i].key.as_str()) else {
             return out;
@@ -416,10 +407,10 @@ impl TriggerIndex {
         let from = from as usize;
         for r in &self.readings[from..from + len as usize] {
             let family = if r.verb { Frame::Verb } else { Frame::Noun };
-            let pre = prefixes(family)[r.pre as usize];
-            let suf = suffixes(family)[r.suf as usize];
+            let pre = prefixes(g, family)[r.pre as usize].as_str();
+            let suf = suffixes(g, family)[r.suf as usize].as_str();
             // A verb with a pronoun ـه never ends in ة (ضربة is a noun).
-            if r.verb && suf.ends_with('ه') && tokens[i].ta_marbuta {
+            if r.verb && g.affixes.pronoun_masculine.ends(suf) && tokens[i].ta_marbuta {
                 continue;
             }
             for f in &self.forms[r.first as usize] {
@@ -442,9 +433,9 @@ impl TriggerIndex {
                         continue;
                     }
                     if last
-                        && let Some(s) = suffixes(Frame::Noun)
+                        && let Some(s) = suffixes(g, Frame::Noun)
                             .iter()
-                            .find(|s| !s.is_empty() && t.key.strip_suffix(**s) == Some(w))
+                            .find(|s| !s.is_empty() && t.key.strip_suffix(s.as_str()) == Some(w))
                     {
                         last_suffix = s;
                         end += 1;
@@ -502,7 +493,7 @@ mod tests {
         (0..toks.len())
             .flat_map(|i| {
                 index
-                    .hits_at(&toks, i)
+                    .hits_at(crate::grammar::repository(), &toks, i)
                     .into_iter()
                     .map(|h| (toks[h.first].span.of(text).to_string(), h.pattern))
                     .collect::<Vec<_>>()
@@ -512,7 +503,10 @@ mod tests {
 
     #[test]
     fn verb_stems_match_inflected_forms() {
-        let idx = TriggerIndex::new(&[pattern("v", Frame::Verb, &["شن"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("v", Frame::Verb, &["شن"])],
+            crate::grammar::repository(),
+        );
         for w in ["شنّت", "تشنّ", "يشنّون", "وشنت", "شنوا", "وستشن"] {
             assert_eq!(hits(&idx, w).len(), 1, "{w}");
         }
@@ -521,7 +515,10 @@ mod tests {
 
     #[test]
     fn noun_stems_match_with_article_clitics_and_suffixes() {
-        let idx = TriggerIndex::new(&[pattern("n", Frame::Noun, &["دعم", "مواجهة"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("n", Frame::Noun, &["دعم", "مواجهة"])],
+            crate::grammar::repository(),
+        );
         for w in [
             "الدعم",
             "بدعم",
@@ -537,10 +534,16 @@ mod tests {
 
     #[test]
     fn multi_word_triggers_need_every_word() {
-        let idx = TriggerIndex::new(&[pattern("p", Frame::Prep, &["بالتنسيق مع"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("p", Frame::Prep, &["بالتنسيق مع"])],
+            crate::grammar::repository(),
+        );
         assert_eq!(hits(&idx, "نفذت بالتنسيق مع الجيش").len(), 1);
         assert!(hits(&idx, "بالتنسيق الكامل").is_empty());
-        let idx = TriggerIndex::new(&[pattern("p", Frame::Prep, &["تنسيق مع"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("p", Frame::Prep, &["تنسيق مع"])],
+            crate::grammar::repository(),
+        );
         assert_eq!(hits(&idx, "وبالتنسيق مع").len(), 1);
     }
 }

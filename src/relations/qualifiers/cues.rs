@@ -6,8 +6,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::text::fold;
 use crate::error::{Error, Result};
+use crate::text::fold;
 
 /// The file name of the cue lists inside the patterns folder.
 pub(crate) const QUALIFIERS_FILE: &str = "qualifiers.toml";

@@ -1,0 +1,342 @@
+//! Statement assembly: for each trigger of a sentence, the frame's arguments
+//! become statements with polarity, modality, date, quantities, confidence
+//! and the evidence span; topics are updated as the reading goes.
+
+use super::*;
+
+impl Extractor {
+    /// Runs the frames of every trigger of a sentence and assembles their
+    /// statements with qualifiers, confidence and provenance.
+    pub(super) fn sentence(
+        &self,
+        dc: &DocCtx<'_>,
+        sentence: &Sentence,
+        ctx: &Ctx<'_>,
+        topics: &mut Vec<Topic>,
+        out: &mut Vec<Statement>,
+    ) {
+        let (doc, published) = (dc.doc, dc.published);
+        let quantities = quantities::find(ctx.g, ctx.text, &ctx.tokens);
+        // A number that counts something is not a year (نحو 2000 عنصر).
+        let dates: Vec<dates::DateExpr> = dates::find(ctx.g, &ctx.tokens, published)
+            .into_iter()
+            .filter(|d| {
+                !quantities
+                    .iter()
+                    .any(|q| q.first < d.end && d.first < q.end)
+            })
+            .collect();
+        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
+        let first_out = out.len();
+        let mut next_topic_arg = 0;
+        for i in 0..ctx.tokens.len() {
+            // Clause-initial actors without a preposition become topics as the
+            // reading reaches them, so that a later dropped subject finds them.
+            while next_topic_arg < ctx.args.len() && ctx.args[next_topic_arg].first <= i {
+                let a = &ctx.args[next_topic_arg];
+                let cs = ctx.clause_start[ctx.clause[a.first]];
+                let comma = (cs..a.first)
+                    .rev()
+                    .find(|&j| is_comma(&ctx.tokens[j].key))
+                    .map_or(cs, |j| j + 1);
+                if a.first - comma <= 2 && prep_of(ctx, next_topic_arg).is_empty() {
+                    let group = conjuncts_forward(ctx, next_topic_arg);
+                    let last = group.iter().copied().max().unwrap_or(next_topic_arg);
+                    topics.push(Topic {
+                        gender: if group.len() > 1 {
+                            Gender::Plural
+                        } else {
+                            a.gender
+                        },
+                        ents: group.ents(ctx),
+                        sentence: sentence.index,
+                        clause: ctx.clause[a.first],
+                        stated: false,
+                        // After a comma: an apposition or list item (X، Y؛
+                        // …، أبرزها Y), unless a word other than a marker
+                        // opens the stretch (رغم …، يظل JNIM خصما).
+                        apposed: comma != cs
+                            && (a.first == comma || elaboration(ctx, comma).is_some()),
+                    });
+                    next_topic_arg = last;
+                }
+                next_topic_arg += 1;
+            }
+            // A trigger inside an actor's name (جبهة تحرير أزواد) states nothing.
+            if is_arg(i) {
+                continue;
+            }
+            for hit in ctx.hits[i].clone() {
+                // A trigger inside a longer one of another pattern (مغادرة in
+                // رعاياها على مغادرة) gives way to it.
+                if shadowed(ctx, &hit) {
+                    continue;
+                }
+                let p = &self.patterns[hit.pattern];
+                let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
+                let mut implicit = false;
+                if found.objects.is_empty() && found.pairs.is_empty() && !found.subjects.is_empty()
+                {
+                    if !p.object_from_subject_of.is_empty() {
+                        let fit = |c: &str| self.slot_fits(p, c, false);
+                        found.objects = founded(
+                            ctx,
+                            &p.object_from_subject_of,
+                            hit.first,
+                            topics,
+                            sentence.index,
+                            &fit,
+                        );
+                    }
+                    // Only for a subject the trigger's own phrase names
+                    // (انسحاب القوات الفرنسية), not one borrowed from the clause
+                    // (طالبت السلطات برحيل …).
+                    // Nor when the phrase names a place the engine does not
+                    // know (انسحاب البعثة من قاعدتها): the source is stated.
+                    let stated_source = (hit.end..ctx.tokens.len().min(hit.end + 8))
+                        .take_while(|&j| same_clause(ctx, hit.first, j))
+                        .any(|j| {
+                            let k = ctx.g.strip_conj(&ctx.tokens[j].key);
+                            p.object_prep.iter().any(|op| fold(op) == k)
+                        });
+                    // «إجلاء رعاياها»: a genitive with a possessive pronoun
+                    // is the subject's own people.
+                    let own_people = ctx.tokens.get(hit.end).is_some_and(|t| {
+                        ctx.arg_at[hit.end].is_none()
+                            && t.kind == TokKind::Arabic
+                            && t.key.chars().count() >= 5
+                            && ctx.g.affixes.own_people.ends(&t.key)
+                    });
+                    if found.objects.is_empty()
+                        && (found.genitive || (own_people && !found.carried))
+                        && !stated_source
+                        && p.implicit_object == Some(Implicit::ArticleState)
+                        && let Some(state) = state_before(ctx, hit.first, &found.subjects)
+                            .or_else(|| dc.article_state.clone())
+                        && !found.subjects.iter().any(|s| s.actor == state.actor)
+                    {
+                        found.objects = vec![state];
+                        implicit = true;
+                    }
+                }
+                // «تعد مالي عضوًا في التحالف، إلى جانب بوركينا فاسو والنيجر»:
+                // actors added after the complement share the subject's role.
+                let alongside = if p.swap || found.subjects.is_empty() || found.carried {
+                    Vec::new()
+                } else {
+                    alongside(ctx, hit.end)
+                };
+                found.subjects.extend(alongside.iter().cloned());
+                let pol = polarity::polarity(
+                    ctx.g,
+                    &self.cues,
+                    &ctx.tokens,
+                    hit.first,
+                    ctx.clause_start[ctx.clause[hit.first]],
+                    &is_arg,
+                );
+                // سـ on a verb of the clause: a future event is only expected
+                // (ستنشر روسيا قوات …), for the verb and the nouns it governs.
+                let clause_of_hit = ctx.clause[hit.first];
+                let future =
+                    (ctx.clause_start[clause_of_hit]..=hit.first).any(|j| ctx.future_at[j]);
+                let (modality, source) = modality::modality(
+                    ctx.g,
+                    &self.cues,
+                    &ctx.tokens,
+                    hit.first,
+                    hit.end,
+                    ctx.clause_start[ctx.clause[hit.first]],
+                    cue_scope(ctx, hit.first),
+                    &is_arg,
+                );
+                let modality = if future { Modality::Hedged } else { modality };
+                let date = nearest_date(ctx, &dates, &hit);
+                let clause = ctx.clause[hit.first];
+                let qs: Vec<_> = quantities
+                    .iter()
+                    .filter(|q| ctx.clause[q.first] == clause)
+                    .map(|q| q.quantity.clone())
+                    .collect();
+                let trigger = ctx.tokens[hit.first]
+                    .span
+                    .cover(ctx.tokens[hit.end - 1].span);
+                let mut pairs: Vec<(Ent, Ent, bool)> = found
+                    .pairs
+                    .iter()
+                    .map(|(a, b)| (a.clone(), b.clone(), true))
+                    .collect();
+                for s in &found.subjects {
+                    for o in &found.objects {
+                        let (s, o) = if p.swap { (o, s) } else { (s, o) };
+                        pairs.push((s.clone(), o.clone(), false));
+                    }
+                }
+                let mut subject_used = false;
+                for (n, (s, o, _)) in pairs.iter().enumerate() {
+                    if !self.fits(p, s, o) {
+                        continue;
+                    }
+                    subject_used = true;
+                    let mut focus = trigger;
+                    for e in [s, o] {
+                        if let Some(sp) = e.span {
+                            focus = focus.cover(sp);
+                        }
+                    }
+                    let mut confidence =
+                        p.frame.base_confidence() - 0.03 * found.distance.saturating_sub(1) as f64;
+                    if found.carried {
+                        confidence *= 0.8;
+                    }
+                    // An object the sentence leaves unstated is a reading.
+                    if implicit {
+                        confidence *= 0.7;
+                    }
+                    if n > 0 {
+                        confidence *= 0.95;
+                    }
+                    // What the pattern also states (attacks in a country are
+                    // operations there), where the actors fit that relation.
+                    let also = p.also.iter().filter(|r| {
+                        let (domain, range) = self.signature(r);
+                        self.is_a(&s.class, domain) && self.is_a(&o.class, range)
+                    });
+                    for relation in std::iter::once(&p.relation).chain(also) {
+                        out.push(Statement {
+                            doc: doc.id.clone(),
+                            subject: s.actor.clone(),
+                            relation: relation.clone(),
+                            object: o.actor.clone(),
+                            polarity: pol,
+                            modality,
+                            date: date.clone(),
+                            quantities: qs.clone(),
+                            attributed_to: source.map(|sp| sp.of(ctx.text).to_string()),
+                            evidence: Evidence {
+                                index: sentence.index,
+                                sentence: sentence.span.of(ctx.text).to_string(),
+                                span: sentence.span,
+                                focus,
+                            },
+                            pattern: p.id.clone(),
+                            confidence: (confidence.clamp(0.2, 0.99) * 100.0).round() / 100.0,
+                        });
+                    }
+                }
+                // A verb's subject is the topic of what follows even when the
+                // verb states no relation (مقاتلوها هاجموا القافلة وقتلوا …).
+                let verb_subject = p.frame == Frame::Verb && (!found.carried || found.possessed);
+                if (subject_used || verb_subject)
+                    && !p.swap
+                    && let Some(s) = found.subjects.first()
+                {
+                    topics.push(Topic {
+                        gender: if found.subjects.len() > 1 {
+                            Gender::Plural
+                        } else {
+                            s.gender
+                        },
+                        ents: found.subjects.clone(),
+                        sentence: sentence.index,
+                        clause: ctx.clause[hit.first],
+                        stated: subject_used,
+                        // A participle's head is described, not the subject
+                        // of a clause (مؤسسة الزلاقة، الذراع الإعلامية للجماعة).
+                        // Nor is a verbal noun's genitive (اندماج حركات، أبرزها …).
+                        apposed: matches!(
+                            p.frame,
+                            Frame::ActiveParticiple | Frame::PassiveParticiple
+                        ) || found.genitive,
+                    });
+                    if alongside.len() > 1 {
+                        topics.push(Topic {
+                            gender: Gender::Plural,
+                            ents: alongside,
+                            sentence: sentence.index,
+                            clause: ctx.clause[hit.first],
+                            stated: true,
+                            apposed: false,
+                        });
+                    }
+                }
+            }
+        }
+        dedupe(out, first_out);
+    }
+}
+
+/// Whether a trigger of another pattern covers `hit` and more words.
+pub(super) fn shadowed(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+    (hit.first.saturating_sub(4)..=hit.first).any(|j| {
+        ctx.hits[j].iter().any(|h| {
+            h.pattern != hit.pattern
+                && h.first <= hit.first
+                && h.end >= hit.end
+                && h.end - h.first > hit.end - hit.first
+        })
+    })
+}
+
+/// Where cues of modality before `pos` may stand: its clause, and the
+/// clauses before it that introduce it through a complementizer (أن، إن).
+pub(super) fn cue_scope(ctx: &Ctx<'_>, pos: usize) -> usize {
+    let mut c = ctx.clause[pos];
+    loop {
+        let start = ctx.clause_start[c];
+        let opens_complement = ctx
+            .g
+            .clauses
+            .complementizers
+            .contains(ctx.g.strip_conj(&ctx.tokens[start].key));
+        if c == 0 || !opens_complement {
+            return start;
+        }
+        c -= 1;
+    }
+}
+
+/// The value of the date expression nearest to the trigger in its clause or
+/// in a clause that introduces it (قدرت الاستخبارات في يوليو 2025 أن روسيا نشرت).
+pub(super) fn nearest_date(ctx: &Ctx<'_>, dates: &[dates::DateExpr], hit: &Hit) -> Option<String> {
+    let clause = ctx.clause[hit.first];
+    let scope = cue_scope(ctx, hit.first);
+    dates
+        .iter()
+        .filter(|d| ctx.clause[d.first] == clause || (d.first >= scope && d.first < hit.first))
+        .min_by_key(|d| {
+            if d.end <= hit.first {
+                hit.first - d.end
+            } else {
+                d.first.saturating_sub(hit.end)
+            }
+        })
+        .and_then(|d| d.value.clone())
+}
+
+/// Drops repeated statements of one sentence (same triple and polarity),
+/// keeping the most confident, in text order.
+pub(super) fn dedupe(out: &mut Vec<Statement>, from: usize) {
+    let mut best: BTreeMap<(String, String, String, Polarity), usize> = BTreeMap::new();
+    for (i, s) in out.iter().enumerate().skip(from) {
+        let key = (
+            s.subject.clone(),
+            s.relation.clone(),
+            s.object.clone(),
+            s.polarity,
+        );
+        match best.get(&key) {
+            Some(&j) if out[j].confidence >= s.confidence => {}
+            _ => {
+                best.insert(key, i);
+            }
+        }
+    }
+    let keep: std::collections::BTreeSet<usize> = best.into_values().collect();
+    let mut i = 0;
+    out.retain(|_| {
+        let k = i < from || keep.contains(&i);
+        i += 1;
+        k
+    });
+}

@@ -1,0 +1,300 @@
+//! One sentence prepared for the frames: its tokens, the mentions placed on
+//! them as arguments, its clauses and the triggers at each token.
+
+use super::*;
+
+/// A mention placed on the tokens of its sentence.
+#[derive(Clone, Debug)]
+pub(super) struct Arg {
+    pub(super) actor: Iri,
+    pub(super) class: String,
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) span: Span,
+    /// Folded proclitics on the first token before the mention (و، ب، لل …).
+    pub(super) clitic: String,
+    pub(super) gender: Gender,
+    /// How the mention names the actor: a nationality adjective right after
+    /// another mention (شركة بايكار التركية) qualifies it, it is not a head.
+    pub(super) kind: MentionKind,
+    /// Other actors named by the same words: «الطرفان» refers to two.
+    pub(super) twins: Vec<Ent>,
+}
+
+/// One sentence prepared for the frames.
+pub(super) struct Ctx<'a> {
+    /// The language's word classes.
+    pub(super) g: &'a Grammar,
+    pub(super) text: &'a str,
+    pub(super) tokens: Vec<Token>,
+    pub(super) args: Vec<Arg>,
+    pub(super) arg_at: Vec<Option<usize>>,
+    pub(super) clause: Vec<usize>,
+    pub(super) clause_start: Vec<usize>,
+    /// Whether a verb or participle trigger starts at each token: arguments
+    /// are not looked for beyond another predicate.
+    pub(super) trigger_at: Vec<bool>,
+    /// Whether a verbal-noun trigger starts at each token.
+    pub(super) noun_trigger_at: Vec<bool>,
+    /// Whether a verb trigger with the future prefix سـ starts at each token.
+    pub(super) future_at: Vec<bool>,
+    /// The triggers starting at each token.
+    pub(super) hits: Vec<Vec<Hit>>,
+}
+
+/// An argument as a frame found it: a mention of this sentence or a topic
+/// carried over from an earlier clause or sentence.
+#[derive(Clone, Debug)]
+pub(super) struct Ent {
+    pub(super) actor: Iri,
+    pub(super) class: String,
+    pub(super) span: Option<Span>,
+    pub(super) gender: Gender,
+}
+
+/// What a frame found for one trigger.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    pub(super) subjects: Vec<Ent>,
+    pub(super) objects: Vec<Ent>,
+    /// Pairs within one list (the بين frame), all symmetric.
+    pub(super) pairs: Vec<(Ent, Ent)>,
+    /// Largest token distance from trigger to an argument.
+    pub(super) distance: usize,
+    /// The subject came from an earlier clause (dropped or pronoun).
+    pub(super) carried: bool,
+    /// The subject is a member noun of the clause with a possessive pronoun
+    /// (مقاتلوها): carried, yet the clause's own subject.
+    pub(super) possessed: bool,
+    /// The subject is the genitive of the verbal noun (انسحاب فرنسا).
+    pub(super) genitive: bool,
+}
+
+pub(super) fn ent(a: &Arg) -> Ent {
+    Ent {
+        actor: a.actor.clone(),
+        class: a.class.clone(),
+        span: Some(a.span),
+        gender: a.gender,
+    }
+}
+
+/// Arguments (indices into `Ctx::args`) as the actors they name, the twins
+/// of a reference to several actors included.
+pub(super) trait ArgList {
+    fn ents(&self, ctx: &Ctx<'_>) -> Vec<Ent>;
+}
+
+impl ArgList for [usize] {
+    fn ents(&self, ctx: &Ctx<'_>) -> Vec<Ent> {
+        let mut out = Vec::with_capacity(self.len());
+        for &a in self {
+            let arg = &ctx.args[a];
+            out.push(ent(arg));
+            out.extend(arg.twins.iter().cloned());
+        }
+        out
+    }
+}
+
+/// The preposition governing argument `a` through a clitic or the word before it.
+pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
+    let g = ctx.g;
+    let arg = &ctx.args[a];
+    let c = g.strip_conj(&arg.clitic);
+    let c = if c == arg.clitic && g.affixes.conjunctions.contains(c) {
+        ""
+    } else {
+        c
+    };
+    if g.affixes.prep_clitics.contains(c) {
+        return g.prep_base(c).to_string();
+    }
+    if !c.is_empty() && !g.affixes.article.contains(c) {
+        return c.to_string();
+    }
+    if arg.first > 0 {
+        let k = ctx.tokens[arg.first - 1].key.as_str();
+        if g.clauses.prep_words.contains(g.strip_conj(k)) {
+            return g.strip_conj(k).to_string();
+        }
+        // «على مدينة بوريم»: an indefinite head noun in construct with the
+        // name passes on the preposition before it.
+        let head = &ctx.tokens[arg.first - 1];
+        if head.kind == TokKind::Arabic
+            && ctx.arg_at[arg.first - 1].is_none()
+            && k.chars().count() >= 3
+            && !g.clauses.connectives.contains(g.strip_conj(k))
+            && !g.definite(k)
+            && !ctx.trigger_at[arg.first - 1]
+            && !ctx.noun_trigger_at[arg.first - 1]
+        {
+            // Only ب and ل, on a noun of four letters or more: كانت is a verb.
+            if let Some(p) = clitic_prep(g, k, 4).filter(|p| !g.affixes.comparative.contains(p)) {
+                return p.to_string();
+            }
+            if arg.first > 1 {
+                let k2 = g.strip_conj(&ctx.tokens[arg.first - 2].key);
+                if g.clauses.prep_words.contains(k2) {
+                    return k2.to_string();
+                }
+            }
+        }
+    }
+    String::new()
+}
+
+pub(super) fn same_clause(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    ctx.clause.get(a) == ctx.clause.get(b)
+}
+
+/// The preposition a non-actor word carries as a proclitic (بدفع، للدولة),
+/// when the word is long enough for that to be a clitic and not a root letter.
+pub(super) fn clitic_prep<'g>(g: &'g Grammar, key: &str, min_rest: usize) -> Option<&'g str> {
+    let k = g.strip_conj(key);
+    g.affixes
+        .prep_clitics
+        .iter()
+        .find(|p| k.starts_with(p) && k.chars().count() >= p.chars().count() + min_rest)
+        .map(|p| g.prep_base(p))
+}
+
+/// Whether argument `a` stands alone in parentheses (an acronym or gloss).
+pub(super) fn parenthesized(ctx: &Ctx<'_>, a: usize) -> bool {
+    let arg = &ctx.args[a];
+    arg.first > 0
+        && ctx.tokens[arg.first - 1].key == "("
+        && ctx.tokens.get(arg.end).is_some_and(|t| t.key == ")")
+}
+
+impl Extractor {
+    /// Tokenizes a sentence, places its mentions and cuts it into clauses.
+    pub(super) fn prepare<'a>(
+        &'a self,
+        text: &'a str,
+        sentence: &Sentence,
+        mentions: &[Mention],
+        class_of: &dyn Fn(&str) -> String,
+    ) -> Ctx<'a> {
+        let g = &self.grammar;
+        let tokens = text::tokenize(text, sentence.span);
+        let mut args: Vec<Arg> = Vec::new();
+        let mut arg_at = vec![None; tokens.len()];
+        let mut ms: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| sentence.span.contains(m.span) && m.span.start < m.span.end)
+            .collect();
+        ms.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        for m in ms {
+            let Some(first) = tokens
+                .iter()
+                .position(|t| t.span.start <= m.span.start && m.span.start < t.span.end)
+            else {
+                continue;
+            };
+            let end = tokens
+                .iter()
+                .rposition(|t| t.span.start < m.span.end)
+                .map_or(first + 1, |e| e + 1)
+                .max(first + 1);
+            if arg_at[first..end].iter().any(Option::is_some) {
+                // A reference to several actors (الطرفان، الدول الثلاث) gives
+                // one mention per actor on the same words.
+                if let Some(last) = args.last_mut()
+                    && last.span == m.span
+                    && last.actor != m.actor
+                    && !last.twins.iter().any(|t| t.actor == m.actor)
+                {
+                    last.twins.push(Ent {
+                        actor: m.actor.clone(),
+                        class: class_of(&m.actor),
+                        span: Some(m.span),
+                        gender: Gender::Plural,
+                    });
+                    last.gender = Gender::Plural;
+                }
+                continue;
+            }
+            let clitic = fold(&text[tokens[first].span.start..m.span.start]);
+            let class = class_of(&m.actor);
+            let gender = actor_gender(g, &fold(m.span.of(text)), &class, m.kind);
+            for slot in &mut arg_at[first..end] {
+                *slot = Some(args.len());
+            }
+            args.push(Arg {
+                actor: m.actor.clone(),
+                class,
+                first,
+                end,
+                span: m.span,
+                clitic,
+                gender,
+                kind: m.kind,
+                twins: Vec::new(),
+            });
+        }
+        let mut clause = Vec::with_capacity(tokens.len());
+        let mut clause_start = vec![0];
+        for (i, t) in tokens.iter().enumerate() {
+            let k = t.key.as_str();
+            let boundary = i > 0
+                && arg_at[i].is_none()
+                && (CLAUSE_PUNCT.contains(&k)
+                    || g.clauses.connectives.contains(k)
+                    || g.clauses.connectives.contains(g.strip_conj(k)));
+            if boundary {
+                clause_start.push(i);
+            }
+            clause.push(clause_start.len() - 1);
+        }
+        // Triggers are looked up once per token; the frames read them often.
+        let hits: Vec<Vec<Hit>> = (0..tokens.len())
+            .map(|i| self.index.hits_at(g, &tokens, i))
+            .collect();
+        let trigger_at = (0..tokens.len())
+            .map(|i| {
+                arg_at[i].is_none()
+                    && !g.clauses.prep_words.contains(&tokens[i].key)
+                    && hits[i].iter().any(|h| {
+                        matches!(
+                            self.patterns[h.pattern].frame,
+                            Frame::Verb | Frame::ActiveParticiple | Frame::PassiveParticiple
+                        )
+                    })
+            })
+            .collect();
+        let noun_trigger_at = (0..tokens.len())
+            .map(|i| {
+                arg_at[i].is_none()
+                    && !g.clauses.prep_words.contains(&tokens[i].key)
+                    && hits[i].iter().any(|h| {
+                        matches!(self.patterns[h.pattern].frame, Frame::Noun | Frame::Between)
+                    })
+            })
+            .collect();
+        let future_at = (0..tokens.len())
+            .map(|i| {
+                arg_at[i].is_none()
+                    && hits[i].iter().any(|h| {
+                        self.patterns[h.pattern].frame == Frame::Verb
+                            && g.affixes
+                                .future
+                                .starts(g.affixes.conjunctions.trim_start(&h.prefix))
+                    })
+            })
+            .collect();
+        Ctx {
+            g,
+            text,
+            tokens,
+            args,
+            arg_at,
+            clause,
+            clause_start,
+            trigger_at,
+            noun_trigger_at,
+            future_at,
+            hits,
+        }
+    }
+}

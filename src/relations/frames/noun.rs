@@ -1,0 +1,222 @@
+//! Verbal nouns: «حصار الجماعة لباماكو», «هجوم تبنته الجماعة», joint
+//! undertakings and the بين list.
+
+use super::super::*;
+
+impl Extractor {
+    /// Fills the arguments of a noun trigger.
+    pub(in crate::relations) fn noun_frame(
+        &self,
+        p: &Pattern,
+        hit: &Hit,
+        ctx: &Ctx<'_>,
+        topics: &[Topic],
+        sentence: usize,
+    ) -> Found {
+        let mut f = Found::default();
+        let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
+        let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
+        let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
+        let agent_preps: Vec<String> = p.agent_prep.iter().map(|s| fold(s)).collect();
+        if p.joint {
+            // With partners named (… عمليات مشتركة مع الجيش) the
+            // undertaking is between the two sides; otherwise between
+            // the coordinated actors (القوات السنغالية والمالية).
+            let (before, after) = joint_parties(ctx, hit, &fit_object);
+            if after.is_empty() {
+                for (n, a) in before.iter().enumerate() {
+                    for b in &before[n + 1..] {
+                        f.pairs.push((a.clone(), b.clone()));
+                    }
+                }
+            } else {
+                for a in &before {
+                    for b in after.iter().filter(|b| b.actor != a.actor) {
+                        f.pairs.push((a.clone(), b.clone()));
+                    }
+                }
+            }
+            return f;
+        }
+        if p.frame == Frame::Between
+            && let Some(list) = between_list(ctx, hit.end)
+        {
+            let list = list.ents(ctx);
+            for (n, a) in list.iter().enumerate() {
+                for b in &list[n + 1..] {
+                    f.pairs.push((a.clone(), b.clone()));
+                }
+            }
+            return f;
+        }
+        // The genitive right after the noun, or a nationality
+        // adjective, or the members named of a common noun
+        // (اندماج جماعات، بما فيها أ وب).
+        let genitive = direct_after(ctx, hit.end, 1)
+            .or_else(|| elaborated(ctx, hit.end, 4))
+            .or_else(|| counted(ctx, hit.end))
+            .or_else(|| glossed(ctx, hit.end));
+        let mut object_from = hit.end;
+        let mut genitive_ents = Vec::new();
+        if let Some(g) = genitive {
+            let list = conjuncts_forward(ctx, g);
+            object_from = list
+                .iter()
+                .map(|&x| ctx.args[x].end)
+                .max()
+                .unwrap_or(hit.end);
+            genitive_ents = list.ents(ctx);
+        }
+        if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
+            f.distance = ctx.args[o].first.saturating_sub(hit.end);
+            f.objects = conjuncts_forward(ctx, o).ents(ctx);
+        }
+        // With an object behind its preposition the genitive can only be
+        // the subject (حصار الجماعة لباماكو); alone it takes the
+        // pattern's role (حصار باماكو).
+        if !genitive_ents.is_empty() {
+            if p.genitive == Genitive::Object && f.objects.is_empty() {
+                f.objects = genitive_ents;
+            } else {
+                f.subjects = genitive_ents;
+                f.genitive = true;
+            }
+        }
+        // «الحصار الذي فرضته المنظمة على مالي»، «لحصار تفرضه الجماعة»،
+        // «هجوم تبنته الجماعة»: a relative light verb whose object
+        // pronoun is the noun names the agent; the object follows it.
+        // The relative may also follow the object (هجوم على مواقع
+        // الجيش تبنته الجماعة).
+        let object_end = f
+            .objects
+            .last()
+            .and_then(|o| o.span)
+            .and_then(|s| ctx.args.iter().find(|a| a.span == s))
+            .map(|a| a.end);
+        let relative = if genitive.is_some() {
+            None
+        } else {
+            relative_light_verb(ctx, hit.end)
+                .or_else(|| object_end.and_then(|e| relative_light_verb(ctx, e)))
+        };
+        if let Some(v) = relative {
+            // The agent named after the verb, or none: the clause
+            // subject is then not the agent.
+            let agent = direct_after(ctx, v + 1, 1).filter(|&a| fit_subject(&ctx.args[a]));
+            match agent {
+                Some(a) => {
+                    f.subjects = conjuncts_forward(ctx, a).ents(ctx);
+                    let after = ctx.args[a].end;
+                    if f.objects.is_empty()
+                        && let Some(o) = object_after(ctx, after, &object_preps, 4, &fit_object)
+                    {
+                        f.objects = conjuncts_forward(ctx, o).ents(ctx);
+                    }
+                    // «تخضع جيبو لحصار تفرضه الجماعة»: an event whose
+                    // genitive is its object befalls the clause subject.
+                    if f.objects.is_empty()
+                        && p.genitive == Genitive::Object
+                        && let Some(b) = subject_before(ctx, hit.first, 4)
+                        && fit_object(&ctx.args[b])
+                    {
+                        f.objects = [b].ents(ctx);
+                    }
+                    f.distance = ctx.args[a].first.saturating_sub(hit.end);
+                }
+                // A dropped subject (الحصار الذي فرضته على مالي) is
+                // left to the ordinary search below.
+                // A definite noun that names no actor (الذي فرضته
+                // الجماعة, unresolved) is the agent: not the clause
+                // subject.
+                None => {
+                    let named = ctx
+                        .tokens
+                        .get(v + 1)
+                        .is_some_and(|t| t.kind == TokKind::Arabic && ctx.g.definite(&t.key));
+                    if named {
+                        return f;
+                    }
+                }
+            }
+        }
+        if f.subjects.is_empty()
+            && !agent_preps.is_empty()
+            && let Some(a) = object_after(ctx, object_from, &agent_preps, 3, &fit_subject)
+        {
+            f.subjects = conjuncts_forward(ctx, a).ents(ctx);
+        }
+        // «تعرض الجيش لهجوم»: the clause subject undergoes the event; the
+        // agent can only come from the phrase (لكمين نصبته الجماعة).
+        if patient_before(ctx, hit.first) {
+            if f.objects.is_empty()
+                && let Some(b) = subject_before(ctx, hit.first, 4)
+                && fit_object(&ctx.args[b])
+            {
+                f.objects = [b].ents(ctx);
+            }
+            if f.subjects.is_empty() {
+                return f;
+            }
+        }
+        if f.subjects.is_empty() && !p.strict_subject {
+            let possessive = possessive_gender(ctx.g, &hit.suffix);
+            // «شنت الجماعة هجماتها»: with a possessive suffix the actor
+            // just before must agree with it.
+            let max_gap = if possessive.is_some() { 3 } else { 6 };
+            if let Some(b) = subject_before(ctx, hit.first, max_gap)
+                && possessive.is_none_or(|g| agrees(g, ctx.args[b].gender))
+                && fit_subject(&ctx.args[b])
+            {
+                f.subjects = conjuncts_backward(ctx, b).ents(ctx);
+                f.distance = f.distance.max(hit.first.saturating_sub(ctx.args[b].end));
+            }
+            // A possessive suffix (هجماتها) or a light verb with a
+            // dropped subject (ثم شنّت هجمات) refers back; a bare noun
+            // without a subject in its clause states no relation.
+            let carrier = possessive
+                .or_else(|| light_verb_before(ctx, hit.first))
+                .or_else(|| control_verb_before(ctx, hit.first));
+            if f.subjects.is_empty()
+                && let Some(g) = carrier
+                && let Some(t) = topic(topics, g, sentence)
+            {
+                f.subjects = t;
+                f.carried = true;
+            }
+            // «استعاد الجيش بوريم بعد معارك مع الجبهة»: a noun in an
+            // adjunct of a clause shares that clause's subject.
+            let clause = ctx.clause[hit.first];
+            if f.subjects.is_empty()
+                && let Some(t) = find_topic(topics, sentence, |t| {
+                    t.stated && t.sentence == sentence && t.clause == clause
+                })
+            {
+                f.subjects = t;
+                f.carried = true;
+            }
+            // «أعلنت الجماعة مسؤوليتها عن الهجوم على …»
+            if f.subjects.is_empty()
+                && let Some(c) = claimant(ctx, hit.first, topics, sentence, &fit_subject)
+            {
+                f.subjects = c;
+            }
+        }
+        passive_agent(ctx, object_from, &mut f);
+        // «أعلنت مالي وبوركينا فاسو والنيجر تأسيس تحالف»: a symmetric
+        // noun with a coordinated subject and no object pairs the list.
+        if p.frame == Frame::Between
+            && f.objects.is_empty()
+            && f.subjects.len() >= 2
+            && !f.carried
+            && f.distance <= 2
+        {
+            let list = std::mem::take(&mut f.subjects);
+            for (n, a) in list.iter().enumerate() {
+                for b in &list[n + 1..] {
+                    f.pairs.push((a.clone(), b.clone()));
+                }
+            }
+        }
+        f
+    }
+}

@@ -1,0 +1,190 @@
+//! Verbs: «هاجم الجيش الجماعة», «تنشط في المنطقة جماعات»; dropped,
+//! pronoun and possessed subjects, relative clauses, passive agents.
+
+use super::super::*;
+
+impl Extractor {
+    /// Fills the arguments of a verb trigger.
+    pub(in crate::relations) fn verb_frame(
+        &self,
+        p: &Pattern,
+        hit: &Hit,
+        ctx: &Ctx<'_>,
+        topics: &[Topic],
+        sentence: usize,
+    ) -> Found {
+        let mut f = Found::default();
+        let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
+        let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
+        let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
+        let before = subject_before(ctx, hit.first, 3);
+        // An actor right after the verb that cannot be its subject
+        // (a place after هاجم) is its object, with a dropped subject.
+        let after =
+            direct_after(ctx, hit.end, 2).filter(|&a| self.slot_fits(p, &ctx.args[a].class, true));
+        let gender = verb_gender(ctx.g, &hit.prefix, &hit.suffix);
+        // In a relative clause with its own subject after the verb
+        // (مالي التي تحاصر الجماعة عاصمتها) the antecedent is not the subject.
+        let relative = hit.first > 0
+            && ctx
+                .g
+                .clauses
+                .relatives
+                .contains(ctx.tokens[hit.first - 1].key.as_str());
+        let before = before.filter(|_| !(relative && after.is_some()));
+        // «وكلاهما يستضيف …»: «both» takes the last two actors of the
+        // most recent coordinated subject.
+        if before.is_none()
+            && hit.first > 0
+            && ctx
+                .g
+                .clauses
+                .both
+                .contains(ctx.g.strip_conj(&ctx.tokens[hit.first - 1].key))
+            && let Some(both) = find_topic(topics, sentence, |t| t.ents.len() > 1)
+        {
+            f.subjects = both[both.len() - 2..].to_vec();
+            f.carried = true;
+            if let Some(o) = object_after(ctx, hit.end, &object_preps, 6, &fit_object) {
+                f.objects = conjuncts_forward(ctx, o).ents(ctx);
+            }
+            return f;
+        }
+        let (subject_list, object_from) = match (before, after) {
+            (Some(b), _) if agrees(gender, ctx.args[b].gender) => {
+                (conjuncts_backward(ctx, b), hit.end)
+            }
+            (_, Some(a)) => {
+                let list = conjuncts_forward(ctx, a);
+                let from = list
+                    .iter()
+                    .map(|&x| ctx.args[x].end)
+                    .max()
+                    .unwrap_or(hit.end);
+                (list, from)
+            }
+            _ => (Vec::new(), hit.end),
+        };
+        f.subjects = subject_list.ents(ctx);
+        // «المنطقة التي يسيطر عليها حفتر»: after a relative pronoun, a
+        // resumptive pronoun makes the antecedent the object.
+        let antecedent = (hit.first > 0
+            && ctx
+                .g
+                .clauses
+                .relatives
+                .contains(ctx.tokens[hit.first - 1].key.as_str())
+            && after.is_some()
+            && (object_pronoun(ctx.g, &hit.suffix)
+                || ctx
+                    .tokens
+                    .get(hit.end)
+                    .is_some_and(|t| resumptive(ctx.g, &t.key))))
+        .then(|| head_before(ctx, hit.first - 1))
+        .flatten();
+        if let (Some(h), Some(a)) = (antecedent, after) {
+            f.objects = [h].ents(ctx);
+            f.subjects = conjuncts_forward(ctx, a).ents(ctx);
+            return f;
+        }
+        if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
+            f.distance = ctx.args[o].first.saturating_sub(hit.end);
+            let list = conjuncts_forward(ctx, o);
+            let end = list
+                .iter()
+                .map(|&x| ctx.args[x].end)
+                .max()
+                .unwrap_or(hit.end);
+            f.objects = list.ents(ctx);
+            // Verb, prepositional object, then subject (تنشط في المنطقة جماعات).
+            if f.subjects.is_empty()
+                && let Some(s) = direct_after(ctx, end, 2)
+                && agrees(gender, ctx.args[s].gender)
+            {
+                f.subjects = conjuncts_forward(ctx, s).ents(ctx);
+            }
+        }
+        // «أربع جماعات تنشط في مالي، وهي أنصار الدين، والمرابطون …»:
+        // the list after وهي names the unnamed subject.
+        if f.subjects.is_empty() {
+            f.subjects = apposed_list(ctx, hit.end);
+        }
+        // «إن مقاتليها هاجموا …»، «هاجم عناصرها …»: a member noun
+        // with a possessive pronoun names the pronoun's antecedent.
+        let possessed = [hit.first.checked_sub(1), Some(hit.end)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| {
+                ctx.arg_at.get(j).is_some_and(Option::is_none) && same_clause(ctx, j, hit.first)
+            })
+            .find_map(|j| member_pronoun(ctx.g, &ctx.tokens[j].key));
+        if f.subjects.is_empty()
+            && let Some(g) = possessed
+            && let Some(t) = clause_topic(topics, g, sentence)
+        {
+            f.subjects = t;
+            f.carried = true;
+            f.possessed = true;
+        }
+        // «يعمل المجلس … مستندا إلى الدعم»: a participle of state
+        // (مستندا، معتمدا) describes the clause's subject.
+        if f.subjects.is_empty()
+            && ctx
+                .g
+                .affixes
+                .participle
+                .starts(ctx.g.strip_conj(&ctx.tokens[hit.first].key))
+            && ctx.g.affixes.accusative.ends(&hit.suffix)
+            && let Some(c) = segment_subject(ctx, hit.first)
+        {
+            f.subjects = conjuncts_forward(ctx, c).ents(ctx);
+        }
+        if f.subjects.is_empty()
+            && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
+            && let Some(t) = topic(topics, gender, sentence)
+        {
+            f.subjects = t;
+            f.carried = true;
+        }
+        // «ويقودها فلان»، «يسيطر عليها الجيش»: an object pronoun on the
+        // verb, or on the preposition the pattern wants, refers back
+        // to the topic when the subject is named in the clause.
+        let pronoun =
+            if object_pronoun(ctx.g, &hit.suffix) && object_preps.iter().any(String::is_empty) {
+                possessive_gender(ctx.g, &hit.suffix)
+            } else {
+                ctx.tokens
+                    .get(hit.end)
+                    .and_then(|t| resumptive_of(ctx.g, &t.key, &object_preps))
+            };
+        let relative = hit.first > 0
+            && ctx
+                .g
+                .clauses
+                .relatives
+                .contains(ctx.tokens[hit.first - 1].key.as_str());
+        if f.objects.is_empty()
+            && !f.subjects.is_empty()
+            && !f.carried
+            && !relative
+            && let Some(g) = pronoun
+            && let Some(t) = clause_topic(topics, g, sentence)
+        {
+            let named: Vec<&str> = f.subjects.iter().map(|e| e.actor.as_str()).collect();
+            f.objects = t
+                .into_iter()
+                .filter(|e| !named.contains(&e.actor.as_str()))
+                .collect();
+        }
+        // «أعلنت الجماعة مسؤوليتها عن الهجمات التي استهدفت …»: a
+        // relative clause on an event has the claimant as agent.
+        if f.subjects.is_empty()
+            && relative
+            && let Some(c) = claimant(ctx, hit.first, topics, sentence, &fit_subject)
+        {
+            f.subjects = c;
+        }
+        passive_agent(ctx, hit.end, &mut f);
+        f
+    }
+}

@@ -1,0 +1,153 @@
+//! Verbs around a trigger that change who its arguments are: light verbs
+//! carrying a verbal noun, copulas, patient and control verbs, dropped subjects.
+
+use super::*;
+
+/// Whether a patient verb (تعرضت، خضعت) stands within four words before
+/// `pos` in its clause, and the noun at `pos` carries لـ.
+pub(super) fn patient_before(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let g = ctx.g;
+    let carries_l = g.affixes.lam.starts(g.strip_conj(&ctx.tokens[pos].key));
+    let start = ctx.clause_start[ctx.clause[pos]].max(pos.saturating_sub(5));
+    carries_l
+        && (start..pos).any(|j| {
+            let k = g.strip_conj(&ctx.tokens[j].key);
+            g.verbs.patient.iter().any(|v| {
+                k == v
+                    || g.affixes.feminine_mark.strip_suffix(k) == Some(v)
+                    || k.strip_suffix(g.affixes.verb_plural.first()) == Some(v)
+            })
+        })
+}
+
+/// A light verb with an object pronoun (ـه، ـها) right after the noun ending
+/// at `pos`, optionally after a relative pronoun: its subject is the agent
+/// of the event the noun names.
+pub(super) fn relative_light_verb(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let mut j = pos;
+    if g.clauses
+        .relatives
+        .contains(ctx.tokens.get(j)?.key.as_str())
+    {
+        j += 1;
+    }
+    let key = ctx.tokens.get(j)?.key.as_str();
+    let is_light = |b: &str| g.verbs.light.contains(b) || g.verbs.event.contains(b);
+    // Perfect (فرضته) or imperfect (تفرضه، يفرضها) of a light verb, with or
+    // without و/ف (whose ف may also be the verb's first letter).
+    let light = [key, g.strip_conj(key)].iter().any(|k| {
+        g.affixes
+            .light_verb_objects
+            .iter()
+            .filter_map(|s| k.strip_suffix(s))
+            .filter(|b| b.chars().count() >= 2)
+            .any(|body| {
+                is_light(body)
+                    || g.affixes
+                        .imperfect
+                        .iter()
+                        .filter_map(|p| body.strip_prefix(p))
+                        .any(|b| b.chars().count() >= 2 && is_light(b))
+            })
+    });
+    light.then_some(j)
+}
+
+/// A verb key without the future سـ, when what is left has `min` letters.
+fn without_future<'k>(g: &Grammar, k: &'k str, min: usize) -> &'k str {
+    g.affixes
+        .future
+        .strip_prefix(k)
+        .filter(|r| r.chars().count() >= min)
+        .unwrap_or(k)
+}
+
+/// The gender of a light verb right before `pos` (past «أي»), if there is one.
+pub(super) fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
+    let g = ctx.g;
+    let mut j = pos.checked_sub(1)?;
+    if g.clauses.any.contains(&ctx.tokens[j].key) {
+        j = j.checked_sub(1)?;
+    }
+    let k = without_future(g, g.strip_conj(&ctx.tokens[j].key), 3);
+    let fem = &g.affixes.feminine_mark;
+    for stem in g.verbs.light.iter() {
+        if k == stem {
+            return Some(Gender::Masc);
+        }
+        if fem.strip_suffix(k) == Some(stem) || fem.strip_prefix(k) == Some(stem) {
+            return Some(Gender::Fem);
+        }
+        if g.affixes.masculine_prefix.strip_prefix(k) == Some(stem) {
+            return Some(Gender::Masc);
+        }
+        if g.affixes
+            .verb_plural
+            .iter()
+            .take(2)
+            .find_map(|s| k.strip_suffix(s))
+            == Some(stem)
+        {
+            return Some(Gender::Plural);
+        }
+    }
+    None
+}
+
+/// Whether a verb without a subject in its clause has dropped it (and so
+/// takes the topic): it opens its clause, or follows a comma or a particle,
+/// and, for a verb without a direct object, no common noun stands right
+/// after it as its subject (يمتد الصراع).
+pub(super) fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit, transitive: bool) -> bool {
+    let g = ctx.g;
+    let start = ctx.clause_start[ctx.clause[hit.first]];
+    // «هاجموا القافلة وقتلوا …»: a verb joined by و/ف opens a clause of its own.
+    let conjoined = g.affixes.conjunctions.starts(&hit.prefix) && hit.first > start;
+    let opens = conjoined
+        || hit.first <= start + 1
+        || ctx.tokens.get(hit.first - 1).is_some_and(|t| {
+            is_comma(&t.key) || g.clauses.subject_dropping.contains(g.strip_conj(&t.key))
+        });
+    // Only a verb without a direct object: after استعاد the definite noun
+    // (السيطرة) is the object.
+    let common_subject = !transitive
+        && ctx.tokens.get(hit.end).is_some_and(|t| {
+            ctx.arg_at[hit.end].is_none()
+                && t.kind == TokKind::Arabic
+                && (g.definite(&t.key) || g.clauses.demonstratives.contains(&t.key))
+        });
+    opens && !common_subject
+}
+
+/// «كان يعتمد على تجنيد الطوارق»: a verbal noun that completes a verb with a
+/// dropped subject (within three words, no actor between) shares that
+/// subject. Returns the verb's gender when it has dropped its subject.
+pub(super) fn control_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
+    let g = ctx.g;
+    let start = ctx.clause_start[ctx.clause[pos]];
+    let from = pos.saturating_sub(3).max(start);
+    (from..pos).rev().find_map(|j| {
+        if ctx.arg_at[j].is_some() {
+            return None;
+        }
+        let k = without_future(g, g.strip_conj(&ctx.tokens[j].key), 4);
+        let imperfect = k.chars().count() >= 4 && !g.definite(k) && g.affixes.imperfect.starts(k);
+        if !imperfect || ctx.tokens[j].kind != TokKind::Arabic {
+            return None;
+        }
+        let opens = j <= start + 2
+            || g.clauses.kana.contains(&ctx.tokens[j - 1].key)
+            || g.clauses
+                .emphasis
+                .contains(g.strip_conj(&ctx.tokens[j - 1].key));
+        let nothing_between = (j + 1..pos).all(|m| ctx.arg_at[m].is_none());
+        (opens && nothing_between).then(|| {
+            if g.affixes.feminine_mark.starts(k) {
+                Gender::Fem
+            } else {
+                Gender::Masc
+            }
+        })
+    })
+}
