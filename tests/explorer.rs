@@ -171,7 +171,7 @@ fn served_api_answers_the_page_the_network_and_one_edge() {
     assert_eq!(code, 200, "{body}");
     let ev: serde_json::Value = serde_json::from_str(&body).expect("JSON");
     let sts = ev["statements"].as_array().expect("statements");
-    assert_eq!(sts.len(), sold["st"].as_array().expect("st").len());
+    assert_eq!(sts.len() as u64, sold["n"].as_u64().expect("n"));
     let first = &sts[0];
     let sentence = first["sentence"].as_str().expect("sentence");
     assert!(sentence.contains("بيرقدار"), "{sentence}");

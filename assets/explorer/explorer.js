@@ -31,7 +31,7 @@
 
   // Per statement (flattened over edges) and per edge, as typed arrays so
   // that filtering a 10k-article graph stays a few milliseconds.
-  var stEdge, stMod, stDoc, stStart, stEnd, edgeOff, edgeLen;
+  var stEdge, stMod, stDoc, stStart, stEnd, stMonth, edgeOff, edgeLen;
   var stKeep, edgeWeight, docKeep;
   var pairOf; // data edge index -> graph edge key
   var pairEdges = {}; // graph edge key -> [data edge indices]
@@ -57,6 +57,9 @@
     return end ? Date.UTC(y + 1, 0, 1) / DAY - 1 : Date.UTC(y, 0, 1) / DAY;
   }
   function dayText(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
+  // Months since year 0 (year * 12 + month - 1), and back to YYYY-MM.
+  function monthOf(day) { var d = new Date(day * DAY); return d.getUTCFullYear() * 12 + d.getUTCMonth(); }
+  function monthText(m) { var y = Math.floor(m / 12), mo = m % 12 + 1; return y + "-" + (mo < 10 ? "0" : "") + mo; }
 
   // ---------- names ----------
   // The match key of a name: Latin case and accents, Arabic alef forms
@@ -101,25 +104,30 @@
   }
 
   function index() {
-    var nst = 0;
-    D.edges.forEach(function (e) { nst += e.st.length; });
-    stEdge = new Uint32Array(nst); stMod = new Uint8Array(nst); stDoc = new Uint32Array(nst);
+    var cols = D.statements, nst = cols.modality.length;
+    stEdge = new Uint32Array(nst); stMod = Uint8Array.from(cols.modality); stDoc = Uint32Array.from(cols.doc);
     stStart = new Float64Array(nst); stEnd = new Float64Array(nst); stKeep = new Uint8Array(nst);
+    stMonth = new Int32Array(nst);
     edgeOff = new Uint32Array(D.edges.length); edgeLen = new Uint32Array(D.edges.length);
     edgeWeight = new Uint32Array(D.edges.length);
-    var k = 0, minDay = Infinity, maxDay = -Infinity;
+    // Each distinct date once: its first and last day, and its month.
+    var starts = [], ends = [], months = [], minDay = Infinity, maxDay = -Infinity;
+    D.dates.forEach(function (d) {
+      var b = dayBounds(d);
+      starts.push(b ? b[0] : NaN); ends.push(b ? b[1] : NaN);
+      months.push(b ? monthOf(b[0]) : -1);
+      if (b && b[0] < minDay) minDay = b[0];
+      if (b && b[1] > maxDay) maxDay = b[1];
+    });
+    var k = 0;
     D.edges.forEach(function (e, i) {
-      edgeOff[i] = k; edgeLen[i] = e.st.length;
-      e.st.forEach(function (s) {
-        stEdge[k] = i; stMod[k] = s[0]; stDoc[k] = s[2];
-        var b = dayBounds(s[1]);
-        if (b) {
-          stStart[k] = b[0]; stEnd[k] = b[1];
-          if (b[0] < minDay) minDay = b[0];
-          if (b[1] > maxDay) maxDay = b[1];
-        } else { stStart[k] = NaN; stEnd[k] = NaN; }
-        k++;
-      });
+      edgeOff[i] = k; edgeLen[i] = e.n;
+      for (var j = 0; j < e.n; j++, k++) {
+        stEdge[k] = i;
+        var di = cols.date[k];
+        if (di >= 0) { stStart[k] = starts[di]; stEnd[k] = ends[di]; stMonth[k] = months[di]; }
+        else { stStart[k] = NaN; stEnd[k] = NaN; stMonth[k] = -1; }
+      }
     });
     if (minDay === Infinity) { minDay = 0; maxDay = 0; }
     state.minDay = state.from = minDay; state.maxDay = state.to = maxDay;
@@ -131,7 +139,7 @@
   function buildGraph() {
     graph = new graphology.Graph({ type: "directed", multi: false, allowSelfLoops: true });
     var used = new Uint8Array(D.nodes.length), strength = new Float64Array(D.nodes.length);
-    D.edges.forEach(function (e) { used[e.s] = used[e.o] = 1; strength[e.s] += e.st.length; strength[e.o] += e.st.length; });
+    D.edges.forEach(function (e) { used[e.s] = used[e.o] = 1; strength[e.s] += e.n; strength[e.o] += e.n; });
     // Start from a sunflower spiral, strongest actors in the middle, so the
     // first frame is readable and the same for the same data.
     var order = [];
@@ -388,16 +396,18 @@
   function renderTimeline() {
     var svg = $("timeline");
     var edges = selectedEdges();
-    var months = {}, undated = 0, total = 0;
+    var counts = new Map(), undated = 0, total = 0;
     var visit = function (k) {
       if (!stKeep[k] || !edgeWeight[stEdge[k]]) return;
       total++;
-      if (isNaN(stStart[k])) { undated++; return; }
-      var m = dayText(stStart[k]).slice(0, 7);
-      months[m] = (months[m] || 0) + 1;
+      var m = stMonth[k];
+      if (m < 0) { undated++; return; }
+      counts.set(m, (counts.get(m) || 0) + 1);
     };
     if (edges) edges.forEach(function (ei) { for (var k = edgeOff[ei]; k < edgeOff[ei] + edgeLen[ei]; k++) visit(k); });
     else for (var k = 0; k < stKeep.length; k++) visit(k);
+    var months = {};
+    counts.forEach(function (c, m) { months[monthText(m)] = c; });
     var keys = Object.keys(months).sort();
     var label = (edges ? "selection: " : "all shown: ") + total + " statements, " + undated + " undated";
     $("timeline-label").textContent = label;
@@ -564,6 +574,7 @@
     // The graph edge (pair of actors) drawn for data edge `ei`.
     pairOf: function (ei) { return pairOf[ei]; },
     edgeWeight: function (ei) { return edgeWeight[ei]; },
+    statementOffset: function (ei) { return edgeOff[ei]; },
     nodeIndex: function (iri) { return nodeIndex[iri]; },
     stopLayout: stopLayout,
     startLayout: startLayout,

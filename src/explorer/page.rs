@@ -42,7 +42,13 @@ fn assemble(data_json: Option<&str>) -> String {
         ),
         None => String::new(),
     };
+    // The served page starts fetching its network while the scripts parse.
+    let preload = match data_json {
+        Some(_) => "",
+        None => r#"<link rel="preload" href="/api/graph" as="fetch" crossorigin="anonymous">"#,
+    };
     TEMPLATE
+        .replace("<!--PRELOAD-->", preload)
         .replace("<!--STYLE-->", &format!("<style>\n{STYLE}\n</style>"))
         .replace("<!--DATA-->", &data)
         .replace("<!--SCRIPTS-->", &scripts)

@@ -189,7 +189,9 @@ async function checkModalityFilter(page) {
     const e = window.explorer, d = e.data, r = e.renderer, pairs = new Map();
     d.edges.forEach((x, i) => {
       if (x.neg || !e.edgeWeight(i)) return;
-      const p = e.pairOf(i), hedgedOnly = x.st.every((s) => s[0] === 2);
+      const off = e.statementOffset(i);
+      const mods = d.statements.modality.slice(off, off + x.n);
+      const p = e.pairOf(i), hedgedOnly = mods.every((m) => m === 2);
       pairs.set(p, (pairs.get(p) ?? true) && hedgedOnly);
     });
     const hedged = [...pairs].filter(([, h]) => h).map(([p]) => p);
