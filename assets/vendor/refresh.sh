@@ -46,8 +46,9 @@ mkdir -p licenses
 cp "$m/sigma/LICENSE.txt" licenses/sigma.LICENSE.txt
 cp "$m/graphology/LICENSE.txt" licenses/graphology.LICENSE.txt
 cp "$m/graphology-layout-forceatlas2/LICENSE.txt" licenses/graphology-layout-forceatlas2.LICENSE.txt
-# Bundled into the ForceAtlas2 build:
+# Bundled into sigma's and ForceAtlas2's builds:
 cp "$m/graphology-utils/LICENSE.txt" licenses/graphology-utils.LICENSE.txt
+cp "$m/events/LICENSE" licenses/events.LICENSE.txt
 
 version() { node -p "require('$m/$1/package.json').version"; }
 {
@@ -55,7 +56,8 @@ version() { node -p "require('$m/$1/package.json').version"; }
   echo "sigma $(version sigma) dist/sigma.min.js MIT"
   echo "graphology $(version graphology) dist/graphology.umd.min.js MIT"
   echo "graphology-layout-forceatlas2 $(version graphology-layout-forceatlas2) worker.js + index.js, bundled by esbuild $ESBUILD MIT"
-  echo "graphology-utils $(version graphology-utils) bundled into graphology-layout-forceatlas2.min.js MIT"
+  echo "graphology-utils $(version graphology-utils) bundled into sigma.min.js and graphology-layout-forceatlas2.min.js MIT"
+  echo "events $(version events) bundled into sigma.min.js MIT"
   echo
   echo "# sha256"
   sha256sum sigma.min.js graphology.umd.min.js graphology-layout-forceatlas2.min.js
