@@ -602,6 +602,9 @@
     applyFilters();
     $("loading").remove();
     api.timings.firstRender = performance.now() - t0;
+    // Since the navigation started: what a reader waits for.
+    api.timings.scriptStart = t0;
+    api.timings.readyAt = performance.now();
     api.ready = true;
     startLayout();
   }).catch(function (err) {

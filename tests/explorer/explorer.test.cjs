@@ -284,7 +284,20 @@ async function bench(browser, url, n) {
       document.querySelector("#f-mod-hedged").click();
       return performance.now() - t;
     });
-    runs.push({ loadMs, data: t.data, firstRender: t.firstRender, searchMs, fpsDuringLayout: fps, filterMs, counts });
+    // The heaviest link's evidence, asked from the store on demand.
+    const heavy = await page.evaluate(async () => {
+      const e = window.explorer, d = e.data;
+      let best = 0;
+      d.edges.forEach((x, i) => { if (x.n > d.edges[best].n) best = i; });
+      const x = d.edges[best], t = performance.now();
+      const r = await fetch("/api/edge?s=" + encodeURIComponent(d.nodes[x.s].id) + "&r=" + encodeURIComponent(d.relations[x.r].name) +
+        "&o=" + encodeURIComponent(d.nodes[x.o].id) + "&p=" + (x.neg ? "neg" : "pos"));
+      const j = await r.json();
+      return { statements: j.statements.length, ms: performance.now() - t };
+    });
+    const nav = await page.evaluate(() => performance.getEntriesByType("navigation")[0].responseEnd);
+    runs.push({ loadMs, readyAt: t.readyAt, htmlAt: nav, scriptStart: t.scriptStart, data: t.data, firstRender: t.firstRender,
+      searchMs, fpsDuringLayout: fps, filterMs, heaviestEdge: heavy, counts });
     await page.close();
   }
   console.log(JSON.stringify(runs));
