@@ -246,8 +246,13 @@
     else if (highlighted) { res.highlighted = key === state.selectedNode; res.zIndex = 1; res.forceLabel = true; }
     return res;
   }
+  // While ForceAtlas2 moves a big graph, only its nodes are drawn: every
+  // step redraws the graph, and tens of thousands of links on a CPU-drawn
+  // canvas would hold the page's main thread for most of each frame.
+  var BIG = 5000;
   function edgeReducer(key, attr) {
     if (attr.hidden) return attr;
+    if (api.layoutRunning && graph.size > BIG) return Object.assign({}, attr, { hidden: true });
     if (state.selectedPair === key) return Object.assign({}, attr, { color: "#222", size: attr.size + 2, zIndex: 2 });
     if (highlighted) {
       var s = graph.source(key), t = graph.target(key);
@@ -492,6 +497,7 @@
   function stopLayout() {
     if (layout) { layout.stop(); layout.kill(); layout = null; }
     api.layoutRunning = false;
+    if (!api.timings.layoutEnd) api.timings.layoutEnd = performance.now();
     $("layout").textContent = "Run layout";
     if (renderer) renderer.refresh();
   }
