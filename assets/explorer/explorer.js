@@ -218,11 +218,15 @@
     graph.forEachEdge(function (key, attr) { if (attr.w > maxW) maxW = attr.w; });
     graph.forEachEdge(function (key, attr) { attr.size = attr.w ? 1 + 5 * Math.sqrt(attr.w / maxW) : 0; });
     visibleNodeCount = 0;
+    graph.forEachNode(function (key, attr) { if (degree[attr.index]) visibleNodeCount++; });
+    // Crowded graphs get smaller discs, so that links stay visible.
+    var maxSize = visibleNodeCount > 150 ? 9 : 17;
+    visibleNodeCount = 0;
     graph.forEachNode(function (key, attr) {
       var i = attr.index;
       attr.hidden = degree[i] === 0;
       if (!attr.hidden) visibleNodeCount++;
-      attr.size = 3 + 17 * Math.sqrt(metric[i] / max);
+      attr.size = 3 + maxSize * Math.sqrt(metric[i] / max);
       attr.label = nodeLabel(i);
     });
     $("stats").textContent = visibleNodeCount + " actors · " + visiblePairCount + " links · " +
@@ -411,33 +415,34 @@
     };
     if (edges) edges.forEach(function (ei) { for (var k = edgeOff[ei]; k < edgeOff[ei] + edgeLen[ei]; k++) visit(k); });
     else for (var k = 0; k < stKeep.length; k++) visit(k);
-    var months = {};
-    counts.forEach(function (c, m) { months[monthText(m)] = c; });
-    var keys = Object.keys(months).sort();
     var label = (edges ? "selection: " : "all shown: ") + total + " statements, " + undated + " undated";
-    $("timeline-label").textContent = label;
     var w = svg.clientWidth || 800, h = svg.clientHeight || 100;
     var parts = [];
-    if (keys.length) {
-      // Every month between the first and the last, so gaps show.
-      var all = [], y = +keys[0].slice(0, 4), mo = +keys[0].slice(5, 7);
-      var endY = +keys[keys.length - 1].slice(0, 4), endM = +keys[keys.length - 1].slice(5, 7);
-      while (y < endY || (y === endY && mo <= endM)) {
-        all.push(y + "-" + (mo < 10 ? "0" : "") + mo);
-        mo++; if (mo > 12) { mo = 1; y++; }
-        if (all.length > 1200) break;
+    if (counts.size) {
+      // Every month (or year, over twenty years) between the first and the
+      // last, so that gaps show.
+      var first = Infinity, last = -Infinity;
+      counts.forEach(function (c, m) { if (m < first) first = m; if (m > last) last = m; });
+      var byYear = last - first >= 240, bins = new Map();
+      counts.forEach(function (c, m) { var b = byYear ? Math.floor(m / 12) : m; bins.set(b, (bins.get(b) || 0) + c); });
+      var lo = byYear ? Math.floor(first / 12) : first, hi = byYear ? Math.floor(last / 12) : last;
+      var n = hi - lo + 1, max = 1;
+      bins.forEach(function (c) { if (c > max) max = c; });
+      var bw = Math.min(40, (w - 20) / n), base = h - 16;
+      // A year label every `step` years, at least 34 px apart.
+      var perYear = byYear ? bw : bw * 12, step = Math.max(1, Math.ceil(34 / perYear));
+      for (var b = lo; b <= hi; b++) {
+        var c = bins.get(b) || 0, x = 10 + (b - lo) * bw, bh = c ? Math.max(2, (base - 4) * c / max) : 0;
+        var name = byYear ? String(b) : monthText(b);
+        if (c) parts.push('<rect x="' + x.toFixed(1) + '" y="' + (base - bh).toFixed(1) + '" width="' + Math.max(1, bw - 1).toFixed(1) + '" height="' + bh.toFixed(1) + '"><title>' + name + ": " + c + "</title></rect>");
+        var year = byYear ? b : Math.floor(b / 12);
+        if ((byYear || b % 12 === 0 || b === lo) && year % step === 0) parts.push('<text x="' + x.toFixed(1) + '" y="' + (h - 3) + '">' + year + "</text>");
       }
-      var max = 1;
-      keys.forEach(function (m) { if (months[m] > max) max = months[m]; });
-      var bw = Math.min(40, (w - 20) / all.length), base = h - 16;
-      all.forEach(function (m, i) {
-        var c = months[m] || 0, x = 10 + i * bw, bh = c ? Math.max(2, (base - 4) * c / max) : 0;
-        if (c) parts.push('<rect x="' + x.toFixed(1) + '" y="' + (base - bh).toFixed(1) + '" width="' + Math.max(1, bw - 1).toFixed(1) + '" height="' + bh.toFixed(1) + '"><title>' + m + ": " + c + "</title></rect>");
-        if (m.slice(5) === "01" || i === 0) parts.push('<text x="' + x.toFixed(1) + '" y="' + (h - 3) + '">' + m.slice(0, 4) + "</text>");
-      });
+      if (byYear) label += " · by year";
     } else {
       parts.push('<text x="10" y="20">no dated statement in this selection</text>');
     }
+    $("timeline-label").textContent = label;
     svg.setAttribute("viewBox", "0 0 " + w + " " + h);
     svg.innerHTML = parts.join("");
   }
