@@ -487,20 +487,42 @@
   }
 
   // ---------- layout ----------
+  // ForceAtlas2 runs in a web worker on a bare copy of the graph (nodes,
+  // links, positions); the drawn graph takes the positions a few times a
+  // second rather than after every step, so that the page's main thread
+  // (and a CPU-drawn canvas) stays free while the layout runs.
+  var layoutGraph = null;
+  function syncPositions() {
+    if (!layoutGraph) return;
+    graph.updateEachNodeAttributes(function (key, attr) {
+      var p = layoutGraph.getNodeAttributes(key);
+      attr.x = p.x; attr.y = p.y;
+      return attr;
+    }, { attributes: ["x", "y"] });
+  }
   function startLayout() {
     if (!window.FA2Layout || graph.size === 0) return;
-    var settings = forceAtlas2.inferSettings(graph);
-    settings.barnesHutOptimize = graph.order > 1000;
-    layout = new FA2Layout(graph, { settings: settings, getEdgeWeight: null });
+    layoutGraph = new graphology.Graph({ type: "directed", multi: false, allowSelfLoops: true });
+    graph.forEachNode(function (key, attr) { layoutGraph.addNode(key, { x: attr.x, y: attr.y }); });
+    graph.forEachEdge(function (key, attr, s, t) { layoutGraph.addEdgeWithKey(key, s, t); });
+    var settings = forceAtlas2.inferSettings(layoutGraph);
+    settings.barnesHutOptimize = layoutGraph.order > 1000;
+    layout = new FA2Layout(layoutGraph, { settings: settings, getEdgeWeight: null });
     layout.start();
     api.layoutRunning = true;
     $("layout").textContent = "Stop layout";
+    clearInterval(startLayout.sync);
+    startLayout.sync = setInterval(syncPositions, graph.size > BIG ? 500 : 100);
     var ms = Math.min(12000, 1500 + graph.order * 2);
     clearTimeout(startLayout.timer);
     startLayout.timer = setTimeout(stopLayout, ms);
   }
   function stopLayout() {
+    clearInterval(startLayout.sync);
+    clearTimeout(startLayout.timer);
     if (layout) { layout.stop(); layout.kill(); layout = null; }
+    syncPositions();
+    layoutGraph = null;
     api.layoutRunning = false;
     if (!api.timings.layoutEnd) api.timings.layoutEnd = performance.now();
     $("layout").textContent = "Run layout";
