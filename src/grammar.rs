@@ -155,6 +155,9 @@ pub struct Affixes {
     pub prep_clitics: Words,
     /// The preposition each article-bearing clitic stands for (بال → ب).
     pub prep_clitic_bases: WordMap<String>,
+    /// A preposition before the article whose alef is then not written, and
+    /// the article it stands for (لل → ال).
+    pub article_elisions: WordMap<String>,
     /// The proclitic كـ (as, like): never a governing preposition of an actor.
     pub comparative: Words,
     /// The proclitic لـ that marks what a patient verb undergoes (تعرض لهجوم).
@@ -283,6 +286,8 @@ pub struct Markers {
     pub by_hand: Words,
     /// Markers adding actors alongside the subject (إلى جانب، بالإضافة إلى).
     pub alongside: Words,
+    /// Verbs that open a result clause (أسفر عن، أودى بحياة، خلّف).
+    pub result: Words,
     /// Words that bound a counted number before it (ما يصل إلى، أكثر من، نحو).
     pub counting: Words,
     /// The stem of «responsibility» with a pronoun (مسؤوليتها) and its whole forms.
@@ -301,6 +306,9 @@ pub struct Verbs {
     pub event: Words,
     /// Verbs whose subject undergoes the event noun they govern with لـ.
     pub patient: Words,
+    /// Verbs of reaction (condemning, welcoming, commenting): their subject
+    /// is not the agent of the event noun they govern. Stems.
+    pub reaction: Words,
 }
 
 /// Nouns the frames treat apart.
@@ -323,6 +331,9 @@ pub struct Polarity {
     pub governing_preps: Words,
     /// Determiners between a negator and its noun (أي، أية).
     pub determiners: Words,
+    /// Heads of a construct the relation noun is the genitive of (إنهاء
+    /// اتفاق التعاون، تعليق جزء من تعاونه): a negator reaches over them.
+    pub construct_heads: Words,
     /// Complementizers after a negated verb of saying that negate their clause.
     pub complementizers: Words,
 }

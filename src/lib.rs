@@ -26,8 +26,6 @@ pub mod sentences;
 pub mod mentions;
 // Extracts typed relations between mentions, with their qualifiers.
 pub mod relations;
-// Resolves actors across documents: canonical IRIs for discovered actors.
-pub mod resolve;
 // Runs the stages over a corpus, in parallel, and hands results to the store.
 pub mod pipeline;
 // Maps statements to RDF and keeps them in Oxigraph (the only module touching it).

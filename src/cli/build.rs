@@ -55,6 +55,11 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     println!("sentences  {}", s.sentences);
     println!("mentions   {}", s.mentions);
     println!(
+        "discovered {} actors (listed in {})",
+        s.discovered,
+        actorgraph::pipeline::DISCOVERED_FILE
+    );
+    println!(
         "relations  {} extracted, {} in the store",
         s.relations, s.stored_statements
     );

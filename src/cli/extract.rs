@@ -146,6 +146,7 @@ fn write_mentions(
                 "sentence": m.sentence,
                 "kind": m.kind,
                 "discovered": a.discovered,
+                "source": if a.discovered { "discovered" } else { "lexicon" },
             });
             writeln!(out, "{v}")?;
         } else {

@@ -240,6 +240,9 @@ pub(super) fn object_after(
                 return Some(a);
             }
             if preps.contains(&governing) && !parenthesized(ctx, a) {
+                if let Some(p) = named_after_adjective(ctx, a).filter(|&p| fit(&ctx.args[p])) {
+                    return Some(p);
+                }
                 if fit(&ctx.args[a]) {
                     return Some(a);
                 }
@@ -528,4 +531,16 @@ pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
         }
     }
     Vec::new()
+}
+
+/// «مع نظيره الروسي أندريه بيلوسوف»، «الرئيس الإيراني فلان»: a person
+/// named right after a nationality adjective is the head of the phrase,
+/// the adjective only qualifies it.
+pub(super) fn named_after_adjective(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
+    let next = a + 1;
+    (ctx.args[a].kind == MentionKind::Adjective
+        && next < ctx.args.len()
+        && ctx.args[next].first == ctx.args[a].end
+        && ctx.args[next].class == "Person")
+        .then_some(next)
 }

@@ -13,6 +13,7 @@ impl Extractor {
         sentence: &Sentence,
         ctx: &Ctx<'_>,
         topics: &mut Vec<Topic>,
+        events: &mut Vec<Event>,
         out: &mut Vec<Statement>,
     ) {
         let (doc, published) = (dc.doc, dc.published);
@@ -75,6 +76,31 @@ impl Extractor {
                 let p = &self.patterns[hit.pattern];
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
                 let mut implicit = false;
+                // «…، ما أسفر عن مقتل 20 جنديا»: a result clause continues the
+                // event before it: its agents, and the armed actor it befell
+                // when the victims are counted soldiers.
+                if !p.result_of.is_empty()
+                    && result_marker_before(ctx, hit.first)
+                    && let Some(e) = last_event(events, &p.result_of, sentence.index)
+                {
+                    let clause = ctx.clause[hit.first];
+                    let soldiers = quantities
+                        .iter()
+                        .any(|q| ctx.clause[q.first] == clause && q.quantity.unit == FIGHTERS_UNIT);
+                    if found.subjects.is_empty() {
+                        found.subjects = e.subjects.clone();
+                        found.carried = true;
+                    }
+                    if found.objects.is_empty() && soldiers {
+                        found.objects = e
+                            .objects
+                            .iter()
+                            .filter(|o| ARMED_CLASSES.contains(&o.class.as_str()))
+                            .cloned()
+                            .collect();
+                        implicit = !found.objects.is_empty();
+                    }
+                }
                 if found.objects.is_empty() && found.pairs.is_empty() && !found.subjects.is_empty()
                 {
                     if !p.object_from_subject_of.is_empty() {
@@ -108,7 +134,7 @@ impl Extractor {
                             && ctx.g.affixes.own_people.ends(&t.key)
                     });
                     if found.objects.is_empty()
-                        && (found.genitive || (own_people && !found.carried))
+                        && (found.genitive || found.titled || (own_people && !found.carried))
                         && !stated_source
                         && p.implicit_object == Some(Implicit::ArticleState)
                         && let Some(state) = state_before(ctx, hit.first, &found.subjects)
@@ -118,6 +144,22 @@ impl Extractor {
                         found.objects = vec![state];
                         implicit = true;
                     }
+                }
+                // «وزير الخارجية المالي»: a state stands for its government.
+                if p.object_as == Some(ObjectAs::Government) {
+                    found.objects = std::mem::take(&mut found.objects)
+                        .into_iter()
+                        .filter_map(|o| {
+                            if o.class == "State" {
+                                self.governments.get(&o.actor).map(|g| Ent {
+                                    span: o.span,
+                                    ..g.clone()
+                                })
+                            } else {
+                                Some(o)
+                            }
+                        })
+                        .collect();
                 }
                 // «تعد مالي عضوًا في التحالف، إلى جانب بوركينا فاسو والنيجر»:
                 // actors added after the complement share the subject's role.
@@ -151,6 +193,14 @@ impl Extractor {
                     &is_arg,
                 );
                 let modality = if future { Modality::Hedged } else { modality };
+                // A title (وزير الدفاع فلان) is how the writer names a person,
+                // not what a source reports: «قال وزير الدفاع فلان …».
+                let (modality, source) =
+                    if p.frame == Frame::Title && modality == Modality::Reported {
+                        (Modality::Asserted, None)
+                    } else {
+                        (modality, source)
+                    };
                 let date = nearest_date(ctx, &dates, &hit);
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities
@@ -202,6 +252,31 @@ impl Extractor {
                         let (domain, range) = self.signature(r);
                         self.is_a(&s.class, domain) && self.is_a(&o.class, range)
                     });
+                    if self.event_relations.contains(&p.relation) {
+                        match events.last_mut() {
+                            Some(e)
+                                if e.sentence == sentence.index
+                                    && e.relation == p.relation
+                                    && e.subjects.iter().any(|x| x.actor == s.actor) =>
+                            {
+                                if !e.objects.iter().any(|x| x.actor == o.actor) {
+                                    e.objects.push(o.clone());
+                                }
+                            }
+                            _ => events.push(Event {
+                                relation: p.relation.clone(),
+                                subjects: vec![Ent {
+                                    span: None,
+                                    ..s.clone()
+                                }],
+                                objects: vec![Ent {
+                                    span: None,
+                                    ..o.clone()
+                                }],
+                                sentence: sentence.index,
+                            }),
+                        }
+                    }
                     for relation in std::iter::once(&p.relation).chain(also) {
                         out.push(Statement {
                             doc: doc.id.clone(),
@@ -339,4 +414,22 @@ pub(super) fn dedupe(out: &mut Vec<Statement>, from: usize) {
         i += 1;
         k
     });
+}
+
+/// The unit quantities give counted soldiers and fighters.
+const FIGHTERS_UNIT: &str = "fighters";
+
+/// Classes of actors whose counted soldiers are theirs.
+const ARMED_CLASSES: &[&str] = &["ArmedForces", "ArmedGroup", "PMC"];
+
+/// Whether a result verb (أسفر عن، أودى بحياة، خلّف) stands before `pos` in
+/// its clause, within three words.
+fn result_marker_before(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let start = ctx.clause_start[ctx.clause[pos]].max(pos.saturating_sub(4));
+    (start..pos).any(|j| {
+        ctx.g
+            .markers
+            .result
+            .contains(ctx.g.strip_conj(&ctx.tokens[j].key))
+    })
 }

@@ -68,6 +68,9 @@ pub(super) struct Found {
     pub(super) possessed: bool,
     /// The subject is the genitive of the verbal noun (انسحاب فرنسا).
     pub(super) genitive: bool,
+    /// A title names its holder but not the body it belongs to (وزير
+    /// الدفاع، فلان): the pattern's implicit object may supply it.
+    pub(super) titled: bool,
 }
 
 pub(super) fn ent(a: &Arg) -> Ent {

@@ -1,4 +1,4 @@
-//! Relation patterns: the TOML files under `ontology/patterns/`, checked
+//! Relation patterns: the TOML files under `ontology/lang/ar/patterns/`, checked
 //! against the ontology and compiled into a trigger index that tolerates
 //! Arabic affixes, so that a pattern lists stems (دعم، شن) and not every
 //! inflected form (تدعم، يدعمون، شنّت، بالدعم، دعمها).
@@ -77,6 +77,15 @@ pub enum Implicit {
     ArticleState,
 }
 
+/// What a state found as the object stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObjectAs {
+    /// Its government (the lexicon's `ag:Government` whose `ag:country` is
+    /// the state): «وزير الخارجية المالي» is a member of Mali's government.
+    Government,
+}
+
 /// An example sentence of a pattern with what it must and must not yield.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,6 +110,46 @@ pub struct Example {
     /// The publication date to resolve relative dates against.
     #[serde(default)]
     pub published: Option<String>,
+}
+
+/// A construction of the language the engine reads (a named heuristic of
+/// `src/relations/`: a possessed subject, a passive agent, a result
+/// clause …), with examples that show it at work and where it must not
+/// apply. `ontology/lang/ar/constructions.toml`; `tests/relations.rs` runs
+/// every example through the whole pipeline.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Construction {
+    /// Unique name (kebab-case).
+    pub id: String,
+    /// The Rust function of `src/relations/` that implements it.
+    pub heuristic: String,
+    /// What it reads, in a sentence.
+    pub description: String,
+    /// Positive examples (with `expect`) and negative ones (with `absent`).
+    #[serde(rename = "example")]
+    pub examples: Vec<Example>,
+}
+
+/// The file of constructions in a language folder.
+pub const CONSTRUCTIONS_FILE: &str = "constructions.toml";
+
+/// Reads the constructions file.
+pub fn read_constructions(path: &Path) -> Result<Vec<Construction>> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        construction: Vec<Construction>,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let file: File = toml::from_str(&text).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(file.construction)
 }
 
 /// One pattern as written in a file.
@@ -154,6 +203,14 @@ pub struct Pattern {
     /// (founding verbs: «تأسست الجبهة من اندماج حركات …» → merged into it).
     #[serde(default)]
     pub object_from_subject_of: Vec<String>,
+    /// Relations whose last event a result clause continues (killed after
+    /// «ما أسفر عن مقتل»: the attack's agents, and its armed target when
+    /// the victims are counted soldiers).
+    #[serde(default)]
+    pub result_of: Vec<String>,
+    /// What a state found as the object stands for (`government`).
+    #[serde(default)]
+    pub object_as: Option<ObjectAs>,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -218,7 +275,10 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
         if let Some(first) = seen.insert(&p.id, &p.file) {
             return Err(fail(format!("id already used in {}", first.display())));
         }
-        for r in std::iter::once(&p.relation).chain(&p.also) {
+        for r in std::iter::once(&p.relation)
+            .chain(&p.also)
+            .chain(&p.result_of)
+        {
             if ontology.relation(r).is_none() {
                 return Err(fail(format!("relation {r:?} is not in the ontology")));
             }
@@ -483,6 +543,8 @@ mod tests {
             also: vec![],
             implicit_object: None,
             object_from_subject_of: vec![],
+            object_as: None,
+            result_of: vec![],
             examples: vec![],
             file: PathBuf::new(),
         }

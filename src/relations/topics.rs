@@ -19,6 +19,30 @@ pub(super) struct Topic {
     pub(super) apposed: bool,
 }
 
+/// An event stated earlier in the document (a statement of a relation
+/// that patterns name in `result-of`): its agents and what it befell.
+#[derive(Clone, Debug)]
+pub(super) struct Event {
+    pub(super) relation: String,
+    pub(super) subjects: Vec<Ent>,
+    pub(super) objects: Vec<Ent>,
+    pub(super) sentence: usize,
+}
+
+/// The most recent event of one of `relations` within [`TOPIC_REACH`]
+/// sentences before or in `sentence`.
+pub(super) fn last_event<'e>(
+    events: &'e [Event],
+    relations: &[String],
+    sentence: usize,
+) -> Option<&'e Event> {
+    events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence + TOPIC_REACH >= sentence)
+        .find(|e| relations.contains(&e.relation))
+}
+
 /// What the sentences of a document share.
 pub(super) struct DocCtx<'a> {
     pub(super) doc: &'a Document,

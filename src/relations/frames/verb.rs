@@ -14,6 +14,12 @@ impl Extractor {
         sentence: usize,
     ) -> Found {
         let mut f = Found::default();
+        // «ضرب التنظيم حصارا على …»: a verb trigger that is also a light verb
+        // carries the verbal noun in the accusative after it; the noun states
+        // the relation, the verb none.
+        if carries_a_verbal_noun(ctx, hit) {
+            return f;
+        }
         let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
         let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
@@ -187,4 +193,21 @@ impl Extractor {
         passive_agent(ctx, hit.end, &mut f);
         f
     }
+}
+
+/// Whether the verb at `hit` is a light verb whose accusative verbal noun
+/// (a noun trigger ending in ـا) follows within four words of its clause.
+fn carries_a_verbal_noun(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+    let g = ctx.g;
+    let key = ctx.tokens[hit.first].key.as_str();
+    // The word is prefix + stem + suffix (one-word verb triggers).
+    let stem = key
+        .strip_prefix(hit.prefix.as_str())
+        .and_then(|k| k.strip_suffix(hit.suffix.as_str()));
+    stem.is_some_and(|s| g.verbs.light.contains(s))
+        && (hit.end..ctx.tokens.len().min(hit.end + 5)).any(|j| {
+            same_clause(ctx, hit.first, j)
+                && ctx.noun_trigger_at[j]
+                && g.affixes.accusative.ends(&ctx.tokens[j].key)
+        })
 }

@@ -29,7 +29,7 @@ fn stem_of(g: &Grammar, key: &str) -> String {
 }
 
 // The cue lists (reporting words, attributions, hedges) are data:
-// `ontology/patterns/qualifiers.toml`, read into [`Cues`].
+// `ontology/lang/ar/patterns/qualifiers.toml`, read into [`Cues`].
 
 fn is_report(g: &Grammar, cues: &Cues, key: &str) -> bool {
     let k = g.strip_conj(key);
@@ -143,7 +143,7 @@ mod tests {
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
         let cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
         let (m, s) = modality(

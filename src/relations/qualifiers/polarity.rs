@@ -11,7 +11,7 @@ use crate::model::Polarity;
 use crate::text::tokens::Token;
 
 // The cue lists (negators, negating verbs, light verbs) are data:
-// `ontology/patterns/qualifiers.toml`, read into [`Cues`].
+// `ontology/lang/ar/patterns/qualifiers.toml`, read into [`Cues`].
 
 fn light_verb(g: &Grammar, cues: &Cues, key: &str) -> bool {
     let k = g.strip_conj(key);
@@ -53,7 +53,13 @@ pub(crate) fn polarity(
         let prep = g.polarity.governing_preps.contains(key) && steps == 1;
         // «أي هجوم»: a determiner between the negated verb and its noun.
         let determiner = g.polarity.determiners.contains(key);
-        if prep || determiner || is_arg(j) || light_verb(g, cues, key) {
+        // «إنهاء اتفاق التعاون»، «تعليق جزء من تعاونه»: the head of a
+        // construct and its partitive من lead to the noun that governs it.
+        let head = g.polarity.construct_heads.contains(g.strip_conj(key))
+            || (g.clauses.partitive.contains(key)
+                && j > 0
+                && g.polarity.construct_heads.contains(&tokens[j - 1].key));
+        if prep || determiner || head || is_arg(j) || light_verb(g, cues, key) {
             continue;
         }
         break;
@@ -94,7 +100,7 @@ mod tests {
             .expect("trigger in text");
         let is_arg = |i: usize| args.contains(&toks[i].span.of(text));
         let cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
         polarity(crate::grammar::repository(), &cues, &toks, at, 0, &is_arg)
@@ -105,7 +111,7 @@ mod tests {
         let text = "قلما تدعم روسيا المجلس";
         let toks = tokenize(text, Span::new(0, text.len()));
         let mut cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
         assert_eq!(
