@@ -42,6 +42,8 @@ pub mod serve;
 pub mod network;
 // Writes the graph as GraphML, GEXF, CSV, node-link JSON and RDF formats.
 pub mod export;
+// The explorer web page: the network drawn, every edge opening its evidence.
+pub mod explorer;
 // Traversal and analysis on petgraph: neighbours, paths, centrality, communities.
 pub mod graph;
 // Compares extracted relations with a gold TSV.

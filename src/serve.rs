@@ -1,4 +1,5 @@
-//! A read-only SPARQL 1.1 Protocol endpoint over the store (hyper).
+//! A read-only SPARQL 1.1 Protocol endpoint over the store (hyper), and the
+//! explorer page of [`crate::explorer`] at `/`.
 //!
 //! `GET /sparql?query=…`, `POST` with `application/sparql-query` or
 //! `application/x-www-form-urlencoded`; results negotiated from `Accept` (or a
@@ -592,12 +593,34 @@ The default graph is the union of all graphs; prefixes ag:, actor:, rdf:, rdfs:,
 /// Every path the endpoint answers. New pages and APIs are one more arm
 /// here, answering through `out` (whole with [`Sink::reply`], or streamed).
 fn route(state: &State, request: &Request, out: &mut Sink) {
+    // The explorer (its page at / and its JSON API) answers first; SPARQL
+    // gets the rest, `/` included for a query string or a POST.
+    let explorer_page = request.path != "/" || request.query_string.is_empty();
+    if explorer_page {
+        let store = match state.store.get() {
+            Ok(s) => s,
+            Err(e) => return out.reply(text(503, e)),
+        };
+        if let Some(r) = crate::explorer::route(
+            request.method.as_str(),
+            &request.path,
+            &request.query_string,
+            &store,
+        ) {
+            return out.reply(Reply {
+                status: r.status,
+                content_type: r.content_type,
+                body: r.body,
+                allow: false,
+            });
+        }
+    }
     match request.path.as_str() {
         "/" | "/sparql" | "/query" => sparql(state, request, out),
         path => out.reply(text(
             404,
             format!(
-                "no such resource {}; the endpoint is /sparql",
+                "no such resource {}; the endpoint is /sparql, the explorer /",
                 escape_for_text(path)
             ),
         )),

@@ -1,8 +1,10 @@
-//! `actorgraph serve`: a read-only SPARQL endpoint over the store.
+//! `actorgraph serve`: a read-only SPARQL endpoint over the store, and the
+//! explorer page at `/`.
 
 use std::process::ExitCode;
 use std::time::Duration;
 
+use actorgraph::ontology::Ontology;
 use actorgraph::query::{self, Limits};
 use actorgraph::serve::{self, Config, Endpoint};
 use actorgraph::store::Store;
@@ -51,6 +53,11 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let store = Store::open_read_only(&global.store)?;
+    // The explorer names relations and classes from the ontology, and reads
+    // the network now so that the first page load does not wait for it.
+    let ontology = Ontology::load(&Ontology::locate(global.ontology.as_deref()))?;
+    actorgraph::explorer::use_ontology(ontology);
+    actorgraph::explorer::prepare(&store)?;
     let config = Config {
         bind: args.bind,
         limits: Limits {
@@ -76,6 +83,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     }
     // Tests and scripts read this line to learn the port.
     println!("listening on http://{addr}/sparql");
+    eprintln!("explorer on http://{addr}/");
     use std::io::Write;
     std::io::stdout().flush()?;
     endpoint.run()?;
