@@ -700,7 +700,9 @@ mod tests {
         assert_eq!((second.extracted, second.unchanged), (0, 5));
 
         // A pattern file edited (here: a comment added) is other rules.
-        let patterns = onto.join("patterns").join("presence.toml");
+        let patterns = onto
+            .join(crate::relations::PATTERNS_DIR)
+            .join("presence.toml");
         let mut text = std::fs::read_to_string(&patterns).expect("patterns");
         text.push_str("\n# edited\n");
         std::fs::write(&patterns, text).expect("edit patterns");
