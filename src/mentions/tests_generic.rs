@@ -333,3 +333,29 @@ fn unnamed_agents_are_no_antecedents() {
     assert_eq!(last.span.of(text), "التنظيم");
     assert!(last.actor.ends_with("/al-Qaeda"), "{last:?}");
 }
+
+#[test]
+fn a_name_word_in_waw_before_punctuation_and_allah_close_a_name() {
+    assert_eq!(
+        discovered("وقال الوزير جيلبير ويدراوغو، إن الحكومة"),
+        [d("جيلبير ويدراوغو", "جيلبير ويدراوغو", "Person")]
+    );
+    assert_eq!(
+        discovered("قال المتحدث عبد الرحمن كلام الله إن"),
+        [d("عبد الرحمن كلام الله", "عبد الرحمن كلام الله", "Person")]
+    );
+    // A conjunction before more words is no part of the name.
+    assert_eq!(
+        discovered("استقبل الوزير جيلبير ماري وعددا من النواب"),
+        [d("جيلبير ماري", "جيلبير ماري", "Person")]
+    );
+}
+
+#[test]
+fn a_quoted_name_after_majmuaa_is_an_actor_but_a_bare_word_is_not() {
+    assert_eq!(
+        discovered("وقعت الحكومة مع مجموعة \"يادران\" اتفاقا."),
+        [d("مجموعة \"يادران\"", "يادران", "Actor")]
+    );
+    assert!(discovered("اجتمعت مجموعة دول في العاصمة.").is_empty());
+}
