@@ -124,6 +124,10 @@ pub(crate) fn composed_groups(rec: &Recognizer, st: &mut DocState<'_>, found: &m
                     && next_word(key, a.start).is_some_and(|(ws, we)| {
                         rec.cfg.group_nouns.iter().any(|n| n.key == key[ws..we])
                     })
+                    // A noun and one name word (حركة طالبان): a longer name
+                    // followed by a state is a verb's subject and object
+                    // (هددت جماعة نصرة الإسلام والمسلمين موريتانيا).
+                    && key[a.start..a.end].split(' ').count() == 2
             }
             _ => false,
         };

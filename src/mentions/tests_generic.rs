@@ -269,6 +269,12 @@ fn a_group_noun_led_group_and_a_state_are_another_group() {
         actors.iter().any(|a| a.label_ar == "حركة القاعدة ليبيا"),
         "{actors:?}"
     );
+    // A longer name and a state: subject and object of the verb.
+    let (mentions, _) = run("هددت جماعة نصرة الإسلام والمسلمين ليبيا بهجمات.");
+    assert!(
+        mentions.iter().any(|m| m.actor.ends_with("/Libya")),
+        "{mentions:?}"
+    );
     // Without a group noun, a group and a state are subject and object.
     let (mentions, _) = run("هاجمت القاعدة ليبيا أمس.");
     assert!(mentions.iter().any(|m| m.actor.ends_with("/Libya")));
