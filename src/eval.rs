@@ -376,7 +376,13 @@ pub fn compare(
 /// name that names no recognized actor stays as it is (a miss).
 pub fn name_gold_actors(gold: &mut [Row], extractions: &[Extraction], ontology: &Ontology) {
     let arabic = |s: &str| s.chars().any(crate::text::is_arabic_letter);
-    let bare = |k: &str| k.strip_prefix("ال").map(str::to_string);
+    let grammar = crate::grammar::Grammar::load(&ontology.dir).ok();
+    let bare = |k: &str| {
+        grammar
+            .as_ref()
+            .and_then(|g| g.affixes.article.strip_prefix(k))
+            .map(str::to_string)
+    };
     let mut names: BTreeMap<(String, String), String> = BTreeMap::new();
     for ex in extractions {
         let doc = file_name(&ex.document.id);

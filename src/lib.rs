@@ -8,8 +8,10 @@
 pub mod error;
 pub mod model;
 
-// Loads the ontology, the actor lexicon and the relation patterns from `ontology/`.
+// Loads the ontology and the actor lexicon from `ontology/`.
 pub mod ontology;
+// A language's closed word classes and affixes, from `ontology/lang/<lang>/`.
+pub mod grammar;
 
 // Reads `.txt` files, folders and JSON Lines into documents.
 pub mod ingest;
@@ -24,20 +26,24 @@ pub mod sentences;
 pub mod mentions;
 // Extracts typed relations between mentions, with their qualifiers.
 pub mod relations;
-// Resolves actors across documents: canonical IRIs for discovered actors.
-pub mod resolve;
 // Runs the stages over a corpus, in parallel, and hands results to the store.
 pub mod pipeline;
 // Maps statements to RDF and keeps them in Oxigraph (the only module touching it).
 pub mod store;
 // SPARQL queries over the store, with result serialization.
 pub mod query;
+// What one SPARQL query may cost: nesting, operators, memory (hostile input).
+pub mod sparql_guard;
+// Control characters escaped before text reaches a terminal.
+pub mod terminal;
 // A read-only SPARQL 1.1 Protocol endpoint over the store.
 pub mod serve;
 // The aggregated network view (nodes, edges) that exports and traversal share.
 pub mod network;
 // Writes the graph as GraphML, GEXF, CSV, node-link JSON and RDF formats.
 pub mod export;
+// The explorer web page: the network drawn, every edge opening its evidence.
+pub mod explorer;
 // Traversal and analysis on petgraph: neighbours, paths, centrality, communities.
 pub mod graph;
 // Compares extracted relations with a gold TSV.

@@ -16,6 +16,9 @@ use crate::model::{Actor, Iri, ns};
 pub const ONTOLOGY_FILE: &str = "actorgraph.ttl";
 /// The actor lexicon, relative to the ontology folder.
 pub const LEXICON_FILE: &str = "actors.ttl";
+/// The generated lexicon of the world's states and capitals
+/// (`scripts/gen_world.py`), read after `actors.ttl` when present.
+pub const WORLD_FILE: &str = "world.ttl";
 
 /// A class of the ontology.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,10 +134,15 @@ impl Ontology {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")
     }
 
-    /// Reads `actorgraph.ttl` and `actors.ttl` from `dir`.
+    /// Reads `actorgraph.ttl`, `actors.ttl` and (when present) `world.ttl`
+    /// from `dir`.
     pub fn load(dir: &Path) -> Result<Ontology> {
         let ontology_quads = parse_turtle(&dir.join(ONTOLOGY_FILE))?;
-        let lexicon_quads = parse_turtle(&dir.join(LEXICON_FILE))?;
+        let mut lexicon_quads = parse_turtle(&dir.join(LEXICON_FILE))?;
+        let world = dir.join(WORLD_FILE);
+        if world.is_file() {
+            lexicon_quads.extend(parse_turtle(&world)?);
+        }
         let onto = Subjects::new(&ontology_quads);
         let lex = Subjects::new(&lexicon_quads);
 

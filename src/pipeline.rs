@@ -93,6 +93,40 @@ fn fingerprint(dir: &Path) -> Result<String> {
     Ok(crate::model::hex(&h.finalize()))
 }
 
+/// The list of discovered actors written next to the exports: what an
+/// analyst may promote into `ontology/actors.ttl`.
+pub const DISCOVERED_FILE: &str = "discovered.tsv";
+
+/// Writes the store's discovered actors as TSV (IRI, English and Arabic
+/// label, class, mentions, documents), most mentioned first, ties by IRI;
+/// returns how many.
+fn write_discovered(store: &Store, path: &Path) -> Result<usize> {
+    let mut actors: Vec<_> = store
+        .actors()?
+        .into_iter()
+        .filter(|a| a.actor.discovered)
+        .collect();
+    actors.sort_by(|a, b| {
+        (std::cmp::Reverse(a.mentions), &a.actor.iri)
+            .cmp(&(std::cmp::Reverse(b.mentions), &b.actor.iri))
+    });
+    let field = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::from("iri\tlabel\tlabel_ar\tclass\tmentions\tdocuments\n");
+    for a in &actors {
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            a.actor.iri,
+            field(&a.actor.label),
+            field(&a.actor.label_ar),
+            a.actor.class,
+            a.mentions,
+            a.documents
+        ));
+    }
+    export::write_atomic(path, out.as_bytes())?;
+    Ok(actors.len())
+}
+
 /// Runs every stage up to relation extraction on one document.
 pub fn extract_document(document: Document, res: &Resources) -> Extraction {
     extract_document_timed(document, res).0
@@ -345,6 +379,9 @@ pub struct BuildSummary {
     pub triples: usize,
     /// What the exports wrote.
     pub exports: ExportSummary,
+    /// Actors of the store minted by discovery (listed in
+    /// [`DISCOVERED_FILE`] next to the exports).
+    pub discovered: usize,
     /// Problems with inputs (the build went on without them).
     pub diagnostics: Vec<Diagnostic>,
     /// Wall-clock time.
@@ -477,6 +514,7 @@ fn run_build(
         progress.step("exports");
         let t = Instant::now();
         summary.exports = export::refresh_exports(&store, &res.ontology, dir)?;
+        summary.discovered = write_discovered(&store, &dir.join(DISCOVERED_FILE))?;
         summary.times.exports = t.elapsed();
     }
     summary.elapsed = started.elapsed();
@@ -712,7 +750,9 @@ mod tests {
         assert_eq!((second.extracted, second.unchanged), (0, 5));
 
         // A pattern file edited (here: a comment added) is other rules.
-        let patterns = onto.join("patterns").join("presence.toml");
+        let patterns = onto
+            .join(crate::relations::PATTERNS_DIR)
+            .join("presence.toml");
         let mut text = std::fs::read_to_string(&patterns).expect("patterns");
         text.push_str("\n# edited\n");
         std::fs::write(&patterns, text).expect("edit patterns");

@@ -733,8 +733,11 @@ fn lookup_by_iri_label_alias_acronym_and_arabic_with_clitics() {
         include_negated: true,
         ..Filter::default()
     };
-    let g =
-        ActorGraph::from_parts(actors, &statements, &relations(), &filter).with_lexicon(&lexicon());
+    let grammar = actorgraph::grammar::Grammar::load(&actorgraph::ontology::Ontology::locate(None))
+        .expect("the repository's grammar loads");
+    let g = ActorGraph::from_parts(actors, &statements, &relations(), &filter)
+        .with_lexicon(&lexicon())
+        .with_grammar(&grammar);
     let is = |name: &str, label: &str| {
         let r = g.resolve(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(r.iri, iri(label), "{name}");

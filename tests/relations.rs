@@ -4,6 +4,7 @@
 
 use actorgraph::model::{Document, Statement};
 use actorgraph::pipeline::{self, Resources};
+use actorgraph::relations::patterns::{CONSTRUCTIONS_FILE, Example, read_constructions};
 
 fn resources() -> Resources {
     Resources::load(None).expect("the repository's ontology folder loads")
@@ -33,6 +34,89 @@ fn describe(res: &Resources, ex: &actorgraph::model::Extraction, s: &Statement) 
     )
 }
 
+/// Runs one example through the whole pipeline and records what it does
+/// not yield as expected, or yields though marked absent.
+fn check_example(
+    res: &Resources,
+    id: &str,
+    n: usize,
+    example: &Example,
+    failures: &mut Vec<String>,
+) -> usize {
+    let mut checked = 0;
+    let doc = Document {
+        id: format!("{id}#{n}"),
+        text: example.text.clone(),
+        published: example.published.clone(),
+        ..Document::default()
+    };
+    let ex = pipeline::extract_document(doc, res);
+    let found: Vec<(String, String, String, &Statement)> = ex
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                label(res, &ex, &s.subject),
+                s.relation.clone(),
+                label(res, &ex, &s.object),
+                s,
+            )
+        })
+        .collect();
+    let all: Vec<String> = ex
+        .statements
+        .iter()
+        .map(|s| describe(res, &ex, s))
+        .collect();
+    for [s, r, o] in &example.expect {
+        checked += 1;
+        let hit = found
+            .iter()
+            .find(|(fs, fr, fo, _)| fs == s && fr == r && fo == o);
+        match hit {
+            None => failures.push(format!(
+                "{id} example {n}: expected {s} {r} {o} in {:?}; got {all:?}",
+                example.text
+            )),
+            Some((_, _, _, st)) => {
+                let checks = [
+                    (
+                        "polarity",
+                        example.polarity.as_deref(),
+                        Some(st.polarity.as_str()),
+                    ),
+                    (
+                        "modality",
+                        example.modality.as_deref(),
+                        Some(st.modality.as_str()),
+                    ),
+                    ("date", example.date.as_deref(), st.date.as_deref()),
+                ];
+                for (what, want, got) in checks {
+                    if want.is_some() && want != got {
+                        failures.push(format!(
+                            "{id} example {n}: {s} {r} {o}: {what} {got:?}, expected {want:?}"
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for [s, r, o] in &example.absent {
+        checked += 1;
+        if found
+            .iter()
+            .any(|(fs, fr, fo, _)| fs == s && fr == r && fo == o)
+        {
+            failures.push(format!(
+                "{id} example {n}: {s} {r} {o} must not be extracted from {:?}; got {all:?}",
+                example.text
+            ));
+        }
+    }
+    checked
+}
+
 #[test]
 fn every_pattern_example_yields_its_triples() {
     let res = resources();
@@ -40,80 +124,70 @@ fn every_pattern_example_yields_its_triples() {
     let mut checked = 0;
     for p in res.extractor.patterns() {
         for (n, example) in p.examples.iter().enumerate() {
-            let doc = Document {
-                id: format!("{}#{n}", p.id),
-                text: example.text.clone(),
-                published: example.published.clone(),
-                ..Document::default()
-            };
-            let ex = pipeline::extract_document(doc, &res);
-            let found: Vec<(String, String, String, &Statement)> = ex
-                .statements
-                .iter()
-                .map(|s| {
-                    (
-                        label(&res, &ex, &s.subject),
-                        s.relation.clone(),
-                        label(&res, &ex, &s.object),
-                        s,
-                    )
-                })
-                .collect();
-            let all: Vec<String> = ex
-                .statements
-                .iter()
-                .map(|s| describe(&res, &ex, s))
-                .collect();
-            for [s, r, o] in &example.expect {
-                checked += 1;
-                let hit = found
-                    .iter()
-                    .find(|(fs, fr, fo, _)| fs == s && fr == r && fo == o);
-                match hit {
-                    None => failures.push(format!(
-                        "{} example {n}: expected {s} {r} {o} in {:?}; got {all:?}",
-                        p.id, example.text
-                    )),
-                    Some((_, _, _, st)) => {
-                        let checks = [
-                            (
-                                "polarity",
-                                example.polarity.as_deref(),
-                                Some(st.polarity.as_str()),
-                            ),
-                            (
-                                "modality",
-                                example.modality.as_deref(),
-                                Some(st.modality.as_str()),
-                            ),
-                            ("date", example.date.as_deref(), st.date.as_deref()),
-                        ];
-                        for (what, want, got) in checks {
-                            if want.is_some() && want != got {
-                                failures.push(format!(
-                                    "{} example {n}: {s} {r} {o}: {what} {got:?}, expected {want:?}",
-                                    p.id
-                                ));
-                            }
-                        }
-                    }
-                }
-            }
-            for [s, r, o] in &example.absent {
-                checked += 1;
-                if found
-                    .iter()
-                    .any(|(fs, fr, fo, _)| fs == s && fr == r && fo == o)
-                {
-                    failures.push(format!(
-                        "{} example {n}: {s} {r} {o} must not be extracted from {:?}",
-                        p.id, example.text
-                    ));
-                }
-            }
+            checked += check_example(&res, &p.id, n, example, &mut failures);
         }
     }
     assert!(checked > 50, "only {checked} expectations were checked");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// Every construction of `ontology/lang/ar/constructions.toml` names a
+/// function of `src/relations/`, has a positive and a negative example,
+/// and each example does what it says.
+#[test]
+fn every_construction_has_a_positive_and_a_negative_example_that_hold() {
+    let res = resources();
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let constructions = read_constructions(
+        &root
+            .join("ontology")
+            .join(actorgraph::grammar::LANG_DIR)
+            .join(CONSTRUCTIONS_FILE),
+    )
+    .expect("constructions.toml reads");
+    let mut sources = String::new();
+    let mut dirs = vec![root.join("src/relations")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("src/relations reads") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                sources.push_str(&std::fs::read_to_string(&p).expect("source reads"));
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    let mut ids = std::collections::BTreeSet::new();
+    for c in &constructions {
+        if !ids.insert(c.id.clone()) {
+            failures.push(format!("{}: id used twice", c.id));
+        }
+        if !sources.contains(&format!("fn {}(", c.heuristic))
+            && !sources.contains(&format!("fn {}<", c.heuristic))
+        {
+            failures.push(format!("{}: no fn {} in src/relations/", c.id, c.heuristic));
+        }
+        if !c.examples.iter().any(|e| !e.expect.is_empty()) {
+            failures.push(format!("{}: no positive example", c.id));
+        }
+        if !c.examples.iter().any(|e| !e.absent.is_empty()) {
+            failures.push(format!("{}: no negative example", c.id));
+        }
+        for (n, example) in c.examples.iter().enumerate() {
+            check_example(&res, &c.id, n, example, &mut failures);
+        }
+    }
+    assert!(
+        constructions.len() >= 67,
+        "{} constructions",
+        constructions.len()
+    );
     assert!(
         failures.is_empty(),
         "{} failures:\n{}",

@@ -18,9 +18,15 @@ fi
 say() { printf '\n== %s\n' "$*"; }
 
 # Debian packages: libclang-dev (RocksDB's bindgen; scripts/setup installs
-# it for `build` alone), jing (GEXF RELAX NG validation), curl (endpoint
-# tests), a JRE for jing, python3-venv.
-pkgs=(libclang-dev jing default-jre-headless curl python3-venv)
+# it for `build` alone), jing (GEXF RELAX NG
+# validation), curl (endpoint tests), a JRE for jing, python3-venv,
+# chromium and a font with Arabic glyphs (the explorer tests drive the page
+# in headless Chromium), Node.js and npm when the machine has none,
+# hunspell-ar (the Arabic word list that spelling variants must never match,
+# tests/recognition_sets.rs).
+pkgs=(libclang-dev jing default-jre-headless curl python3-venv chromium fonts-dejavu-core hunspell-ar)
+command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
@@ -45,6 +51,11 @@ if [ -f tests/readers/package.json ]; then
     npm install --prefix tests/readers --no-audit --no-fund --loglevel=error
   fi
 fi
+
+# The explorer tests' browser driver: puppeteer-core only, driving Debian's
+# chromium; never a browser download.
+say "Browser driver (tests/explorer)"
+PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/explorer --no-audit --no-fund --loglevel=error
 
 say "cargo test (both store backends)"
 cargo test --locked

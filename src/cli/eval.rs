@@ -27,6 +27,9 @@ pub(crate) struct Args {
     /// sets, which nobody may read.
     #[arg(long)]
     summary: bool,
+    /// Score only the statements of at least this confidence (0 to 1).
+    #[arg(long, value_name = "C", default_value_t = 0.0)]
+    min_confidence: f64,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
@@ -63,7 +66,10 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         .map(|r| r.name.clone())
         .collect();
     eval::name_gold_actors(&mut gold, &extractions, &res.ontology);
-    let system = eval::system_rows(&extractions, &res.ontology);
+    let system: Vec<Row> = eval::system_rows(&extractions, &res.ontology)
+        .into_iter()
+        .filter(|r| r.confidence.is_none_or(|c| c >= args.min_confidence))
+        .collect();
     let mut report = eval::compare(&gold, &system, &documents, &symmetric);
     if args.summary {
         report.disagreements.clear();

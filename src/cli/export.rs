@@ -18,7 +18,8 @@ use super::{Global, ModalityArg};
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// Output format. `csv` writes two files (nodes and edges); the RDF
-    /// formats dump the store and take no filter.
+    /// formats dump the store and take no filter; `html` writes the explorer
+    /// as one self-contained page (data and evidence inlined).
     #[arg(long, value_enum)]
     format: FormatArg,
     /// Output file (default: standard output). For csv: a folder (gets
@@ -68,6 +69,7 @@ enum FormatArg {
     Ntriples,
     Nquads,
     Jsonld,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -103,6 +105,11 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             DialectArg::Neo4j => CsvDialect::Neo4j,
         },
     };
+    if args.format == FormatArg::Html {
+        // The page has its own switch for negated statements.
+        let page = actorgraph::explorer::static_page(&store, &ontology, &options.filter)?;
+        return write_output(args.output.as_deref(), &page);
+    }
     let source = Source::Store(&store, &ontology);
 
     if args.format == FormatArg::Csv {
@@ -136,19 +143,24 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         FormatArg::Ntriples => Format::NTriples,
         FormatArg::Nquads => Format::NQuads,
         FormatArg::Jsonld => Format::JsonLd,
-        FormatArg::Csv => unreachable!("csv is handled above"),
+        FormatArg::Csv | FormatArg::Html => unreachable!("csv and html are handled above"),
     };
     let mut buf = Vec::new();
     export::write(format, source, &options, &mut buf)?;
-    match &args.output {
+    write_output(args.output.as_deref(), &buf)
+}
+
+/// Writes `buf` to `path` (atomically) or to standard output.
+fn write_output(path: Option<&Path>, buf: &[u8]) -> anyhow::Result<ExitCode> {
+    match path {
         Some(path) => {
-            export::write_atomic(path, &buf)?;
+            export::write_atomic(path, buf)?;
             eprintln!("wrote {}", path.display());
         }
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(&buf)
+                .write_all(buf)
                 .context("writing to standard output")?;
             stdout.flush().context("writing to standard output")?;
         }

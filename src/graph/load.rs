@@ -7,6 +7,7 @@ use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 
 use super::ActorGraph;
 use crate::error::{Error, Result};
+use crate::grammar::Grammar;
 use crate::model::{Actor, ActorStats, Evidence, Iri, Modality, Polarity, Span, Statement, ns};
 use crate::network::{Filter, Network, Node};
 use crate::normalize;
@@ -30,6 +31,8 @@ pub(super) struct NameIndex {
     keys: BTreeMap<String, BTreeSet<(u8, Iri)>>,
     /// Every name as written, with its key, for suggestions.
     written: BTreeSet<(String, String, Iri)>,
+    /// The proclitics a name may carry; none without a grammar.
+    proclitics: Proclitics,
 }
 
 impl NameIndex {
@@ -59,47 +62,85 @@ fn key(name: &str) -> String {
         .join(" ")
 }
 
-/// U+0648 و and U+0641 ف: conjunctions written onto the next word.
-const CONJUNCTIONS: [char; 2] = ['\u{648}', '\u{641}'];
-/// U+0628 ب, U+0644 ل and U+0643 ك: prepositions written onto the next word.
-const PREPOSITIONS: [char; 3] = ['\u{628}', '\u{644}', '\u{643}'];
-/// U+0627 U+0644 ال, the article.
-const ARTICLE: &str = "\u{627}\u{644}";
-/// U+0644 U+0644 لل: ل before the article, whose alef is then not written.
-const LAM_ARTICLE: &str = "\u{644}\u{644}";
+/// The proclitics a name may carry in a query (وبالجزائر، للقاعدة), from
+/// the language's grammar (`ontology/lang/ar/grammar.toml`).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Proclitics {
+    /// Conjunctions written onto the next word (و، ف).
+    conjunctions: Vec<String>,
+    /// Prepositions of one letter written onto the next word (ب، ل، ك).
+    prepositions: Vec<String>,
+    /// The article (ال).
+    article: String,
+    /// A preposition before the article, whose alef is then not written:
+    /// (لل, ال).
+    elisions: Vec<(String, String)>,
+}
 
-/// The key itself, then the readings left when proclitics are taken off its
-/// first word, in the order they are tried: a conjunction (و ف), a
-/// preposition (ب ل ك), both, لل read as ل + ال, and the article.
-fn clitic_readings(k: &str) -> Vec<String> {
-    let mut out = vec![k.to_string()];
-    let mut i = 0;
-    while i < out.len() {
-        let cur = out[i].clone();
-        i += 1;
-        let mut next = Vec::new();
-        if let Some(rest) = cur.strip_prefix(LAM_ARTICLE) {
-            next.push(format!("{ARTICLE}{rest}"));
-        }
-        if let Some(c) = cur.chars().next() {
-            let conj = CONJUNCTIONS.contains(&c) && cur == out[0];
-            let prep = PREPOSITIONS.contains(&c)
-                && (cur == out[0] || out[0].strip_prefix(CONJUNCTIONS).is_some_and(|r| r == cur));
-            if conj || prep {
-                next.push(cur[c.len_utf8()..].to_string());
-            }
-        }
-        if let Some(rest) = cur.strip_prefix(ARTICLE) {
-            next.push(rest.to_string());
-        }
-        for n in next {
-            // A reading of one letter is no name.
-            if n.chars().count() >= 2 && !out.contains(&n) {
-                out.push(n);
-            }
+impl Proclitics {
+    /// The proclitics of `g`.
+    pub(super) fn of(g: &Grammar) -> Proclitics {
+        let a = &g.affixes;
+        Proclitics {
+            conjunctions: a.conjunctions.iter().map(str::to_string).collect(),
+            prepositions: a
+                .prep_clitics
+                .iter()
+                .filter(|p| p.chars().count() == 1)
+                .map(str::to_string)
+                .collect(),
+            article: a.article.first().to_string(),
+            elisions: a
+                .article_elisions
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
         }
     }
-    out
+
+    /// The key itself, then the readings left when proclitics are taken off
+    /// its first word, in the order they are tried: a conjunction (و ف), a
+    /// preposition (ب ل ك), both, لل read as ل + ال, and the article.
+    fn readings(&self, k: &str) -> Vec<String> {
+        let mut out = vec![k.to_string()];
+        let strip = |list: &[String], w: &str| -> Option<String> {
+            list.iter()
+                .find_map(|p| w.strip_prefix(p.as_str()))
+                .map(str::to_string)
+        };
+        let mut i = 0;
+        while i < out.len() {
+            let cur = out[i].clone();
+            i += 1;
+            let mut next = Vec::new();
+            for (elided, article) in &self.elisions {
+                if let Some(rest) = cur.strip_prefix(elided.as_str()) {
+                    next.push(format!("{article}{rest}"));
+                }
+            }
+            let first = cur == out[0];
+            let after_conj = strip(&self.conjunctions, &out[0]).is_some_and(|r| r == cur);
+            if first && let Some(rest) = strip(&self.conjunctions, &cur) {
+                next.push(rest);
+            } else if (first || after_conj)
+                && let Some(rest) = strip(&self.prepositions, &cur)
+            {
+                next.push(rest);
+            }
+            if !self.article.is_empty()
+                && let Some(rest) = cur.strip_prefix(self.article.as_str())
+            {
+                next.push(rest.to_string());
+            }
+            for n in next {
+                // A reading of one letter is no name.
+                if n.chars().count() >= 2 && !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// An actor name resolved to an IRI.
@@ -239,7 +280,8 @@ impl ActorGraph {
     pub fn from_store(store: &Store, ontology: &Ontology, filter: &Filter) -> Result<ActorGraph> {
         let (actors, statements) = store.actors_and_statements()?;
         let g = ActorGraph::from_parts(actors, &statements, &ontology.relations, filter);
-        Ok(g.with_lexicon(&ontology.lexicon))
+        Ok(g.with_lexicon(&ontology.lexicon)
+            .with_grammar(&Grammar::load(&ontology.dir)?))
     }
 
     /// The part of the store's graph that neighbourhoods of up to `depth`
@@ -301,7 +343,8 @@ impl ActorGraph {
         }
         let statements: Vec<Statement> = statements.into_values().collect();
         let g = ActorGraph::from_parts(actors, &statements, &ontology.relations, filter);
-        Ok(g.with_lexicon(&ontology.lexicon))
+        Ok(g.with_lexicon(&ontology.lexicon)
+            .with_grammar(&Grammar::load(&ontology.dir)?))
     }
 
     /// A graph from `(subject, relation, object)` labels, one statement each,
@@ -379,6 +422,12 @@ impl ActorGraph {
             })
             .collect();
         ActorGraph::from_parts(actors, &statements, &relations, &Filter::default())
+    }
+
+    /// Lets names carry the proclitics of `g` (وبالجزائر resolves as الجزائر).
+    pub fn with_grammar(mut self, g: &Grammar) -> ActorGraph {
+        self.names.proclitics = Proclitics::of(g);
+        self
     }
 
     /// Adds the lexicon's names to the lookup index: English and Arabic
@@ -494,7 +543,7 @@ impl ActorGraph {
             });
         }
         let k = key(name);
-        for reading in clitic_readings(&k) {
+        for reading in self.names.proclitics.readings(&k) {
             let Some(claims) = self.names.keys.get(&reading) else {
                 continue;
             };
@@ -576,6 +625,8 @@ mod tests {
 
     #[test]
     fn clitic_readings_peel_conjunction_preposition_and_article() {
+        let p = Proclitics::of(crate::grammar::repository());
+        let clitic_readings = |k: &str| p.readings(k);
         // وبالجزائر: و + ب + الجزائر
         let r = clitic_readings("وبالجزائر");
         assert!(r.contains(&"بالجزائر".to_string()), "{r:?}");

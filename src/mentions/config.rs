@@ -13,10 +13,6 @@ use crate::ontology::Ontology;
 /// The cue file, relative to the ontology folder.
 pub const RECOGNITION_FILE: &str = "recognition.toml";
 
-/// The cue file shipped with the source, used when the ontology folder has
-/// none (a folder made for a test, or an older copy).
-const BUILTIN: &str = include_str!("../../ontology/recognition.toml");
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
@@ -36,6 +32,12 @@ struct RawConfig {
     #[serde(default)]
     forces: RawForces,
     coordination: RawCoordination,
+    #[serde(default)]
+    generic: RawGeneric,
+    #[serde(default)]
+    shared_nisba: Vec<RawSharedNisba>,
+    #[serde(default)]
+    variants: RawVariants,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
     ambiguity: Vec<RawAmbiguity>,
@@ -73,6 +75,81 @@ struct RawGroupNoun {
     class: String,
     #[serde(default)]
     strict: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGeneric {
+    #[serde(default)]
+    force_class: String,
+    #[serde(default)]
+    forces: Vec<RawForceHead>,
+    #[serde(default)]
+    agents: Vec<RawAgent>,
+    #[serde(default)]
+    agent_qualifiers: Vec<String>,
+    #[serde(default)]
+    agent_not_before: Vec<String>,
+    #[serde(default)]
+    places: Vec<RawPlaceNoun>,
+    #[serde(default)]
+    place_max_words: usize,
+    #[serde(default)]
+    place_adjectives: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariants {
+    #[serde(default)]
+    classes: Vec<String>,
+    #[serde(default)]
+    letters: Vec<String>,
+    #[serde(default)]
+    drop: String,
+    #[serde(default)]
+    min_letters: usize,
+    #[serde(default)]
+    edit_from: usize,
+    #[serde(default)]
+    not_variants: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSharedNisba {
+    form: String,
+    lexicon_state: String,
+    also: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForceHead {
+    head: String,
+    en: String,
+    #[serde(default)]
+    class: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAgent {
+    forms: Vec<String>,
+    label: String,
+    label_ar: String,
+    class: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlaceNoun {
+    noun: String,
+    class: String,
+    #[serde(default)]
+    with_noun: bool,
+    #[serde(default)]
+    plural: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -196,6 +273,8 @@ struct RawAmbiguity {
     definite_after_noun: Option<String>,
     #[serde(default)]
     common_forms: Vec<String>,
+    #[serde(default)]
+    common_indefinite: Vec<String>,
     default: String,
 }
 
@@ -263,7 +342,52 @@ pub(crate) struct Ambiguity {
     pub(crate) name_after: Words,
     pub(crate) definite_common: bool,
     pub(crate) common_forms: Words,
+    /// Forms that are the common word when indefinite only (مالية
+    /// "financial"; المالية after a definite noun is Malian).
+    pub(crate) common_indefinite: Words,
     pub(crate) default_name: bool,
+}
+
+/// A force head (الشرطة) that a nationality adjective makes a state's force.
+#[derive(Debug, Clone)]
+pub(crate) struct ForceHead {
+    /// Its words as match keys, the article included.
+    pub(crate) words: Vec<String>,
+    /// English name of the force, after the state's label (`police`).
+    pub(crate) en: String,
+    /// Its class when not the forces' (وزارة الدفاع is a Government body).
+    pub(crate) class: Option<String>,
+}
+
+/// An unnamed agent (مسلحون، انتحاري): its forms and the actor it mints.
+#[derive(Debug, Clone)]
+pub(crate) struct Agent {
+    pub(crate) forms: Vec<String>,
+    pub(crate) label: String,
+    pub(crate) label_ar: String,
+    pub(crate) class: String,
+}
+
+/// A noun that introduces a place's name (قرية مافا، مخيم زمزم).
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceNoun {
+    pub(crate) key: String,
+    pub(crate) class: String,
+    /// The noun belongs to the name (مخيم زمزم) rather than introducing
+    /// it (قرية مافا → مافا).
+    pub(crate) with_noun: bool,
+    /// A dual or plural (قريتي، قرى): coordinated names follow (قريتي X وY).
+    pub(crate) plural: bool,
+}
+
+/// A nationality adjective written for two states (النيجيري for Nigeria
+/// and, in usage, Niger): the state of the lexicon, and the other one
+/// (English labels).
+#[derive(Debug, Clone)]
+pub(crate) struct SharedNisba {
+    pub(crate) form: String,
+    pub(crate) lexicon_state: String,
+    pub(crate) also: String,
 }
 
 /// The whole cue file, folded.
@@ -319,18 +443,40 @@ pub(crate) struct Config {
     pub(crate) force_head: String,
     pub(crate) ambiguity_default: Ambiguity,
     pub(crate) ambiguity: Vec<Ambiguity>,
+    /// The class of a state's force named by a head and an adjective.
+    pub(crate) generic_force_class: String,
+    pub(crate) generic_forces: Vec<ForceHead>,
+    pub(crate) agents: Vec<Agent>,
+    /// Adjectives that extend an unnamed agent (مسلحون مجهولون).
+    pub(crate) agent_qualifiers: Words,
+    /// Words after an unnamed agent that make it part of a named actor
+    /// (مسلحون من حركة …): no actor of its own.
+    pub(crate) agent_not_before: Words,
+    pub(crate) place_nouns: Vec<PlaceNoun>,
+    pub(crate) place_max_words: usize,
+    /// Definite adjectives that end a facility's name (قاعدة … الجوية).
+    pub(crate) place_adjectives: Words,
+    pub(crate) shared_nisba: Vec<SharedNisba>,
+    /// Classes whose single-word names may be matched by a variant.
+    pub(crate) variant_classes: Vec<String>,
+    /// Letter classes folded to one letter in a skeleton (غجق).
+    pub(crate) variant_letters: Vec<String>,
+    /// Letters dropped from a skeleton (ا و ي ى ء).
+    pub(crate) variant_drop: Vec<char>,
+    pub(crate) variant_min_letters: usize,
+    /// Skeletons of this many letters or more may differ by one edit.
+    pub(crate) variant_edit_from: usize,
+    /// Words that are never variants (common words near a name).
+    pub(crate) not_variants: Words,
 }
 
 impl Config {
-    /// Reads `recognition.toml` from the ontology folder (the built-in copy
-    /// when the folder has none) and checks its classes against the ontology.
+    /// Reads `recognition.toml` from the ontology folder, like every other
+    /// rule file (never compiled in), and checks its classes against the
+    /// ontology. A folder without it is an error naming the file.
     pub(crate) fn load(ontology: &Ontology) -> Result<Config> {
         let path = ontology.dir.join(RECOGNITION_FILE);
-        let text = if path.is_file() {
-            std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?
-        } else {
-            BUILTIN.to_string()
-        };
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         Config::parse(&text, &path, ontology)
     }
 
@@ -366,6 +512,24 @@ impl Config {
         }
         if !raw.capitals.government.is_empty() {
             check_class(&raw.capitals.government)?;
+        }
+        for c in raw
+            .generic
+            .agents
+            .iter()
+            .map(|a| &a.class)
+            .chain(raw.generic.places.iter().map(|p| &p.class))
+        {
+            check_class(c)?;
+        }
+        if !raw.generic.force_class.is_empty() {
+            check_class(&raw.generic.force_class)?;
+        }
+        for c in raw.generic.forces.iter().filter_map(|f| f.class.as_ref()) {
+            check_class(c)?;
+        }
+        for c in &raw.variants.classes {
+            check_class(c)?;
         }
         // Titles introduce persons.
         check_class("Person")?;
@@ -414,6 +578,7 @@ impl Config {
                 name_after: words(&a.name_after),
                 definite_common: a.definite_after_noun.as_deref() == Some("common"),
                 common_forms: words(&a.common_forms),
+                common_indefinite: words(&a.common_indefinite),
                 default_name,
             })
         };
@@ -462,6 +627,61 @@ impl Config {
                 .iter()
                 .map(ambiguity)
                 .collect::<Result<Vec<_>>>()?,
+            generic_force_class: raw.generic.force_class.clone(),
+            generic_forces: raw
+                .generic
+                .forces
+                .iter()
+                .map(|f| ForceHead {
+                    words: key_of(&f.head).split(' ').map(str::to_string).collect(),
+                    en: f.en.clone(),
+                    class: f.class.clone(),
+                })
+                .collect(),
+            agents: raw
+                .generic
+                .agents
+                .iter()
+                .map(|a| Agent {
+                    forms: keys(&a.forms),
+                    label: a.label.clone(),
+                    label_ar: a.label_ar.clone(),
+                    class: a.class.clone(),
+                })
+                .collect(),
+            agent_qualifiers: words(&raw.generic.agent_qualifiers),
+            agent_not_before: words(&raw.generic.agent_not_before),
+            place_nouns: raw
+                .generic
+                .places
+                .iter()
+                .map(|p| PlaceNoun {
+                    key: key_of(&p.noun),
+                    class: p.class.clone(),
+                    with_noun: p.with_noun,
+                    plural: p.plural,
+                })
+                .collect(),
+            place_max_words: raw.generic.place_max_words.max(1),
+            place_adjectives: words(&raw.generic.place_adjectives),
+            variant_classes: raw.variants.classes.clone(),
+            variant_letters: keys(&raw.variants.letters),
+            variant_drop: key_of(&raw.variants.drop)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect(),
+            variant_min_letters: raw.variants.min_letters.max(4),
+            variant_edit_from: raw.variants.edit_from.max(4),
+            not_variants: words(&raw.variants.not_variants),
+            shared_nisba: raw
+                .shared_nisba
+                .iter()
+                .map(|n| SharedNisba {
+                    form: key_of(&n.form),
+                    lexicon_state: n.lexicon_state.clone(),
+                    also: n.also.clone(),
+                })
+                .collect(),
         })
     }
 }

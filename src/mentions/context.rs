@@ -197,7 +197,12 @@ fn keep(
     {
         return false;
     }
-    // 5. Forms that are the common word (ماليًا "financially").
+    // 5. Forms that are the common word (ماليًا "financially"), and forms
+    //    that are when indefinite (قدرة مالية "financial capacity").
+    if !c.definite && rule.common_indefinite.contains(&key[c.start..c.end]) {
+        return false;
+    }
+    // 5b. Forms that are the common word (ماليًا "financially").
     let form = if c.definite {
         rec.strip_article(&key[c.start..c.end])
     } else {
@@ -325,7 +330,7 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
                 found[i].who = Who::Lex(g);
             }
         }
-        if let Some((s, weight)) = super::discover::about(rec, key, &f) {
+        if let Some((s, weight)) = about(rec, key, &f) {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
             c.1 = f.start;
@@ -350,7 +355,7 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
     let mut last_troops: Option<usize> = None;
     for slot in found.iter_mut() {
         let f = *slot;
-        let this = super::discover::about(rec, key, &f);
+        let this = about(rec, key, &f);
         if let Some((s, weight)) = this {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
@@ -410,6 +415,79 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
         });
         if let Some(a) = army.and_then(|a| u32::try_from(a).ok()) {
             slot.who = Who::Lex(a);
+        }
+    }
+}
+
+/// What a mention says about which state an article is about, and how
+/// much: a state's name or nationality adjective, or a city of that state
+/// (نيامي → Niger), counting double in the first sentence (title and lede).
+/// A capital standing for its state (موسكو) says nothing: titles like «من
+/// باريس وواشنطن إلى موسكو» name the places a story moves between.
+pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usize)> {
+    let Who::Lex(e) = f.who else { return None };
+    let info = &rec.compiled.entries[e as usize];
+    let state = match f.kind {
+        MentionKind::Metonym | MentionKind::Reference => return None,
+        _ if info.is_state => e,
+        _ if info.is_place => info.country?,
+        _ => return None,
+    };
+    let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
+        1
+    } else {
+        2
+    };
+    Some((state, weight))
+}
+
+/// A nationality adjective written for two states (النيجيري: Nigeria, and
+/// Niger in much of the press) is decided by the article: when it names
+/// the other state (or its cities) by name and never the lexicon's state,
+/// the adjective, and a force named with it (الجيش النيجيري), are the other
+/// state's. «الجنرال النيجيري» in an article about Niamey is Nigerien.
+pub(crate) fn shared_nisba(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    let key = st.key();
+    for rule in &rec.cfg.shared_nisba {
+        let by_label = |l: &str| {
+            rec.compiled
+                .entries
+                .iter()
+                .position(|e| e.is_state && e.label == l)
+                .and_then(|i| u32::try_from(i).ok())
+        };
+        let (Some(own), Some(other)) = (by_label(&rule.lexicon_state), by_label(&rule.also)) else {
+            continue;
+        };
+        // Names of each state: the state itself or a place of it, by name.
+        let named = |state: u32| {
+            found
+                .iter()
+                .filter(|f| f.kind == MentionKind::Name)
+                .filter(|f| match f.who {
+                    Who::Lex(e) => {
+                        e == state || rec.compiled.entries[e as usize].country == Some(state)
+                    }
+                    Who::Disc(_) => false,
+                })
+                .count()
+        };
+        if named(own) > 0 || named(other) == 0 {
+            continue;
+        }
+        for f in found.iter_mut() {
+            let Who::Lex(e) = f.who else { continue };
+            if !key[f.start..f.end].contains(rule.form.as_str()) {
+                continue;
+            }
+            if e == own {
+                f.who = Who::Lex(other);
+            } else if rec.compiled.entries[e as usize].country == Some(own) {
+                let class = rec.compiled.entries[e as usize].class.clone();
+                if let Some(&x) = rec.compiled.by_country.get(&(other, class)) {
+                    f.who = Who::Lex(x);
+                }
+            }
         }
     }
 }

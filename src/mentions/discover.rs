@@ -1,18 +1,15 @@
 //! Actors the lexicon lacks: groups named after a group noun (جماعة، حركة …),
 //! persons after a title (العقيد، زعيم …), and names followed by a Latin
-//! acronym in parentheses; aliases learned in a document; and references
-//! (الجماعة، التنظيم …) resolved to the last compatible actor.
-
-use std::collections::HashMap;
+//! acronym in parentheses; and aliases learned in a document.
 
 use aho_corasick::{AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::context::{next_word, prev_word};
 use super::lexicon::Target;
-use super::{Cand, DocState, Found, Recognizer, Who};
+use super::mint::{mint_iri, transliterate};
+use super::{Cand, DocState, Found, Recognizer, Who, mention_at, overlaps};
 use crate::model::{Actor, MentionKind};
-use crate::normalize::{is_arabic_letter, key_of};
-use crate::resolve::{mint_iri, transliterate};
+use crate::normalize::is_arabic_letter;
 
 /// An alias introduced in the text, valid from key byte `from` on.
 #[derive(Clone, Debug)]
@@ -21,20 +18,6 @@ pub(crate) struct Learned {
     who: Who,
     from: usize,
     latin: bool,
-}
-
-/// The found mention that starts in the word at `ws`, if any.
-fn mention_at(found: &[Found], ws: usize) -> Option<usize> {
-    let i = found.partition_point(|f| f.start < ws);
-    // A mention whose clitics start the word (وروسيا) starts after `ws`,
-    // so the first mention at or after `ws` is the one to look at.
-    found.get(i).filter(|f| f.word_start == ws).map(|_| i)
-}
-
-/// Whether a found mention overlaps `s..e` (`found` sorted, disjoint).
-fn overlaps(found: &[Found], s: usize, e: usize) -> bool {
-    let i = found.partition_point(|f| f.end <= s);
-    found.get(i).is_some_and(|f| f.start < e)
 }
 
 fn arabic_word(w: &str) -> bool {
@@ -63,9 +46,17 @@ pub(crate) fn triggers(
                 }
             }
             Target::Title(_) => {
-                if let Some(f) = person(rec, st, c, found) {
+                added.extend(person(rec, st, c, found));
+            }
+            Target::Agent(a) => {
+                if let Some(f) =
+                    super::generic::agent(rec, st, c, usize::from(a), found, &mut absorbed)
+                {
                     added.push(f);
                 }
+            }
+            Target::PlaceNoun(p) => {
+                added.extend(super::generic::place(rec, st, c, usize::from(p), found));
             }
             _ => {}
         }
@@ -92,6 +83,9 @@ fn group(
     absorbed: &mut Vec<usize>,
 ) -> Option<Found> {
     let cfg = &rec.cfg;
+    if let Some(f) = quoted_group(rec, st, c, g, found, absorbed) {
+        return f;
+    }
     let key = st.key();
     let mut pos = c.end;
     let mut end = None;
@@ -101,6 +95,10 @@ fn group(
         let Some((ws, we)) = next_word(key, pos) else {
             break;
         };
+        // A closing quote ends a name («"جيش أراكان" يهاجم»).
+        if words > 0 && key[pos..ws].contains('"') {
+            break;
+        }
         if let Some(fi) = mention_at(found, ws) {
             let f = found[fi];
             match f.who {
@@ -111,15 +109,50 @@ fn group(
                     // A place is a proper name: the idafa ends with it.
                     break;
                 }
+                // A group's name and a state's right after it is another
+                // group (حركة طالبان باكستان is not the Taliban).
+                Who::Lex(_)
+                    if words == 0
+                        && f.start == ws
+                        && f.kind == MentionKind::Name
+                        && found.get(fi + 1).is_some_and(|n| {
+                            matches!(n.who, Who::Lex(s) if rec.compiled.entries[s as usize].is_state)
+                                && n.kind == MentionKind::Name
+                                && n.start == n.word_start
+                                && key[f.end..n.start].trim().is_empty()
+                        }) =>
+                {
+                    places.push(fi);
+                    places.push(fi + 1);
+                    end = Some(found[fi + 1].end);
+                    words += 2;
+                    break;
+                }
                 _ => break,
             }
         }
         let w = &key[ws..we];
         let bare = rec.strip_article(w);
+        // A number closes a name (حركة إم 23).
+        if words > 0 && w.bytes().all(|b| b.is_ascii_digit()) {
+            end = Some(we);
+            words += 1;
+            break;
+        }
+        // An indefinite feminine adjective agreeing with the noun (جماعة
+        // مهزومة، كتيبة إضافية) is no name: a first word in ة (U+0629) not
+        // followed by a definite word (نصرة الإسلام is an idafa).
+        if words == 0 && feminine_adjective(rec, st, key, ws, we) {
+            break;
+        }
+        // After two name words a definite adjective belongs to the name
+        // (جبهة تحرير مورو الإسلامية); earlier it describes the group
+        // (جماعة لاكوراوا المسلحة).
+        let adjective = words >= 2 && rec.is_definite(w);
         if !arabic_word(w)
             || rec.in_set(&cfg.stop_words, w)
-            || cfg.not_names.contains(w)
-            || cfg.not_names.contains(bare)
+            || (cfg.not_names.contains(w) && !adjective)
+            || (cfg.not_names.contains(bare) && !adjective)
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || cfg.references.iter().any(|r| r.key == w)
             || (words > 0 && w.starts_with('و'))
@@ -135,7 +168,15 @@ fn group(
         words += 1;
         if rec.is_definite(w) {
             // The idafa ends with its first definite noun; what follows is
-            // an adjective or the rest of the clause.
+            // an adjective or the rest of the clause. Nisba adjectives that
+            // are no actor's (الكردستاني، الدولية، الإسلامية) still belong
+            // to the name: حزب العمال الكردستاني، جبهة تحرير مورو الإسلامية.
+            end = Some(nisba_adjectives(rec, key, we, found));
+            break;
+        }
+        // A name given earlier in the document ends here (جيش أراكان |
+        // مواقع): the same group named again.
+        if words > 0 && st.by_iri.contains_key(&mint_iri(&clean(&key[c.start..we]))) {
             break;
         }
     }
@@ -174,6 +215,115 @@ fn group(
     })
 }
 
+/// Whether the word `ws..we` ends in ة as written and no definite word
+/// follows it without a proclitic (جماعة مهزومة، قاعدة ملاصقة للمطار: an
+/// adjective, not a name; نصرة الإسلام is an idafa).
+pub(crate) fn feminine_adjective(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    key: &str,
+    ws: usize,
+    we: usize,
+) -> bool {
+    st.original(ws, we).ends_with('ة')
+        && !next_word(key, we).is_some_and(|(a, b)| {
+            key[we..a].trim().is_empty()
+                && key[a..b].starts_with("ال")
+                && st.definite_word(rec, a, b)
+        })
+}
+
+/// Where the nisba adjectives after key byte `pos` end: up to two definite
+/// words ending in ي، ية، يون، يين (folded: ي، يه، يون، يين) that are no
+/// mention, with only spaces before each.
+pub(crate) fn nisba_adjectives(rec: &Recognizer, key: &str, pos: usize, found: &[Found]) -> usize {
+    let mut end = pos;
+    for _ in 0..2 {
+        let Some((ws, we)) = next_word(key, end) else {
+            break;
+        };
+        let w = &key[ws..we];
+        if !key[end..ws].trim().is_empty()
+            || mention_at(found, ws).is_some()
+            || !w.starts_with(rec.cfg.article.as_str())
+            || w.chars().count() < 5
+            || !["ي", "يه", "يون", "يين"].iter().any(|e| w.ends_with(e))
+        {
+            break;
+        }
+        end = we;
+    }
+    end
+}
+
+/// A quoted name right after the group noun (كتيبة "ماسينا"، تنظيم "ولاية
+/// سيناء"): the quotes say it is a name, so a place inside is the group's
+/// name (the lexicon's group of that full name when it has one), and a
+/// strict noun needs no second word. `None` when no quote follows;
+/// `Some(None)` when the quoted name is a known non-place actor, which keeps
+/// its reading (تنظيم "داعش").
+fn quoted_group(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    c: &Cand,
+    g: usize,
+    found: &[Found],
+    absorbed: &mut Vec<usize>,
+) -> Option<Option<Found>> {
+    let key = st.key();
+    let rest = key[c.end..].trim_start_matches(' ');
+    if !rest.starts_with('"') {
+        return None;
+    }
+    let open = key.len() - rest.len();
+    let close = open + 1 + key[open + 1..].find('"')?;
+    let inner = key[open + 1..close].trim();
+    let n = inner.split(' ').count();
+    if inner.is_empty() || n > rec.cfg.acronym_max_words || inner.contains(['.', '،', ',']) {
+        return None;
+    }
+    let inside: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].start > open && found[i].end <= close)
+        .collect();
+    if inside.iter().any(|&i| match found[i].who {
+        Who::Lex(e) => !rec.compiled.entries[e as usize].is_place,
+        Who::Disc(_) => true,
+    }) {
+        return Some(None);
+    }
+    let noun = &key[c.start..c.end];
+    let name = format!("{noun} {inner}");
+    // The quoted name is a known group's (تنظيم "ولاية سيناء"), or the noun
+    // and the name are (كتيبة "ماسينا"); a place alone is not the group.
+    let known = rec
+        .exact_entry(inner)
+        .filter(|&e| !rec.compiled.entries[e as usize].is_place)
+        .or_else(|| rec.exact_entry(&name));
+    let who = match known {
+        Some(e) => Who::Lex(e),
+        None => {
+            let actor = Actor {
+                iri: mint_iri(inner),
+                label: transliterate(inner),
+                label_ar: clean(st.original(open + 1, close)),
+                class: rec.cfg.group_nouns[g].class.clone(),
+                discovered: true,
+                lat: None,
+                long: None,
+            };
+            st.discover(actor)
+        }
+    };
+    absorbed.extend(inside);
+    Some(Some(Found {
+        start: c.start,
+        end: close + 1,
+        word_start: c.word_start,
+        who,
+        kind: MentionKind::Discovered,
+    }))
+}
+
 /// Remembers an Arabic alias in the document state.
 fn st_learn(st: &mut DocState<'_>, key: String, who: Who, from: usize) {
     st.learned.push(Learned {
@@ -185,8 +335,11 @@ fn st_learn(st: &mut DocState<'_>, key: String, who: Who, from: usize) {
 }
 
 /// A person's name after the title `c`: two to four name words, past a
-/// nationality adjective or state and modifiers (الرئيس الروسي السابق).
-fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) -> Option<Found> {
+/// nationality adjective or state and modifiers (الرئيس الروسي السابق); or,
+/// when the title has a complement, the name set off by commas after it
+/// (وزير الاقتصاد والمالية، ألوسيني سانو،); then the names coordinated with
+/// it (عبد الله ديوب وكاراموكو جان ماري تراوري وبكاري ياو سانغاري).
+fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) -> Vec<Found> {
     let cfg = &rec.cfg;
     let key = st.key();
     let mut pos = c.end;
@@ -199,14 +352,14 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
             if let Who::Lex(e) = f.who {
                 let info = &rec.compiled.entries[e as usize];
                 if info.is_person {
-                    return None;
+                    return Vec::new();
                 }
                 if info.is_state || info.class == "Government" {
                     pos = f.end;
                     continue;
                 }
             }
-            return None;
+            return Vec::new();
         }
         if cfg.modifiers.contains(&key[ws..we]) {
             pos = we;
@@ -214,17 +367,176 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
         }
         break;
     }
+    let mut names = Vec::new();
+    match read_name(rec, st, pos, found, false).or_else(|| {
+        read_name(
+            rec,
+            st,
+            past_complement(rec, key, pos, found)?,
+            found,
+            false,
+        )
+    }) {
+        Some(n) => names.push(n),
+        None => {
+            // An appositive: the title's complement, a comma, the name and
+            // a comma or the end of the sentence.
+            let Some(comma) = complement_comma(rec, key, pos, found) else {
+                return Vec::new();
+            };
+            let Some(n) = read_name(rec, st, comma, found, false) else {
+                return Vec::new();
+            };
+            let after = key[n.1..].trim_start_matches(' ');
+            if !(after.is_empty() || after.starts_with(['،', ',', '.', '"', '\n'])) {
+                return Vec::new();
+            }
+            names.push(n);
+        }
+    }
+    // Coordinated names: «وكاراموكو جان ماري تراوري».
+    while names.len() < 8 {
+        let Some(&(_, end, _)) = names.last() else {
+            break;
+        };
+        match read_name(rec, st, end, found, true) {
+            Some(n) => names.push(n),
+            None => break,
+        }
+    }
+    let mut out = Vec::new();
+    for (start, end, last_word) in names {
+        let key = st.key();
+        let name = clean(&key[start..end]);
+        let actor = Actor {
+            iri: mint_iri(&name),
+            label: transliterate(&name),
+            label_ar: clean(st.original(start, end)),
+            class: "Person".into(),
+            discovered: true,
+            lat: None,
+            long: None,
+        };
+        // The family name alone names the person later in the article.
+        let family = key[last_word.0..last_word.1].to_string();
+        // Not a word after a connector or with the article (عبد الرحمن).
+        let after_connector = prev_word(key, last_word.0)
+            .is_some_and(|(a, b)| a >= start && cfg.connectors.contains(&key[a..b]));
+        let who = st.discover(actor);
+        if family.chars().count() >= 3
+            && !cfg.stop_words.contains(&family)
+            && !after_connector
+            && !rec.is_definite(&family)
+        {
+            st_learn(st, family, who, end);
+        }
+        out.push(Found {
+            start,
+            end,
+            word_start: start,
+            who,
+            kind: MentionKind::Discovered,
+        });
+    }
+    out
+}
+
+/// Past a title's definite complement (رئيس إدارتها المحلية | تسفاي
+/// بيكيلي; قائد الجيش المالي | …): at most four words, each definite, with
+/// a possessive suffix, or a mention of no person; `None` when none.
+fn past_complement(rec: &Recognizer, key: &str, pos: usize, found: &[Found]) -> Option<usize> {
+    let mut p = pos;
+    for _ in 0..4 {
+        let Some((ws, we)) = next_word(key, p) else {
+            break;
+        };
+        if !key[p..ws].trim().is_empty() {
+            break;
+        }
+        if let Some(fi) = mention_at(found, ws) {
+            match found[fi].who {
+                Who::Lex(e) if rec.compiled.entries[e as usize].is_person => return None,
+                _ => {
+                    p = found[fi].end.max(we);
+                    continue;
+                }
+            }
+        }
+        let w = &key[ws..we];
+        let suffixed = ["ها", "هم", "هما", "ه"]
+            .iter()
+            .any(|x| w.chars().count() > 4 && w.ends_with(x));
+        if !(rec.is_definite(w) || suffixed) || rec.cfg.stop_words.contains(w) {
+            break;
+        }
+        p = we;
+    }
+    (p > pos).then_some(p)
+}
+
+/// Where the name after a title's complement starts: past at most six
+/// words of the same clause (no full stop, no person) to a comma.
+fn complement_comma(rec: &Recognizer, key: &str, pos: usize, found: &[Found]) -> Option<usize> {
+    let mut p = pos;
+    for _ in 0..7 {
+        let rest = &key[p..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        if let Some(ch) = rest[gap..].chars().next()
+            && (ch == '،' || ch == ',')
+        {
+            return Some(p + gap + ch.len_utf8());
+        }
+        let (ws, we) = next_word(key, p)?;
+        if !key[p..ws].trim().is_empty() {
+            return None;
+        }
+        if let Some(fi) = mention_at(found, ws) {
+            if let Who::Lex(e) = found[fi].who
+                && rec.compiled.entries[e as usize].is_person
+            {
+                return None;
+            }
+            p = found[fi].end.max(we);
+            continue;
+        }
+        p = we;
+    }
+    None
+}
+
+/// A name of `person_min_words` to `person_max_words` unknown words at or
+/// after `pos` (connectors not counted): its start, end and last word.
+/// `coordinated`: the first word must carry a و, left out of the name.
+fn read_name(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    pos: usize,
+    found: &[Found],
+    coordinated: bool,
+) -> Option<(usize, usize, (usize, usize))> {
+    let cfg = &rec.cfg;
+    let key = st.key();
+    let mut pos = pos;
     let mut start = None;
     let mut end = None;
     let mut count = 0;
     let mut after_connector = false;
     let mut last_word = (0, 0);
     while count < cfg.person_max_words {
-        let Some((ws, we)) = next_word(key, pos) else {
+        let Some((mut ws, we)) = next_word(key, pos) else {
             break;
         };
+        if !key[pos..ws].trim().is_empty() && start.is_some() {
+            break;
+        }
         if mention_at(found, ws).is_some() {
             break;
+        }
+        if coordinated && start.is_none() {
+            if !key[ws..we].starts_with('و') || !key[pos..ws].trim().is_empty() {
+                return None;
+            }
+            ws += 'و'.len_utf8();
         }
         let w = &key[ws..we];
         if !arabic_word(w) || w.chars().count() < 2 {
@@ -236,11 +548,24 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
             after_connector = true;
             continue;
         }
+        // «الله» ends a theophoric name (كلام الله، نصر الله).
+        if count > 0 && w == "الله" {
+            end = Some(we);
+            last_word = (ws, we);
+            count += 1;
+            break;
+        }
+        // A name word may start with و when punctuation follows it
+        // (جيلبير ويدراوغو،): a conjunction does not end a clause alone.
+        let closing = key[we..]
+            .trim_start_matches(' ')
+            .starts_with(['،', ',', '.', '؛', ')', '"']);
         if cfg.stop_words.contains(w)
-            || (!after_connector && rec.is_definite(w))
-            || (count > 0 && !after_connector && w.starts_with('و'))
+            || (!after_connector && st.definite_word(rec, ws, we))
+            || (count > 0 && !after_connector && w.starts_with('و') && !closing)
             || cfg.titles.iter().any(|t| t == w)
             || cfg.group_nouns.iter().any(|n| n.key == w)
+            || cfg.not_names.contains(w)
         {
             break;
         }
@@ -254,30 +579,7 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
     if count < cfg.person_min_words {
         return None;
     }
-    let (start, end) = (start?, end?);
-    let name = clean(&key[start..end]);
-    let actor = Actor {
-        iri: mint_iri(&name),
-        label: transliterate(&name),
-        label_ar: clean(st.original(start, end)),
-        class: "Person".into(),
-        discovered: true,
-        lat: None,
-        long: None,
-    };
-    // The family name alone names the person later in the article.
-    let family = key[last_word.0..last_word.1].to_string();
-    let who = st.discover(actor);
-    if family.chars().count() >= 3 && !cfg.stop_words.contains(&family) {
-        st_learn(st, family, who, end);
-    }
-    Some(Found {
-        start,
-        end,
-        word_start: start,
-        who,
-        kind: MentionKind::Discovered,
-    })
+    Some((start?, end?, last_word))
 }
 
 /// Latin acronyms in parentheses: "(JNIM)" after a named actor becomes its
@@ -323,6 +625,22 @@ pub(crate) fn acronyms(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<
             .map(|j| found[j])
             .filter(|f| f.end == before);
         let who = match ante {
+            // A discovered name with its acronym: the acronym names it across
+            // documents («منظمة الرصد (HRN)» and «هيئة رصد النزاعات (HRN)»
+            // are one actor), as after an unknown name.
+            Some(f) if matches!(f.who, Who::Disc(_)) => {
+                let Who::Disc(i) = f.who else { continue };
+                let iri = mint_iri(&acronym);
+                if !st.by_iri.contains_key(&iri)
+                    && let Some(a) = st.discovered.get_mut(i as usize)
+                {
+                    st.by_iri.remove(&a.iri);
+                    a.iri.clone_from(&iri);
+                    a.label.clone_from(&original);
+                    st.by_iri.insert(iri, i);
+                }
+                f.who
+            }
             Some(f) => f.who,
             None => {
                 let (ps, pe) = phrase_before(rec, st, found, before);
@@ -489,413 +807,6 @@ pub(crate) fn learned(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found
             who: l.who,
             kind,
         });
-    }
-    found.extend(added);
-    found.sort_by_key(|f| (f.start, f.end));
-}
-
-/// Reference nouns resolved to an earlier actor of a compatible class: the
-/// last one named in the same sentence, else the one named most often so far
-/// (the topic of the article), ties going to the latest. Nationality
-/// adjectives are not antecedents (القوات الفرنسية … من البلاد is about the
-/// country of the article), and a reference noun followed by one (الجيش
-/// الفرنسي) is a description, not a reference.
-/// What a mention says about which state an article is about, and how
-/// much: a state's name or nationality adjective, or a city of that state
-/// (نيامي → Niger), counting double in the first sentence (title and lede).
-/// A capital standing for its state (موسكو) says nothing: titles like «من
-/// باريس وواشنطن إلى موسكو» name the places a story moves between.
-pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usize)> {
-    let Who::Lex(e) = f.who else { return None };
-    let info = &rec.compiled.entries[e as usize];
-    let state = match f.kind {
-        MentionKind::Metonym | MentionKind::Reference => return None,
-        _ if info.is_state => e,
-        _ if info.is_place => info.country?,
-        _ => return None,
-    };
-    let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
-        1
-    } else {
-        2
-    };
-    Some((state, weight))
-}
-
-/// The last list of exactly `n` distinct coordinated mentions accepted by
-/// `ok` (X وY وZ، X، Y وZ) inside the key range `start..end`, in text order.
-fn coordinated_run(
-    rec: &Recognizer,
-    key: &str,
-    found: &[Found],
-    start: usize,
-    end: usize,
-    n: usize,
-    ok: impl Fn(&Found) -> bool,
-) -> Option<Vec<Who>> {
-    let mut best = None;
-    let mut run: Vec<&Found> = Vec::new();
-    let mut close = |run: &mut Vec<&Found>| {
-        if run.len() == n {
-            best = Some(run.iter().map(|f| f.who).collect::<Vec<_>>());
-        }
-        run.clear();
-    };
-    for f in found.iter().filter(|f| f.start >= start && f.end <= end) {
-        if !ok(f) {
-            close(&mut run);
-            continue;
-        }
-        let joined = run.last().is_some_and(|p| {
-            p.who != f.who
-                && super::context::coordinated(
-                    rec,
-                    key,
-                    p.end,
-                    f.word_start,
-                    key[f.word_start..f.start].starts_with(['و', 'ف']),
-                )
-        });
-        if !joined {
-            close(&mut run);
-        }
-        run.push(f);
-    }
-    close(&mut run);
-    best
-}
-
-/// How many sentences back «الطرفان» looks for the two parties.
-const PAIR_REACH: usize = 2;
-
-pub(crate) fn references(
-    rec: &Recognizer,
-    st: &DocState<'_>,
-    selected: &[Cand],
-    found: &mut Vec<Found>,
-) {
-    let key = st.key();
-    let mut added: Vec<Found> = Vec::new();
-    // Mentions per actor so far, and where each was last named.
-    let mut counts: HashMap<Who, (usize, usize)> = HashMap::new();
-    // The states the article is about so far (see `about`).
-    let mut topic: HashMap<u32, (usize, usize)> = HashMap::new();
-    // The actors each plural reference named last, by size and classes.
-    let mut groups: HashMap<(usize, Vec<String>), Vec<Who>> = HashMap::new();
-    let mut j = 0;
-    // Adjectives and names inside a descriptor (المرتبطة بتنظيم القاعدة) or
-    // after a supporter's cue (بدعم من روسيا) are not what a reference means.
-    let antecedent = |f: &Found| {
-        if f.kind == MentionKind::Adjective {
-            return false;
-        }
-        let mut pw = prev_word(key, f.word_start);
-        if let Some((s, e)) = pw
-            && rec.cfg.antecedent_through.contains(&key[s..e])
-        {
-            pw = prev_word(key, s);
-        }
-        !pw.is_some_and(|(s, e)| rec.in_set(&rec.cfg.not_antecedent_after, &key[s..e]))
-    };
-    for c in selected {
-        let Target::Reference(r) = rec.pat(c).target else {
-            continue;
-        };
-        let r = &rec.cfg.references[usize::from(r)];
-        while j < found.len() && found[j].end <= c.start {
-            let f = &found[j];
-            if antecedent(f)
-                && let Some((state, w)) = about(rec, key, f)
-            {
-                let e = topic.entry(state).or_insert((0, 0));
-                e.0 += w;
-                e.1 = f.start;
-            }
-            if antecedent(f) {
-                // The title and lede say what the article is about: a name
-                // in the first sentence weighs as two.
-                let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
-                    1
-                } else {
-                    2
-                };
-                let e = counts.entry(f.who).or_insert((0, 0));
-                e.0 += weight;
-                e.1 = f.start;
-            }
-            j += 1;
-        }
-        if overlaps(found, c.start, c.end) {
-            continue;
-        }
-        if prev_word(key, c.word_start).is_some_and(|(s, e)| rec.in_set(&r.not_after, &key[s..e])) {
-            continue;
-        }
-        if let Some((ws, _)) = next_word(key, c.end)
-            && let Some(fi) = mention_at(found, ws)
-            && found[fi].kind == MentionKind::Adjective
-        {
-            continue;
-        }
-        if r.bare
-            && next_word(key, c.end).is_some_and(|(s, e)| {
-                key[s..e].starts_with("ال") && key[c.end..s].trim().is_empty()
-            })
-        {
-            continue;
-        }
-        let head = rec.strip_article(&r.key);
-        let compatible = |who: Who| {
-            !r.state_only
-                && r.classes.contains(rec.class_of(st, who))
-                && (!r.same_head
-                    || match who {
-                        Who::Lex(e) => rec.compiled.entries[e as usize].name_words.contains(head),
-                        Who::Disc(d) => key_of(&st.discovered[d as usize].label_ar)
-                            .split(' ')
-                            .any(|w| rec.strip_article(w) == head),
-                    })
-        };
-        // «الطرفان» (the two parties): the last two compatible actors of the
-        // latest sentence, at most `PAIR_REACH` back, that names two, as two
-        // mentions on the same span.
-        if r.pair {
-            // The state an actor speaks for: two of one side (Mali and its
-            // army, Togo and its president) are not two parties.
-            let side = |who: Who| match who {
-                Who::Lex(e) => {
-                    let info = &rec.compiled.entries[e as usize];
-                    if info.is_state { Some(e) } else { info.country }
-                }
-                Who::Disc(_) => None,
-            };
-            let opposed = |a: Who, b: Who| a != b && (side(a).is_none() || side(a) != side(b));
-            // Only a sentence that sets them against each other (بين،
-            // ضد، اشتباكات …) names the two parties.
-            let cued = |s: usize, e: usize| {
-                r.pair_cues.is_empty()
-                    || key[s..e]
-                        .split(|ch: char| !super::context::is_word_char(ch))
-                        .any(|w| !w.is_empty() && rec.in_set(&r.pair_cues, w))
-            };
-            let mut pair: Vec<Who> = Vec::new();
-            // «بين الطرفين» names the pair; it does not set earlier actors
-            // against each other (الوساطة بين الطرفين after the mediators).
-            let mut end = prev_word(key, c.word_start).map_or(c.word_start, |(s, _)| s);
-            let reach_end = end;
-            let mut reach_start = end;
-            for _ in 0..=PAIR_REACH {
-                let (start, prev_end) = match key[..end].rfind(['.', '!', '?', '؟', '\n']) {
-                    Some(i) => (
-                        i + key[i..].chars().next().map_or(1, char::len_utf8),
-                        Some(i),
-                    ),
-                    None => (0, None),
-                };
-                pair.clear();
-                reach_start = start;
-                if cued(start, end) {
-                    for f in found[..j].iter().rev() {
-                        if f.end > end || f.start < start {
-                            continue;
-                        }
-                        if antecedent(f)
-                            && compatible(f.who)
-                            && pair.iter().all(|&o| opposed(o, f.who))
-                        {
-                            pair.push(f.who);
-                            if pair.len() == r.count {
-                                break;
-                            }
-                        }
-                    }
-                }
-                if pair.len() == r.count {
-                    break;
-                }
-                match prev_end {
-                    Some(i) => end = i,
-                    None => break,
-                }
-            }
-            // A group named by its size (الدول الثلاث) is first a list of
-            // that many (مالي وبوركينا فاسو والنيجر) in those sentences, then
-            // the group the same reference named last (منحت الدول الثلاث …
-            // ثم قادة الدول الثلاث), and only then the last ones named.
-            let group_key = (r.count, r.listed.clone());
-            if r.group {
-                let eligible = |f: &Found| antecedent(f) && compatible(f.who);
-                let window = &found[..j];
-                if let Some(list) =
-                    coordinated_run(rec, key, window, reach_start, reach_end, r.count, eligible)
-                {
-                    pair = list.into_iter().rev().collect();
-                } else if let Some(g) = groups.get(&group_key) {
-                    pair.clone_from(g);
-                }
-            } else if pair.len() != r.count
-                && let Some(g) = groups.get(&group_key)
-            {
-                pair.clone_from(g);
-            }
-            if pair.len() == r.count {
-                groups.insert(group_key, pair.clone());
-                for who in pair.into_iter().rev() {
-                    added.push(Found {
-                        start: c.start,
-                        end: c.end,
-                        word_start: c.word_start,
-                        who,
-                        kind: MentionKind::Reference,
-                    });
-                }
-            }
-            continue;
-        }
-        // Recency yields to a group named by another head noun: «جبهة تحرير
-        // أزواد نفت أي تنسيق مع الجماعة» is not the front itself. (Only for
-        // the same-sentence rule; the topic may go by any name.)
-        let other_head = |who: Who| {
-            let Who::Lex(e) = who else { return false };
-            let words = &rec.compiled.entries[e as usize].name_words;
-            !words.contains(head)
-                && rec.cfg.references.iter().any(|o| {
-                    let h = rec.strip_article(&o.key);
-                    h != head && !h.contains(' ') && words.contains(h)
-                })
-        };
-        // The last compatible actor of the same sentence.
-        let mut ante = None;
-        for f in found[..j].iter().rev().filter(|_| !r.topic) {
-            if key[f.end..c.start].contains(['.', '!', '?', '؟', '\n']) {
-                break;
-            }
-            if antecedent(f) && compatible(f.who) && !other_head(f.who) {
-                ante = Some(f.who);
-                break;
-            }
-        }
-        // A topic reference to a state (البلاد) is the state the article is
-        // about.
-        let ante = ante.or_else(|| {
-            if !r.topic {
-                return None;
-            }
-            topic
-                .iter()
-                .filter(|(e, _)| compatible(Who::Lex(**e)))
-                .max_by_key(|(_, (n, last))| (*n, *last))
-                .map(|(e, _)| Who::Lex(*e))
-        });
-        // Else the most named one so far.
-        let ante = ante.or_else(|| {
-            counts
-                .iter()
-                .filter(|(who, _)| compatible(**who))
-                .max_by_key(|(_, (n, last))| (*n, *last))
-                .map(|(who, _)| *who)
-        });
-        let ante = ante.or_else(|| {
-            if !r.of_state {
-                return None;
-            }
-            let (state, _) = counts
-                .iter()
-                .filter_map(|(who, n)| match who {
-                    Who::Lex(e) if rec.compiled.entries[*e as usize].is_state => Some((*e, *n)),
-                    _ => None,
-                })
-                .max_by_key(|(_, (n, last))| (*n, *last))?;
-            r.listed.iter().find_map(|class| {
-                rec.compiled
-                    .by_country
-                    .get(&(state, class.clone()))
-                    .map(|&e| Who::Lex(e))
-            })
-        });
-        if let Some(who) = ante {
-            let e = counts.entry(who).or_insert((0, 0));
-            e.0 += 1;
-            e.1 = c.start;
-            added.push(Found {
-                start: c.start,
-                end: c.end,
-                word_start: c.word_start,
-                who,
-                kind: MentionKind::Reference,
-            });
-        }
-    }
-    found.extend(added);
-    found.sort_by_key(|f| (f.start, f.end));
-}
-
-/// A generic region noun with a direction (المنطقة الشرقية) names a region
-/// only when a restrictive clause or a preposition places it: «التي يسيطر
-/// عليها حفتر», «من ليبيا». The place's state (a state, or the `ag:country`
-/// of a person or force) and the direction word pick the lexicon region of
-/// that state whose names hold the direction (Eastern Libya: المنطقة
-/// الشرقية الليبية). Anything else stays unresolved: a wrong region is worse
-/// than none.
-pub(crate) fn regions(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found>) {
-    let cfg = &rec.cfg;
-    if cfg.region_nouns.is_empty() {
-        return;
-    }
-    let key = st.key();
-    let mut added = Vec::new();
-    for noun in &cfg.region_nouns {
-        for (at, _) in key.match_indices(noun.as_str()) {
-            // Whole word, or after proclitics (في المنطقة، بالمنطقة).
-            let ws = prev_word(key, at + noun.len()).map_or(at, |(s, _)| s);
-            if !(ws == at || rec.compiled.prefixes.contains_key(&key[ws..at])) {
-                continue;
-            }
-            let start = at;
-            let Some((ds, de)) = next_word(key, at + noun.len()) else {
-                continue;
-            };
-            if !cfg.region_directions.contains(&key[ds..de]) || overlaps(found, start, de) {
-                continue;
-            }
-            // The placing phrase, then a mention right after it.
-            let rest = key[de..].trim_start();
-            let Some(phrase) = cfg
-                .region_placers
-                .iter()
-                .filter(|p| rest.starts_with(p.as_str()))
-                .max_by_key(|p| p.len())
-            else {
-                continue;
-            };
-            let after = de + (key[de..].len() - rest.len()) + phrase.len();
-            let Some((ws2, _)) = next_word(key, after) else {
-                continue;
-            };
-            let Some(fi) = mention_at(found, ws2) else {
-                continue;
-            };
-            let Who::Lex(e) = found[fi].who else { continue };
-            let info = &rec.compiled.entries[e as usize];
-            let Some(state) = (if info.is_state { Some(e) } else { info.country }) else {
-                continue;
-            };
-            let direction = rec.strip_article(&key[ds..de]);
-            let region = rec.compiled.entries.iter().enumerate().find(|(_, r)| {
-                r.country == Some(state)
-                    && r.class == cfg.region_class
-                    && r.name_words.contains(direction)
-            });
-            if let Some((r, _)) = region {
-                added.push(Found {
-                    start,
-                    end: de,
-                    word_start: ws,
-                    who: Who::Lex(u32::try_from(r).unwrap_or(u32::MAX)),
-                    kind: MentionKind::Reference,
-                });
-            }
-        }
     }
     found.extend(added);
     found.sort_by_key(|f| (f.start, f.end));

@@ -35,6 +35,10 @@ pub(crate) enum Target {
     Title(u16),
     /// A reference noun.
     Reference(u16),
+    /// A form of an unnamed agent (مسلحون، انتحاري).
+    Agent(u16),
+    /// A noun that introduces a place's name (قرية، مخيم).
+    PlaceNoun(u16),
 }
 
 /// One reading of an automaton pattern.
@@ -62,6 +66,8 @@ impl Pat {
             (Target::Group(_), _) => 3,
             (Target::Title(_), _) => 4,
             (Target::Reference(_), _) => 5,
+            (Target::Agent(_), _) => 6,
+            (Target::PlaceNoun(_), _) => 7,
         }
     }
 }
@@ -70,6 +76,8 @@ impl Pat {
 #[derive(Clone, Debug)]
 pub(crate) struct EntryInfo {
     pub(crate) class: String,
+    /// English label (names a state's force: `Pakistan police`).
+    pub(crate) label: String,
     pub(crate) is_place: bool,
     pub(crate) is_person: bool,
     /// A state, or what speaks for one (الرئيس المالي): skipped between a
@@ -165,6 +173,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         let target = Target::Entry(idx);
         entries.push(EntryInfo {
             class: e.class.clone(),
+            label: e.label.clone(),
             is_place: ontology.is_a(&e.class, "Place") && !ontology.is_a(&e.class, "State"),
             is_person: ontology.is_a(&e.class, "Person"),
             is_state: ontology.is_a(&e.class, "State"),
@@ -319,6 +328,19 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 ..trigger(t)
             },
         );
+    }
+
+    // Unnamed agents and place nouns: indefinite only (المسلحون refers back
+    // to an actor named before; في المدينة is no name).
+    for (i, a) in cfg.agents.iter().enumerate() {
+        let t = Target::Agent(u16::try_from(i).unwrap_or(u16::MAX));
+        for form in &a.forms {
+            add(form.clone(), trigger(t));
+        }
+    }
+    for (i, p) in cfg.place_nouns.iter().enumerate() {
+        let t = Target::PlaceNoun(u16::try_from(i).unwrap_or(u16::MAX));
+        add(p.key.clone(), trigger(t));
     }
 
     let mut by_country = HashMap::new();

@@ -18,7 +18,11 @@
 mod config;
 mod context;
 mod discover;
+mod generic;
 mod lexicon;
+pub mod mint;
+mod references;
+mod variants;
 
 use std::collections::HashMap;
 
@@ -36,8 +40,22 @@ use lexicon::{Art, Compiled, Pat};
 pub struct Recognizer {
     cfg: Config,
     compiled: Compiled,
+    variants: variants::Variants,
     /// IRIs of lexicon entries, by entry index.
     iris: Vec<String>,
+}
+
+/// Where a mention's reading comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A lexicon name, alias, adjective or metonym as listed (or a
+    /// reference to a lexicon actor).
+    Lexicon,
+    /// A spelling variant of a lexicon name (فانغر for فاغنر).
+    Variant,
+    /// An actor discovered in the text.
+    Discovered,
 }
 
 /// A candidate: a core found by the automaton, with the word it sits in.
@@ -78,6 +96,8 @@ pub(crate) struct Found {
 
 /// The per-document state shared by the stages.
 pub(crate) struct DocState<'a> {
+    /// The document's id (unnamed agents are minted per document).
+    pub(crate) doc_id: &'a str,
     pub(crate) text: &'a str,
     pub(crate) nk: Normalized,
     pub(crate) discovered: Vec<Actor>,
@@ -95,6 +115,27 @@ impl DocState<'_> {
     pub(crate) fn original(&self, start: usize, end: usize) -> &str {
         let (s, e) = self.nk.original(start, end);
         self.text.get(s..e).unwrap_or("")
+    }
+
+    /// Whether the key word `ws..we` carries the article as written: the
+    /// match key folds أ and إ to ا, so ألوسيني and إلياس look definite.
+    pub(crate) fn definite_word(&self, rec: &Recognizer, ws: usize, we: usize) -> bool {
+        let w = &self.key()[ws..we];
+        if !rec.is_definite(w) {
+            return false;
+        }
+        // ل + ال is written لل: no alef to check.
+        if w.trim_start_matches(['و', 'ف']).starts_with("لل") {
+            return true;
+        }
+        let clitics = w
+            .find(rec.cfg.article.as_str())
+            .map_or(0, |i| w[..i].chars().count());
+        self.original(ws, we)
+            .chars()
+            .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+            .nth(clitics)
+            == Some('ا')
     }
 
     /// Adds (or finds) a discovered actor.
@@ -115,16 +156,38 @@ impl Recognizer {
     pub fn new(ontology: &Ontology) -> Result<Recognizer> {
         let cfg = Config::load(ontology)?;
         let compiled = lexicon::compile(ontology, &cfg)?;
+        let variants = variants::Variants::build(ontology, &cfg);
         Ok(Recognizer {
             cfg,
             compiled,
+            variants,
             iris: ontology.lexicon.iter().map(|e| e.iri.clone()).collect(),
         })
     }
 
     /// The mentions in `doc`, in text order, and the actors discovered in it.
     pub fn recognize(&self, doc: &Document, sentences: &[Sentence]) -> (Vec<Mention>, Vec<Actor>) {
+        let (mentions, actors, _) = self.recognize_with_sources(doc, sentences);
+        (mentions, actors)
+    }
+
+    /// Whether a folded word is read as a spelling variant of a lexicon
+    /// name, and of which (its IRI): for checking the variant guards
+    /// against word lists.
+    pub fn variant_of(&self, word: &str) -> Option<&str> {
+        let e = self.variants.entry_of(&self.cfg, &match_key(word).key)?;
+        self.iris.get(e as usize).map(String::as_str)
+    }
+
+    /// Like [`Recognizer::recognize`], with where each mention's reading
+    /// comes from (parallel to the mentions).
+    pub fn recognize_with_sources(
+        &self,
+        doc: &Document,
+        sentences: &[Sentence],
+    ) -> (Vec<Mention>, Vec<Actor>, Vec<Source>) {
         let mut st = DocState {
+            doc_id: &doc.id,
             text: &doc.text,
             nk: match_key(&doc.text),
             discovered: Vec::new(),
@@ -135,22 +198,31 @@ impl Recognizer {
         let selected = choose(&cands, &self.compiled.pats);
         // Lexicon names, with ambiguity decided.
         let mut found = context::decide(self, &st, &selected);
+        // النيجيري in an article about Niger is Nigerien.
+        context::shared_nisba(self, &st, &mut found);
         // Capitals acting politically are their governments.
         context::capitals(self, &st, &mut found);
         // Generic junta names are the junta of the state in context.
         context::generic_governments(self, &st, &mut found);
+        // A force head and a nationality adjective: that state's force.
+        generic::forces(self, &mut st, &mut found);
+        // حركة طالبان باكستان: another group than the Taliban.
+        generic::composed_groups(self, &mut st, &mut found);
         // Troops of the article's own state are its army.
         context::forces(self, &st, &mut found);
         // Discovery after group nouns and titles, then acronyms.
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
+        generic::datelines(self, &mut st, &mut found);
         discover::acronyms(self, &mut st, &mut found);
         discover::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
-        discover::references(self, &st, &selected, &mut found);
-        discover::regions(self, &st, &mut found);
+        let variant_spans = variants::find(self, &st, &mut found);
+        references::references(self, &st, &selected, &mut found);
+        references::regions(self, &st, &mut found);
 
         let mut mentions = Vec::with_capacity(found.len());
+        let mut sources = Vec::with_capacity(found.len());
         for f in &found {
             let (s, e) = st.nk.original(f.start, f.end);
             let Some(sentence) = sentence_of(sentences, s, e) else {
@@ -160,6 +232,11 @@ impl Recognizer {
                 Who::Lex(i) => self.iris[i as usize].clone(),
                 Who::Disc(i) => st.discovered[i as usize].iri.clone(),
             };
+            sources.push(match f.who {
+                Who::Disc(_) => Source::Discovered,
+                Who::Lex(_) if variant_spans.contains(&(f.start, f.end)) => Source::Variant,
+                Who::Lex(_) => Source::Lexicon,
+            });
             mentions.push(Mention {
                 actor,
                 span: Span::new(s, e),
@@ -176,7 +253,7 @@ impl Recognizer {
             .filter(|a| used.contains(a.iri.as_str()))
             .cloned()
             .collect();
-        (mentions, actors)
+        (mentions, actors, sources)
     }
 
     /// Every automaton match whose word context is valid for its reading.
@@ -260,6 +337,25 @@ impl Recognizer {
         })
     }
 
+    /// The lexicon entry one of whose names is exactly the key `name`.
+    pub(crate) fn exact_entry(&self, name: &str) -> Option<u32> {
+        self.compiled
+            .ac
+            .find_overlapping_iter(name)
+            .filter(|m| m.start() == 0 && m.end() == name.len())
+            .find_map(|m| {
+                let (a, b) = self.compiled.slots[m.pattern().as_usize()];
+                (a..b).find_map(|pi| match self.compiled.pats[pi as usize].target {
+                    lexicon::Target::Entry(e)
+                        if self.compiled.pats[pi as usize].kind == MentionKind::Name =>
+                    {
+                        Some(e)
+                    }
+                    _ => None,
+                })
+            })
+    }
+
     pub(crate) fn pat(&self, c: &Cand) -> &Pat {
         &self.compiled.pats[c.pat as usize]
     }
@@ -296,6 +392,20 @@ fn choose(cands: &[Cand], pats: &[Pat]) -> Vec<Cand> {
     out
 }
 
+/// The found mention that starts in the word at `ws`, if any.
+pub(crate) fn mention_at(found: &[Found], ws: usize) -> Option<usize> {
+    let i = found.partition_point(|f| f.start < ws);
+    // A mention whose clitics start the word (وروسيا) starts after `ws`,
+    // so the first mention at or after `ws` is the one to look at.
+    found.get(i).filter(|f| f.word_start == ws).map(|_| i)
+}
+
+/// Whether a found mention overlaps `s..e` (`found` sorted, disjoint).
+pub(crate) fn overlaps(found: &[Found], s: usize, e: usize) -> bool {
+    let i = found.partition_point(|f| f.end <= s);
+    found.get(i).is_some_and(|f| f.start < e)
+}
+
 /// The sentence holding the original range `s..e` entirely.
 fn sentence_of(sentences: &[Sentence], s: usize, e: usize) -> Option<usize> {
     let i = sentences.partition_point(|x| x.span.end <= s);
@@ -305,3 +415,5 @@ fn sentence_of(sentences: &[Sentence], s: usize, e: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_generic;

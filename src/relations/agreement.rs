@@ -22,7 +22,7 @@ pub(super) fn agrees(verb: Gender, actor: Gender) -> bool {
 }
 
 /// Gender of an actor from the first word of its mention and its class.
-pub(super) fn actor_gender(key: &str, class: &str, kind: MentionKind) -> Gender {
+pub(super) fn actor_gender(g: &Grammar, key: &str, class: &str, kind: MentionKind) -> Gender {
     if class == "State" {
         return Gender::Fem;
     }
@@ -33,11 +33,11 @@ pub(super) fn actor_gender(key: &str, class: &str, kind: MentionKind) -> Gender 
     if first.is_ascii() {
         return Gender::Unknown;
     }
-    if first.ends_with('ه') || first.ends_with("ات") {
+    if g.affixes.feminine_noun.ends(first) {
         Gender::Fem
-    } else if kind == MentionKind::Adjective && !first.ends_with('ي') {
+    } else if kind == MentionKind::Adjective && !g.affixes.nisba.ends(first) {
         Gender::Plural
-    } else if first.starts_with("ال") {
+    } else if g.definite(first) {
         // A definite common noun (الجيش، التنظيم، الفيلق) is masculine; a
         // proper name (أنصار الدين) says nothing about agreement.
         Gender::Masc
@@ -47,65 +47,69 @@ pub(super) fn actor_gender(key: &str, class: &str, kind: MentionKind) -> Gender 
 }
 
 /// Gender and number of a verb from its person prefix and suffix.
-pub(super) fn verb_gender(prefix: &str, suffix: &str) -> Gender {
-    let p = prefix.trim_start_matches(['و', 'ف', 'س']);
-    if suffix.starts_with("وا")
-        || suffix.starts_with("ون")
-        || suffix == "و"
-        || suffix.starts_with("ان")
-    {
+pub(super) fn verb_gender(g: &Grammar, prefix: &str, suffix: &str) -> Gender {
+    let p = g.affixes.verb_proclitics.trim_start(prefix);
+    if g.affixes.verb_plural.starts(suffix) || g.affixes.verb_plural_bare.contains(suffix) {
         return Gender::Plural;
     }
-    match p {
-        "ت" => Gender::Fem,
-        "ي" => Gender::Masc,
-        "" if suffix.starts_with('ت') => Gender::Fem,
-        "" if suffix.is_empty() => Gender::Masc,
-        _ => Gender::Unknown,
+    if g.affixes.feminine_mark.contains(p) {
+        Gender::Fem
+    } else if g.affixes.masculine_prefix.contains(p) {
+        Gender::Masc
+    } else if p.is_empty() && g.affixes.feminine_mark.starts(suffix) {
+        Gender::Fem
+    } else if p.is_empty() && suffix.is_empty() {
+        Gender::Masc
+    } else {
+        Gender::Unknown
     }
 }
 
 /// Whether a verb suffix is an object pronoun (يسيطرون عليها، هاجمها).
-pub(super) fn object_pronoun(suffix: &str) -> bool {
-    ["ه", "ها", "هم", "هما"].iter().any(|p| suffix.ends_with(p)) && !suffix.starts_with('ت')
+pub(super) fn object_pronoun(g: &Grammar, suffix: &str) -> bool {
+    g.affixes.object_pronouns.ends(suffix) && !g.affixes.feminine_mark.starts(suffix)
 }
 
 /// A preposition with a pronoun suffix (عليها، فيه، منها).
-pub(super) fn resumptive(key: &str) -> bool {
-    pub(super) const PREPS: &[&str] = &["علي", "في", "من", "ل", "الي", "ب", "عن", "مع"];
-    resumptive_of(key, PREPS).is_some()
+pub(super) fn resumptive(g: &Grammar, key: &str) -> bool {
+    resumptive_of(g, key, g.clauses.resumptive_preps.as_slice()).is_some()
+}
+
+/// The gender of the pronoun suffixes, most specific first.
+fn pronoun_genders(g: &Grammar) -> [(&Words, Gender); 3] {
+    [
+        (&g.affixes.pronoun_plural, Gender::Plural),
+        (&g.affixes.pronoun_feminine, Gender::Fem),
+        (&g.affixes.pronoun_masculine, Gender::Masc),
+    ]
 }
 
 /// The gender of the possessive pronoun on a member noun (مقاتليها،
 /// عناصره، قواتهم), if the word is one.
-pub(super) fn member_pronoun(key: &str) -> Option<Gender> {
-    let k = strip_conj(key);
-    let suffixes = [
-        ("هما", Gender::Plural),
-        ("هم", Gender::Plural),
-        ("ها", Gender::Fem),
-        ("ه", Gender::Masc),
-    ];
-    suffixes.into_iter().find_map(|(suffix, gender)| {
-        let stem = k.strip_suffix(suffix)?;
-        // The nominative plural (مقاتلوها → مقاتلي) and a feminine noun
-        // before a pronoun (بعثتها → بعثه) as HEAD_NOUNS spells them.
-        let forms = [
-            Some(stem.to_string()),
-            stem.strip_suffix('و').map(|s| format!("{s}ي")),
-            stem.strip_suffix('ت').map(|s| format!("{s}ه")),
-        ];
-        forms
-            .into_iter()
-            .flatten()
-            .any(|f| HEAD_NOUNS.contains(&f.as_str()))
-            .then_some(gender)
-    })
+pub(super) fn member_pronoun(g: &Grammar, key: &str) -> Option<Gender> {
+    let k = g.strip_conj(key);
+    pronoun_genders(g)
+        .into_iter()
+        .find_map(|(suffixes, gender)| {
+            suffixes.iter().find_map(|suffix| {
+                let stem = k.strip_suffix(suffix)?;
+                // The nominative plural (مقاتلوها → مقاتلي) and a feminine noun
+                // before a pronoun (بعثتها → بعثه) as the head nouns spell them.
+                let respelled = g.affixes.member_stem.iter().filter_map(|(end, citation)| {
+                    stem.strip_suffix(end.as_str())
+                        .map(|s| format!("{s}{citation}"))
+                });
+                std::iter::once(stem.to_string())
+                    .chain(respelled)
+                    .any(|f| g.nouns.heads.contains(&f))
+                    .then_some(gender)
+            })
+        })
 }
 
 /// The gender of the pronoun on a preposition the pattern wants for its
 /// object (عليها، لها، معه), if the word is one.
-pub(super) fn resumptive_of<P: AsRef<str>>(key: &str, preps: &[P]) -> Option<Gender> {
+pub(super) fn resumptive_of<P: AsRef<str>>(g: &Grammar, key: &str, preps: &[P]) -> Option<Gender> {
     // «فيها» is no ف plus «يها»: try the word as it is first.
     preps
         .iter()
@@ -114,23 +118,26 @@ pub(super) fn resumptive_of<P: AsRef<str>>(key: &str, preps: &[P]) -> Option<Gen
         .find_map(|p| {
             let rest = key
                 .strip_prefix(p)
-                .or_else(|| strip_conj(key).strip_prefix(p))?;
-            match rest {
-                "ها" | "يها" => Some(Gender::Fem),
-                "ه" | "يه" => Some(Gender::Masc),
-                "هم" | "يهم" | "هما" | "يهما" => Some(Gender::Plural),
-                _ => None,
+                .or_else(|| g.strip_conj(key).strip_prefix(p))?;
+            if g.affixes.resumptive_feminine.contains(rest) {
+                Some(Gender::Fem)
+            } else if g.affixes.resumptive_masculine.contains(rest) {
+                Some(Gender::Masc)
+            } else if g.affixes.resumptive_plural.contains(rest) {
+                Some(Gender::Plural)
+            } else {
+                None
             }
         })
 }
 
 /// The gender a possessive suffix refers to (دعمها → feminine), if the noun has one.
-pub(super) fn possessive_gender(suffix: &str) -> Option<Gender> {
-    if suffix.ends_with("هم") || suffix.ends_with("هما") {
+pub(super) fn possessive_gender(g: &Grammar, suffix: &str) -> Option<Gender> {
+    if g.affixes.pronoun_plural.ends(suffix) {
         Some(Gender::Plural)
-    } else if suffix.ends_with("ها") {
+    } else if g.affixes.pronoun_feminine.ends(suffix) {
         Some(Gender::Fem)
-    } else if suffix == "ته" || suffix == "اته" {
+    } else if g.affixes.possessive_masculine.contains(suffix) {
         Some(Gender::Masc)
     } else {
         None

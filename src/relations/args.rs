@@ -25,7 +25,7 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
             continue;
         }
         let k = ctx.tokens[j].key.as_str();
-        if RELATIVES.contains(&k) {
+        if ctx.g.clauses.relatives.contains(k) {
             return head_before(ctx, j + 1);
         }
         // «تحث دول غربية، بما فيها أ وب، مواطنيها …»: the members singled
@@ -45,7 +45,10 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
                 .last()
                 .unwrap_or(m)..m)
                 .all(|x| {
-                    !PREP_WORDS.contains(&strip_conj(&ctx.tokens[x].key))
+                    !ctx.g
+                        .clauses
+                        .prep_words
+                        .contains(ctx.g.strip_conj(&ctx.tokens[x].key))
                         && !ctx.noun_trigger_at[x]
                         && ctx.arg_at[x].is_none()
                 })
@@ -105,17 +108,14 @@ pub(super) fn head_before(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
                 k,
                 "(" | ")" | "-" | "—" | "–" | "\"" | "”" | "“" | "»" | "«"
             )
-            || RELATIVES.contains(&k)
+            || ctx.g.clauses.relatives.contains(k)
             // «جندي فرنسي كانوا منتشرين»: a copula between the noun and
             // its participle predicate.
-            || matches!(
-                strip_conj(k),
-                "كان" | "كانت" | "كانوا" | "كانا" | "كانتا" | "ظل" | "ظلت" | "ظلوا" | "بات" | "باتت"
-            );
+            || ctx.g.clauses.copulas_between.contains(ctx.g.strip_conj(k));
         if !filler {
             // One adjective between the noun and the participle (الجماعة المسلحة المتحالفة).
             skipped += 1;
-            if skipped > 1 || t.kind != TokKind::Arabic || !t.key.starts_with("ال") {
+            if skipped > 1 || t.kind != TokKind::Arabic || !ctx.g.definite(&t.key) {
                 return None;
             }
         }
@@ -156,10 +156,10 @@ pub(super) fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<
         }
         if is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
-            || PREP_WORDS.contains(&k)
+            || ctx.g.clauses.prep_words.contains(k)
             // A three-letter noun with ب/ل (بدفع) already ends a direct
             // subject's reach; a root ب (بلاد) only stops the search early.
-            || clitic_prep(k, 3).is_some()
+            || clitic_prep(ctx.g, k, 3).is_some()
         {
             return None;
         }
@@ -179,7 +179,10 @@ pub(super) fn arg_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<usi
             return ok.then_some(a);
         }
         let k = ctx.tokens[j].key.as_str();
-        if is_comma(k) || CLAUSE_PUNCT.contains(&k) || PREP_WORDS.contains(&strip_conj(k)) {
+        if is_comma(k)
+            || CLAUSE_PUNCT.contains(&k)
+            || ctx.g.clauses.prep_words.contains(ctx.g.strip_conj(k))
+        {
             return None;
         }
     }
@@ -219,7 +222,9 @@ pub(super) fn object_after(
             } else {
                 own
             };
-            let governing = if !own.is_empty() && (!after_partitive || own != "من") {
+            let governing = if !own.is_empty()
+                && (!after_partitive || !ctx.g.clauses.partitive.contains(&own))
+            {
                 own
             } else {
                 seen_prep.clone().unwrap_or_default()
@@ -227,7 +232,7 @@ pub(super) fn object_after(
             // «حصار على القرى في منطقة كايس»، «استهدفت تجمعا في بلدة
             // تينزاواتن»: the place where the unnamed target lies.
             if locative
-                && matches!(governing.as_str(), "في" | "قرب" | "بالقرب" | "من")
+                && ctx.g.clauses.located.contains(&governing)
                 && matches!(ctx.args[a].class.as_str(), "City" | "Region" | "Facility")
                 && ctx.args[a].kind != MentionKind::Reference
                 && fit(&ctx.args[a])
@@ -235,6 +240,9 @@ pub(super) fn object_after(
                 return Some(a);
             }
             if preps.contains(&governing) && !parenthesized(ctx, a) {
+                if let Some(p) = named_after_adjective(ctx, a).filter(|&p| fit(&ctx.args[p])) {
+                    return Some(p);
+                }
                 if fit(&ctx.args[a]) {
                     return Some(a);
                 }
@@ -283,29 +291,41 @@ pub(super) fn object_after(
         // «قاتل الجيش وحلفاؤه الروس الجبهة», governs what follows it.)
         // (Unless the noun the preposition governs goes on: القرى والبلدات.)
         if ctx.trigger_at[j]
-            || (j > pos && !target && k.starts_with("وال") && k.chars().count() > 4)
+            || (j > pos
+                && !target
+                && ctx
+                    .g
+                    .affixes
+                    .wa
+                    .strip_prefix(k)
+                    .is_some_and(|r| ctx.g.definite(r))
+                && k.chars().count() > 4)
         {
             return None;
         }
-        let sk = strip_conj(k);
-        if target && matches!(sk, "في" | "قرب" | "بالقرب") {
+        let sk = ctx.g.strip_conj(k);
+        if target && ctx.g.clauses.locative.contains(sk) {
             locative = true;
         }
         // «على دورية من الجيش»، «لرتل من الجيش وفاغنر»: a partitive من after
         // a noun the wanted preposition governs keeps that preposition.
-        let partitive = sk == "من"
+        let partitive = ctx.g.clauses.partitive.contains(sk)
             && j > pos
             && seen_prep
                 .as_ref()
                 .is_some_and(|p| !p.is_empty() && preps.contains(p))
             && ctx.tokens[j - 1].kind == TokKind::Arabic
-            && !PREP_WORDS.contains(&strip_conj(&ctx.tokens[j - 1].key));
+            && !ctx
+                .g
+                .clauses
+                .prep_words
+                .contains(ctx.g.strip_conj(&ctx.tokens[j - 1].key));
         if partitive && prep_word {
             partitive_at = Some(j);
-        } else if PREP_WORDS.contains(&sk) {
+        } else if ctx.g.clauses.prep_words.contains(sk) {
             seen_prep = Some(sk.to_string());
             prep_word = true;
-        } else if let Some(p) = clitic_prep(k, 4) {
+        } else if let Some(p) = clitic_prep(ctx.g, k, 4) {
             // A clitic ل or ب may be a root letter (لوجستيا): it does not
             // reach across a partitive من.
             seen_prep = Some(p.to_string());
@@ -330,17 +350,17 @@ pub(super) fn object_after(
 /// phrase before it (خاصة، خصوصا، لا سيما، بما فيها، مثل، منها), if any.
 pub(super) fn elaboration(ctx: &Ctx<'_>, at: usize) -> Option<usize> {
     let key = |j: usize| ctx.tokens.get(j).map_or("", |t| t.key.as_str());
-    match strip_conj(key(at)) {
-        "خاصه" | "خصوصا" | "تحديدا" | "مثل" | "منها" | "ابرزها" | "اهمها" => {
-            Some(1)
-        }
-        "لا" if key(at + 1) == "سيما" => Some(2),
-        // «وفي مقدمتها روسيا»، «وعلى رأسها فاغنر»: foremost among them.
-        "في" if key(at + 1).starts_with("مقدمت") => Some(2),
-        "علي" if key(at + 1).starts_with("راس") => Some(2),
-        "بما" if matches!(key(at + 1), "فيها" | "فيهم" | "فيه") => Some(2),
-        "سيما" => Some(1),
-        _ => None,
+    let m = &ctx.g.markers;
+    let first = ctx.g.strip_conj(key(at));
+    // «وفي مقدمتها روسيا»، «وعلى رأسها فاغنر»: foremost among them.
+    if m.elaboration_pairs.pair(first, key(at + 1))
+        || m.elaboration_heads.pair_head(first, key(at + 1))
+    {
+        Some(2)
+    } else if m.elaboration.contains(first) {
+        Some(1)
+    } else {
+        None
     }
 }
 
@@ -365,7 +385,7 @@ pub(super) fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<us
         if ctx.arg_at[j].is_some()
             || is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
-            || PREP_WORDS.contains(&strip_conj(k))
+            || ctx.g.clauses.prep_words.contains(ctx.g.strip_conj(k))
             || ctx.trigger_at[j]
         {
             return None;
@@ -384,18 +404,11 @@ pub(super) fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<us
 pub(super) fn counted(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     let mut j = pos;
     while j < ctx.tokens.len().min(pos + 4)
-        && matches!(
-            strip_conj(&ctx.tokens[j].key),
-            "ما" | "يصل"
-                | "الي"
-                | "اكثر"
-                | "من"
-                | "نحو"
-                | "حوالي"
-                | "قرابه"
-                | "زهاء"
-                | "اقل"
-        )
+        && ctx
+            .g
+            .markers
+            .counting
+            .contains(ctx.g.strip_conj(&ctx.tokens[j].key))
     {
         j += 1;
     }
@@ -456,9 +469,9 @@ pub(super) fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
         if !same_clause(ctx, pos.min(ctx.tokens.len().saturating_sub(1)), j) {
             return;
         }
-        let k = strip_conj(&ctx.tokens[j].key);
+        let k = ctx.g.strip_conj(&ctx.tokens[j].key);
         let next = ctx.tokens.get(j + 1).map_or("", |t| t.key.as_str());
-        let marker = (k == "علي" && next == "يد") || (k == "من" && matches!(next, "قبل" | "طرف"));
+        let marker = ctx.g.markers.passive_agent.pair(k, next);
         if marker {
             if let Some(a) = arg_after(ctx, j + 2, 1) {
                 let agent = conjuncts_forward(ctx, a).ents(ctx);
@@ -478,7 +491,11 @@ pub(super) fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
 pub(super) fn apposed_list(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
     let end = ctx.tokens.len().min(pos + 8);
     for j in pos..end {
-        let is_marker = matches!(ctx.tokens[j].key.as_str(), "وهي" | "وهم" | "هي" | "هم");
+        let is_marker = ctx
+            .g
+            .clauses
+            .apposition_pronouns
+            .contains(&ctx.tokens[j].key);
         if is_marker && j > 0 && is_comma(&ctx.tokens[j - 1].key) {
             let list = arg_after(ctx, j + 1, 0)
                 .map(|a| conjuncts_forward(ctx, a))
@@ -504,9 +521,9 @@ pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
         if Some(ctx.clause[j]) != clause {
             break;
         }
-        let k = strip_conj(&ctx.tokens[j].key);
+        let k = ctx.g.strip_conj(&ctx.tokens[j].key);
         let next = ctx.tokens.get(j + 1).map_or("", |t| t.key.as_str());
-        let marker = (k == "الي" && next == "جانب") || (k == "بالاضافه" && next == "الي");
+        let marker = ctx.g.markers.alongside.pair(k, next);
         if marker && j > 0 && is_comma(&ctx.tokens[j - 1].key) {
             return arg_after(ctx, j + 2, 0)
                 .map(|a| conjuncts_forward(ctx, a).ents(ctx))
@@ -514,4 +531,16 @@ pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
         }
     }
     Vec::new()
+}
+
+/// «مع نظيره الروسي أندريه بيلوسوف»، «الرئيس الإيراني فلان»: a person
+/// named right after a nationality adjective is the head of the phrase,
+/// the adjective only qualifies it.
+pub(super) fn named_after_adjective(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
+    let next = a + 1;
+    (ctx.args[a].kind == MentionKind::Adjective
+        && next < ctx.args.len()
+        && ctx.args[next].first == ctx.args[a].end
+        && ctx.args[next].class == "Person")
+        .then_some(next)
 }

@@ -13,12 +13,13 @@ impl Extractor {
         sentence: &Sentence,
         ctx: &Ctx<'_>,
         topics: &mut Vec<Topic>,
+        events: &mut Vec<Event>,
         out: &mut Vec<Statement>,
     ) {
         let (doc, published) = (dc.doc, dc.published);
-        let quantities = quantities::find(ctx.text, &ctx.tokens);
+        let quantities = quantities::find(ctx.g, ctx.text, &ctx.tokens);
         // A number that counts something is not a year (نحو 2000 عنصر).
-        let dates: Vec<dates::DateExpr> = dates::find(&ctx.tokens, published)
+        let dates: Vec<dates::DateExpr> = dates::find(ctx.g, &ctx.tokens, published)
             .into_iter()
             .filter(|d| {
                 !quantities
@@ -75,6 +76,31 @@ impl Extractor {
                 let p = &self.patterns[hit.pattern];
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
                 let mut implicit = false;
+                // «…، ما أسفر عن مقتل 20 جنديا»: a result clause continues the
+                // event before it: its agents, and the armed actor it befell
+                // when the victims are counted soldiers.
+                if !p.result_of.is_empty()
+                    && result_marker_before(ctx, hit.first)
+                    && let Some(e) = last_event(events, &p.result_of, sentence.index)
+                {
+                    let clause = ctx.clause[hit.first];
+                    let soldiers = quantities
+                        .iter()
+                        .any(|q| ctx.clause[q.first] == clause && q.quantity.unit == FIGHTERS_UNIT);
+                    if found.subjects.is_empty() {
+                        found.subjects = e.subjects.clone();
+                        found.carried = true;
+                    }
+                    if found.objects.is_empty() && soldiers {
+                        found.objects = e
+                            .objects
+                            .iter()
+                            .filter(|o| ARMED_CLASSES.contains(&o.class.as_str()))
+                            .cloned()
+                            .collect();
+                        implicit = !found.objects.is_empty();
+                    }
+                }
                 if found.objects.is_empty() && found.pairs.is_empty() && !found.subjects.is_empty()
                 {
                     if !p.object_from_subject_of.is_empty() {
@@ -96,7 +122,7 @@ impl Extractor {
                     let stated_source = (hit.end..ctx.tokens.len().min(hit.end + 8))
                         .take_while(|&j| same_clause(ctx, hit.first, j))
                         .any(|j| {
-                            let k = strip_conj(&ctx.tokens[j].key);
+                            let k = ctx.g.strip_conj(&ctx.tokens[j].key);
                             p.object_prep.iter().any(|op| fold(op) == k)
                         });
                     // «إجلاء رعاياها»: a genitive with a possessive pronoun
@@ -105,10 +131,10 @@ impl Extractor {
                         ctx.arg_at[hit.end].is_none()
                             && t.kind == TokKind::Arabic
                             && t.key.chars().count() >= 5
-                            && ["ها", "هم", "يه"].iter().any(|x| t.key.ends_with(x))
+                            && ctx.g.affixes.own_people.ends(&t.key)
                     });
                     if found.objects.is_empty()
-                        && (found.genitive || (own_people && !found.carried))
+                        && (found.genitive || found.titled || (own_people && !found.carried))
                         && !stated_source
                         && p.implicit_object == Some(Implicit::ArticleState)
                         && let Some(state) = state_before(ctx, hit.first, &found.subjects)
@@ -119,6 +145,22 @@ impl Extractor {
                         implicit = true;
                     }
                 }
+                // «وزير الخارجية المالي»: a state stands for its government.
+                if p.object_as == Some(ObjectAs::Government) {
+                    found.objects = std::mem::take(&mut found.objects)
+                        .into_iter()
+                        .filter_map(|o| {
+                            if o.class == "State" {
+                                self.governments.get(&o.actor).map(|g| Ent {
+                                    span: o.span,
+                                    ..g.clone()
+                                })
+                            } else {
+                                Some(o)
+                            }
+                        })
+                        .collect();
+                }
                 // «تعد مالي عضوًا في التحالف، إلى جانب بوركينا فاسو والنيجر»:
                 // actors added after the complement share the subject's role.
                 let alongside = if p.swap || found.subjects.is_empty() || found.carried {
@@ -128,6 +170,7 @@ impl Extractor {
                 };
                 found.subjects.extend(alongside.iter().cloned());
                 let pol = polarity::polarity(
+                    ctx.g,
                     &self.cues,
                     &ctx.tokens,
                     hit.first,
@@ -140,6 +183,7 @@ impl Extractor {
                 let future =
                     (ctx.clause_start[clause_of_hit]..=hit.first).any(|j| ctx.future_at[j]);
                 let (modality, source) = modality::modality(
+                    ctx.g,
                     &self.cues,
                     &ctx.tokens,
                     hit.first,
@@ -149,6 +193,14 @@ impl Extractor {
                     &is_arg,
                 );
                 let modality = if future { Modality::Hedged } else { modality };
+                // A title (وزير الدفاع فلان) is how the writer names a person,
+                // not what a source reports: «قال وزير الدفاع فلان …».
+                let (modality, source) =
+                    if p.frame == Frame::Title && modality == Modality::Reported {
+                        (Modality::Asserted, None)
+                    } else {
+                        (modality, source)
+                    };
                 let date = nearest_date(ctx, &dates, &hit);
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities
@@ -200,6 +252,31 @@ impl Extractor {
                         let (domain, range) = self.signature(r);
                         self.is_a(&s.class, domain) && self.is_a(&o.class, range)
                     });
+                    if self.event_relations.contains(&p.relation) {
+                        match events.last_mut() {
+                            Some(e)
+                                if e.sentence == sentence.index
+                                    && e.relation == p.relation
+                                    && e.subjects.iter().any(|x| x.actor == s.actor) =>
+                            {
+                                if !e.objects.iter().any(|x| x.actor == o.actor) {
+                                    e.objects.push(o.clone());
+                                }
+                            }
+                            _ => events.push(Event {
+                                relation: p.relation.clone(),
+                                subjects: vec![Ent {
+                                    span: None,
+                                    ..s.clone()
+                                }],
+                                objects: vec![Ent {
+                                    span: None,
+                                    ..o.clone()
+                                }],
+                                sentence: sentence.index,
+                            }),
+                        }
+                    }
                     for relation in std::iter::once(&p.relation).chain(also) {
                         out.push(Statement {
                             doc: doc.id.clone(),
@@ -282,10 +359,11 @@ pub(super) fn cue_scope(ctx: &Ctx<'_>, pos: usize) -> usize {
     let mut c = ctx.clause[pos];
     loop {
         let start = ctx.clause_start[c];
-        let opens_complement = matches!(
-            strip_conj(&ctx.tokens[start].key),
-            "ان" | "بان" | "انه" | "انها" | "بانه" | "بانها" | "انهم" | "بانهم"
-        );
+        let opens_complement = ctx
+            .g
+            .clauses
+            .complementizers
+            .contains(ctx.g.strip_conj(&ctx.tokens[start].key));
         if c == 0 || !opens_complement {
             return start;
         }
@@ -336,4 +414,22 @@ pub(super) fn dedupe(out: &mut Vec<Statement>, from: usize) {
         i += 1;
         k
     });
+}
+
+/// The unit quantities give counted soldiers and fighters.
+const FIGHTERS_UNIT: &str = "fighters";
+
+/// Classes of actors whose counted soldiers are theirs.
+const ARMED_CLASSES: &[&str] = &["ArmedForces", "ArmedGroup", "PMC"];
+
+/// Whether a result verb (أسفر عن، أودى بحياة، خلّف) stands before `pos` in
+/// its clause, within three words.
+fn result_marker_before(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let start = ctx.clause_start[ctx.clause[pos]].max(pos.saturating_sub(4));
+    (start..pos).any(|j| {
+        ctx.g
+            .markers
+            .result
+            .contains(ctx.g.strip_conj(&ctx.tokens[j].key))
+    })
 }

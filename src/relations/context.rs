@@ -23,6 +23,8 @@ pub(super) struct Arg {
 
 /// One sentence prepared for the frames.
 pub(super) struct Ctx<'a> {
+    /// The language's word classes.
+    pub(super) g: &'a Grammar,
     pub(super) text: &'a str,
     pub(super) tokens: Vec<Token>,
     pub(super) args: Vec<Arg>,
@@ -66,6 +68,9 @@ pub(super) struct Found {
     pub(super) possessed: bool,
     /// The subject is the genitive of the verbal noun (انسحاب فرنسا).
     pub(super) genitive: bool,
+    /// A title names its holder but not the body it belongs to (وزير
+    /// الدفاع، فلان): the pattern's implicit object may supply it.
+    pub(super) titled: bool,
 }
 
 pub(super) fn ent(a: &Arg) -> Ent {
@@ -97,29 +102,24 @@ impl ArgList for [usize] {
 
 /// The preposition governing argument `a` through a clitic or the word before it.
 pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
+    let g = ctx.g;
     let arg = &ctx.args[a];
-    let c = strip_conj(&arg.clitic);
-    let c = if c == arg.clitic && (c == "و" || c == "ف") {
+    let c = g.strip_conj(&arg.clitic);
+    let c = if c == arg.clitic && g.affixes.conjunctions.contains(c) {
         ""
     } else {
         c
     };
-    if let Some(p) = PREP_CLITICS.iter().find(|p| c == **p) {
-        return match *p {
-            "بال" => "ب",
-            "لل" => "ل",
-            "كال" => "ك",
-            other => other,
-        }
-        .to_string();
+    if g.affixes.prep_clitics.contains(c) {
+        return g.prep_base(c).to_string();
     }
-    if !c.is_empty() && c != "ال" {
+    if !c.is_empty() && !g.affixes.article.contains(c) {
         return c.to_string();
     }
     if arg.first > 0 {
         let k = ctx.tokens[arg.first - 1].key.as_str();
-        if PREP_WORDS.contains(&strip_conj(k)) {
-            return strip_conj(k).to_string();
+        if g.clauses.prep_words.contains(g.strip_conj(k)) {
+            return g.strip_conj(k).to_string();
         }
         // «على مدينة بوريم»: an indefinite head noun in construct with the
         // name passes on the preposition before it.
@@ -127,18 +127,18 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
         if head.kind == TokKind::Arabic
             && ctx.arg_at[arg.first - 1].is_none()
             && k.chars().count() >= 3
-            && !CONNECTIVES.contains(&strip_conj(k))
-            && !k.starts_with("ال")
+            && !g.clauses.connectives.contains(g.strip_conj(k))
+            && !g.definite(k)
             && !ctx.trigger_at[arg.first - 1]
             && !ctx.noun_trigger_at[arg.first - 1]
         {
             // Only ب and ل, on a noun of four letters or more: كانت is a verb.
-            if let Some(p) = clitic_prep(k, 4).filter(|p| *p != "ك") {
+            if let Some(p) = clitic_prep(g, k, 4).filter(|p| !g.affixes.comparative.contains(p)) {
                 return p.to_string();
             }
             if arg.first > 1 {
-                let k2 = strip_conj(&ctx.tokens[arg.first - 2].key);
-                if PREP_WORDS.contains(&k2) {
+                let k2 = g.strip_conj(&ctx.tokens[arg.first - 2].key);
+                if g.clauses.prep_words.contains(k2) {
                     return k2.to_string();
                 }
             }
@@ -153,17 +153,13 @@ pub(super) fn same_clause(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 
 /// The preposition a non-actor word carries as a proclitic (بدفع، للدولة),
 /// when the word is long enough for that to be a clitic and not a root letter.
-pub(super) fn clitic_prep(key: &str, min_rest: usize) -> Option<&'static str> {
-    let k = strip_conj(key);
-    PREP_CLITICS
+pub(super) fn clitic_prep<'g>(g: &'g Grammar, key: &str, min_rest: usize) -> Option<&'g str> {
+    let k = g.strip_conj(key);
+    g.affixes
+        .prep_clitics
         .iter()
-        .find(|p| k.starts_with(**p) && k.chars().count() >= p.chars().count() + min_rest)
-        .map(|p| match *p {
-            "بال" => "ب",
-            "لل" => "ل",
-            "كال" => "ك",
-            other => other,
-        })
+        .find(|p| k.starts_with(p) && k.chars().count() >= p.chars().count() + min_rest)
+        .map(|p| g.prep_base(p))
 }
 
 /// Whether argument `a` stands alone in parentheses (an acronym or gloss).
@@ -177,12 +173,13 @@ pub(super) fn parenthesized(ctx: &Ctx<'_>, a: usize) -> bool {
 impl Extractor {
     /// Tokenizes a sentence, places its mentions and cuts it into clauses.
     pub(super) fn prepare<'a>(
-        &self,
+        &'a self,
         text: &'a str,
         sentence: &Sentence,
         mentions: &[Mention],
         class_of: &dyn Fn(&str) -> String,
     ) -> Ctx<'a> {
+        let g = &self.grammar;
         let tokens = text::tokenize(text, sentence.span);
         let mut args: Vec<Arg> = Vec::new();
         let mut arg_at = vec![None; tokens.len()];
@@ -223,7 +220,7 @@ impl Extractor {
             }
             let clitic = fold(&text[tokens[first].span.start..m.span.start]);
             let class = class_of(&m.actor);
-            let gender = actor_gender(&fold(m.span.of(text)), &class, m.kind);
+            let gender = actor_gender(g, &fold(m.span.of(text)), &class, m.kind);
             for slot in &mut arg_at[first..end] {
                 *slot = Some(args.len());
             }
@@ -246,8 +243,8 @@ impl Extractor {
             let boundary = i > 0
                 && arg_at[i].is_none()
                 && (CLAUSE_PUNCT.contains(&k)
-                    || CONNECTIVES.contains(&k)
-                    || CONNECTIVES.contains(&strip_conj(k)));
+                    || g.clauses.connectives.contains(k)
+                    || g.clauses.connectives.contains(g.strip_conj(k)));
             if boundary {
                 clause_start.push(i);
             }
@@ -255,12 +252,12 @@ impl Extractor {
         }
         // Triggers are looked up once per token; the frames read them often.
         let hits: Vec<Vec<Hit>> = (0..tokens.len())
-            .map(|i| self.index.hits_at(&tokens, i))
+            .map(|i| self.index.hits_at(g, &tokens, i))
             .collect();
         let trigger_at = (0..tokens.len())
             .map(|i| {
                 arg_at[i].is_none()
-                    && !PREP_WORDS.contains(&tokens[i].key.as_str())
+                    && !g.clauses.prep_words.contains(&tokens[i].key)
                     && hits[i].iter().any(|h| {
                         matches!(
                             self.patterns[h.pattern].frame,
@@ -272,7 +269,7 @@ impl Extractor {
         let noun_trigger_at = (0..tokens.len())
             .map(|i| {
                 arg_at[i].is_none()
-                    && !PREP_WORDS.contains(&tokens[i].key.as_str())
+                    && !g.clauses.prep_words.contains(&tokens[i].key)
                     && hits[i].iter().any(|h| {
                         matches!(self.patterns[h.pattern].frame, Frame::Noun | Frame::Between)
                     })
@@ -283,11 +280,14 @@ impl Extractor {
                 arg_at[i].is_none()
                     && hits[i].iter().any(|h| {
                         self.patterns[h.pattern].frame == Frame::Verb
-                            && h.prefix.trim_start_matches(['و', 'ف']).starts_with('س')
+                            && g.affixes
+                                .future
+                                .starts(g.affixes.conjunctions.trim_start(&h.prefix))
                     })
             })
             .collect();
         Ctx {
+            g,
             text,
             tokens,
             args,

@@ -12,6 +12,7 @@ pub(super) fn conjuncts_forward(ctx: &Ctx<'_>, a: usize) -> Vec<usize> {
 /// an apposition set off by commas (X، التابعة لـ A، وB), a comma and و close
 /// the apposition rather than extend its object.
 pub(super) fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
+    let g = ctx.g;
     let mut out = vec![a];
     let mut cur = a;
     while cur + 1 < ctx.args.len() {
@@ -19,9 +20,10 @@ pub(super) fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
         let gap = &ctx.tokens[ctx.args[cur].end..ctx.args[next].first];
         let separators = gap.iter().all(|t| {
             is_comma(&t.key)
+                || g.clauses.coordinators.contains(&t.key)
                 || matches!(
                     t.key.as_str(),
-                    "و" | "او" | "(" | ")" | "/" | "-" | "\"" | "“" | "”" | "«" | "»"
+                    "(" | ")" | "/" | "-" | "\"" | "“" | "”" | "«" | "»"
                 )
         });
         // «القوات الفرنسية وقوات الأمم المتحدة»: a conjoined head noun right
@@ -33,30 +35,34 @@ pub(super) fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
             _ => None,
         };
         let head_noun = head_gap.is_some_and(|h| {
-            h.key.strip_prefix('و').is_some_and(|h| {
-                let h = h.strip_prefix("ال").unwrap_or(h);
-                HEAD_NOUNS.contains(&h)
+            g.affixes.wa.strip_prefix(&h.key).is_some_and(|h| {
+                let h = g.affixes.article.strip_prefix(h).unwrap_or(h);
+                g.nouns.heads.contains(h)
             })
         }) && prep_of(ctx, next).is_empty();
         // «…، ومنافسيه من داعش»، «والعاملين الروس من فيلق أفريقيا»: a
         // conjoined noun (and an adjective) whose members come from the
         // next actor.
         let partitive_member = match gap {
-            [.., n, m] | [.., n, _, m] if m.key == "من" => {
-                n.key.starts_with('و') && n.kind == TokKind::Arabic && n.key.chars().count() > 3
+            [.., n, m] | [.., n, _, m] if g.clauses.partitive.contains(&m.key) => {
+                g.affixes.wa.starts(&n.key)
+                    && n.kind == TokKind::Arabic
+                    && n.key.chars().count() > 3
             }
             // «والعاملين الروس من فيلق أفريقيا»: after the adjective.
-            [m] if m.key == "من" => ctx.args[cur].kind == MentionKind::Adjective && cur > a,
+            [m] if g.clauses.partitive.contains(&m.key) => {
+                ctx.args[cur].kind == MentionKind::Adjective && cur > a
+            }
             _ => false,
         } && gap.len() <= 4
             && gap.iter().all(|t| t.kind != TokKind::Number)
-            && prep_of(ctx, next) == "من";
+            && g.clauses.partitive.contains(&prep_of(ctx, next));
         let head_noun = head_noun || partitive_member;
         let joined = head_noun
-            || ctx.args[next].clitic.starts_with('و')
-            || gap
-                .iter()
-                .any(|t| is_comma(&t.key) || t.key == "و" || t.key == "او" || t.key == "/");
+            || g.affixes.wa.starts(&ctx.args[next].clitic)
+            || gap.iter().any(|t| {
+                is_comma(&t.key) || g.clauses.coordinators.contains(&t.key) || t.key == "/"
+            });
         let alias = ctx.args[next].actor == ctx.args[cur].actor || gap.iter().any(|t| t.key == "(");
         if !(separators || head_noun)
             || gap.len() > 3
@@ -89,11 +95,12 @@ pub(super) fn conjuncts_backward(ctx: &Ctx<'_>, a: usize) -> Vec<usize> {
     while cur > 0 {
         let prev = cur - 1;
         let gap = &ctx.tokens[ctx.args[prev].end..ctx.args[cur].first];
-        let separators = gap
-            .iter()
-            .all(|t| is_comma(&t.key) || matches!(t.key.as_str(), "و" | "(" | ")"));
-        let joined = ctx.args[cur].clitic.starts_with('و')
-            || gap.iter().any(|t| is_comma(&t.key) || t.key == "و");
+        let wa = &ctx.g.affixes.wa;
+        let separators = gap.iter().all(|t| {
+            is_comma(&t.key) || wa.contains(&t.key) || matches!(t.key.as_str(), "(" | ")")
+        });
+        let joined = wa.starts(&ctx.args[cur].clitic)
+            || gap.iter().any(|t| is_comma(&t.key) || wa.contains(&t.key));
         if !separators || gap.len() > 2 || !prep_of(ctx, prev).is_empty() {
             break;
         }
@@ -113,7 +120,8 @@ pub(super) fn conjuncts_backward(ctx: &Ctx<'_>, a: usize) -> Vec<usize> {
 
 /// بين أ وب (وج): the coordinated list after بين within two words of `pos`.
 pub(super) fn between_list(ctx: &Ctx<'_>, pos: usize) -> Option<Vec<usize>> {
-    let at = (pos..ctx.tokens.len().min(pos + 3)).find(|&j| ctx.tokens[j].key == "بين")?;
+    let at = (pos..ctx.tokens.len().min(pos + 3))
+        .find(|&j| ctx.g.clauses.between.contains(&ctx.tokens[j].key))?;
     let first = arg_after(ctx, at + 1, 1)?;
     let list = conjuncts_forward(ctx, first);
     let named = list.len() + list.iter().map(|&a| ctx.args[a].twins.len()).sum::<usize>();
@@ -141,17 +149,30 @@ pub(super) fn joint_parties(
         if ctx
             .tokens
             .get(j)
-            .is_some_and(|t| strip_conj(&t.key) == "مع")
+            .is_some_and(|t| ctx.g.clauses.comitative.contains(ctx.g.strip_conj(&t.key)))
             && let Some(c) = arg_after(ctx, j + 1, 0)
         {
             before.extend(conjuncts_forward(ctx, c).ents(ctx));
         }
     }
-    let preps = ["من".to_string(), "مع".to_string()];
+    let preps: Vec<String> = ctx
+        .g
+        .clauses
+        .partitive
+        .iter()
+        .chain(ctx.g.clauses.comitative.iter())
+        .map(str::to_string)
+        .collect();
     if let Some(o) = object_after(ctx, hit.end, &preps, 2, fit) {
         let partners = conjuncts_forward(ctx, o).ents(ctx);
         // «رتل مشترك من الجيش وفاغنر»: behind من, the parts themselves.
-        if prep_of(ctx, o) == "من" || ctx.tokens.get(hit.end).is_some_and(|t| t.key == "من") {
+        let partitive = &ctx.g.clauses.partitive;
+        if partitive.contains(&prep_of(ctx, o))
+            || ctx
+                .tokens
+                .get(hit.end)
+                .is_some_and(|t| partitive.contains(&t.key))
+        {
             before.extend(partners);
         } else {
             after.extend(partners);

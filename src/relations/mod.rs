@@ -1,6 +1,6 @@
 //! Extracts typed relations between mentions, with their qualifiers.
 //!
-//! The patterns are data (`ontology/patterns/*.toml`, see [`patterns`]); this
+//! The patterns are data (`ontology/lang/ar/patterns/*.toml`, see [`patterns`]); this
 //! module is the engine that applies them. For each sentence it tokenizes the
 //! original text, places the mentions on the tokens, cuts the sentence into
 //! clauses, finds triggers with affix tolerance, and fills each trigger's
@@ -12,7 +12,7 @@
 //! come from their own submodules.
 
 //! The engine is split by role:
-//! - [`context`]: a sentence prepared for the frames (tokens, arguments, clauses);
+//! - `context`: a sentence prepared for the frames (tokens, arguments, clauses);
 //! - `agreement`: gender and number, pronouns;
 //! - `topics`: what later clauses refer back to;
 //! - `args`, `coordination`, `predicates`: argument finders;
@@ -37,58 +37,30 @@ use std::collections::{BTreeMap, HashMap};
 use oxigraph::model::{NamedOrBlankNode, Quad, Term};
 
 use crate::error::{Error, Result};
+use crate::grammar::{Grammar, Words};
 use crate::model::{
     Actor, Document, Evidence, Iri, Mention, MentionKind, Modality, Polarity, Sentence, Span,
     Statement, ns,
 };
 use crate::ontology::Ontology;
 use crate::text::fold;
-use crate::text::tokens::{
-    self as text, CLAUSE_PUNCT, CONNECTIVES, PREP_CLITICS, PREP_WORDS, RELATIVES, TokKind, Token,
-    is_comma, strip_conj,
-};
+use crate::text::tokens::{self as text, CLAUSE_PUNCT, TokKind, Token, is_comma};
 use agreement::*;
 use args::*;
 use context::*;
 use coordination::*;
-use patterns::{Frame, Genitive, Hit, Implicit, Pattern, TriggerIndex};
+use patterns::{Frame, Genitive, Hit, Implicit, ObjectAs, Pattern, TriggerIndex};
 use predicates::*;
 use qualifiers::{cues, dates, modality, polarity, quantities};
 use signature::*;
 use topics::*;
-
-/// Nouns that head a phrase naming an actor (قوات الأمم المتحدة، عناصر فاغنر);
-/// after و they coordinate the phrase with the one before.
-pub(super) const HEAD_NOUNS: &[&str] = &[
-    "قوات",
-    "عناصر",
-    "مقاتلي",
-    "وحدات",
-    "جيش",
-    "حكومه",
-    "حكومات",
-    "دول",
-    "بعثه",
-    "ميليشيات",
-    "مسلحي",
-    "جنود",
-    "سلطات",
-    "قيادات",
-    "مرتزقه",
-    "عاملين",
-    "مدربين",
-    "مستشارين",
-    "عسكريين",
-    "ضباط",
-    "مسلحين",
-];
 
 /// How many sentences back a dropped subject may find its antecedent: news
 /// paragraphs keep their topic across a sentence or two.
 pub(super) const TOPIC_REACH: usize = 2;
 
 /// The folder under the ontology folder that holds the patterns.
-pub const PATTERNS_DIR: &str = "patterns";
+pub const PATTERNS_DIR: &str = "lang/ar/patterns";
 
 /// The compiled relation patterns.
 #[derive(Debug)]
@@ -101,8 +73,16 @@ pub struct Extractor {
     ancestors: HashMap<String, Vec<String>>,
     /// Lexicon IRI → class local name.
     lexicon: HashMap<Iri, String>,
-    /// Negators, reporting words and hedges (`patterns/qualifiers.toml`).
+    /// Relations whose statements are remembered as events for result
+    /// clauses (every pattern's `result-of`).
+    event_relations: Vec<String>,
+    /// State IRI → its government, where the lexicon names exactly one
+    /// actor of class `Government` for the state.
+    governments: HashMap<Iri, Ent>,
+    /// Negators, reporting words and hedges (`lang/ar/patterns/qualifiers.toml`).
     cues: cues::Cues,
+    /// The language's word classes and affixes (`lang/ar/grammar.toml`).
+    grammar: Grammar,
 }
 
 impl Extractor {
@@ -143,7 +123,33 @@ impl Extractor {
             .iter()
             .map(|e| (e.iri.clone(), e.class.clone()))
             .collect();
-        let index = TriggerIndex::new(&patterns);
+        let grammar = Grammar::load(&ontology.dir)?;
+        let mut event_relations: Vec<String> =
+            patterns.iter().flat_map(|p| p.result_of.clone()).collect();
+        event_relations.sort();
+        event_relations.dedup();
+        let mut by_state: BTreeMap<&str, Vec<&crate::ontology::LexEntry>> = BTreeMap::new();
+        for e in ontology.lexicon.iter().filter(|e| e.class == "Government") {
+            if let Some(c) = &e.country {
+                by_state.entry(c.as_str()).or_default().push(e);
+            }
+        }
+        let governments = by_state
+            .into_iter()
+            .filter_map(|(state, govs)| match govs.as_slice() {
+                [g] => Some((
+                    state.to_string(),
+                    Ent {
+                        actor: g.iri.clone(),
+                        class: g.class.clone(),
+                        span: None,
+                        gender: Gender::Fem,
+                    },
+                )),
+                _ => None,
+            })
+            .collect();
+        let index = TriggerIndex::new(&patterns, &grammar);
         let cues = cues::Cues::read(&ontology.dir.join(PATTERNS_DIR).join(cues::QUALIFIERS_FILE))?;
         Ok(Extractor {
             patterns,
@@ -151,7 +157,10 @@ impl Extractor {
             signatures,
             ancestors,
             lexicon,
+            event_relations,
+            governments,
             cues,
+            grammar,
         })
     }
 
@@ -221,6 +230,7 @@ impl Extractor {
         };
         let mut out: Vec<Statement> = Vec::new();
         let mut topics: Vec<Topic> = Vec::new();
+        let mut events: Vec<Event> = Vec::new();
         let mut states = StateCount::default();
         for sentence in sentences {
             let ctx = self.prepare(&doc.text, sentence, mentions, &class_of);
@@ -230,7 +240,7 @@ impl Extractor {
                 published,
                 article_state: states.top(),
             };
-            self.sentence(&doc_ctx, sentence, &ctx, &mut topics, &mut out);
+            self.sentence(&doc_ctx, sentence, &ctx, &mut topics, &mut events, &mut out);
         }
         out
     }

@@ -1,4 +1,4 @@
-//! Relation patterns: the TOML files under `ontology/patterns/`, checked
+//! Relation patterns: the TOML files under `ontology/lang/ar/patterns/`, checked
 //! against the ontology and compiled into a trigger index that tolerates
 //! Arabic affixes, so that a pattern lists stems (دعم، شن) and not every
 //! inflected form (تدعم، يدعمون، شنّت، بالدعم، دعمها).
@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::grammar::Grammar;
 use crate::ontology::Ontology;
 use crate::text::fold;
 use crate::text::tokens::Token;
@@ -76,6 +77,15 @@ pub enum Implicit {
     ArticleState,
 }
 
+/// What a state found as the object stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ObjectAs {
+    /// Its government (the lexicon's `ag:Government` whose `ag:country` is
+    /// the state): «وزير الخارجية المالي» is a member of Mali's government.
+    Government,
+}
+
 /// An example sentence of a pattern with what it must and must not yield.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,6 +110,46 @@ pub struct Example {
     /// The publication date to resolve relative dates against.
     #[serde(default)]
     pub published: Option<String>,
+}
+
+/// A construction of the language the engine reads (a named heuristic of
+/// `src/relations/`: a possessed subject, a passive agent, a result
+/// clause …), with examples that show it at work and where it must not
+/// apply. `ontology/lang/ar/constructions.toml`; `tests/relations.rs` runs
+/// every example through the whole pipeline.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Construction {
+    /// Unique name (kebab-case).
+    pub id: String,
+    /// The Rust function of `src/relations/` that implements it.
+    pub heuristic: String,
+    /// What it reads, in a sentence.
+    pub description: String,
+    /// Positive examples (with `expect`) and negative ones (with `absent`).
+    #[serde(rename = "example")]
+    pub examples: Vec<Example>,
+}
+
+/// The file of constructions in a language folder.
+pub const CONSTRUCTIONS_FILE: &str = "constructions.toml";
+
+/// Reads the constructions file.
+pub fn read_constructions(path: &Path) -> Result<Vec<Construction>> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        construction: Vec<Construction>,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let file: File = toml::from_str(&text).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(file.construction)
 }
 
 /// One pattern as written in a file.
@@ -153,6 +203,14 @@ pub struct Pattern {
     /// (founding verbs: «تأسست الجبهة من اندماج حركات …» → merged into it).
     #[serde(default)]
     pub object_from_subject_of: Vec<String>,
+    /// Relations whose last event a result clause continues (killed after
+    /// «ما أسفر عن مقتل»: the attack's agents, and its armed target when
+    /// the victims are counted soldiers).
+    #[serde(default)]
+    pub result_of: Vec<String>,
+    /// What a state found as the object stands for (`government`).
+    #[serde(default)]
+    pub object_as: Option<ObjectAs>,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -217,7 +275,10 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
         if let Some(first) = seen.insert(&p.id, &p.file) {
             return Err(fail(format!("id already used in {}", first.display())));
         }
-        for r in std::iter::once(&p.relation).chain(&p.also) {
+        for r in std::iter::once(&p.relation)
+            .chain(&p.also)
+            .chain(&p.result_of)
+        {
             if ontology.relation(r).is_none() {
                 return Err(fail(format!("relation {r:?} is not in the ontology")));
             }
@@ -237,32 +298,19 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
     Ok(())
 }
 
-/// Proclitics a word of each frame may carry, longest combinations first.
-fn prefixes(frame: Frame) -> &'static [&'static str] {
-    match frame {
-        Frame::Verb => &[
-            "وسي", "وست", "وسن", "فسي", "فست", "سي", "ست", "سن", "وي", "وت", "ون", "وا", "في",
-            "فت", "فن", "فا", "و", "ف", "ي", "ت", "ن", "ا", "",
-        ],
-        _ => &[
-            "وبال", "وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب",
-            "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك", "",
-        ],
+/// Proclitics a word of each frame family may carry, longest combinations first.
+fn prefixes(g: &Grammar, family: Frame) -> &[String] {
+    match family {
+        Frame::Verb => g.affixes.verb_prefixes.as_slice(),
+        _ => g.affixes.noun_prefixes.as_slice(),
     }
 }
 
-/// Suffixes a word of each frame may carry.
-fn suffixes(frame: Frame) -> &'static [&'static str] {
-    match frame {
-        Frame::Verb => &[
-            "تهما", "وها", "وهم", "تها", "تهم", "ته", "ونه", "ونها", "ونهم", "انه", "انها", "تما",
-            "تان", "ون", "وا", "ان", "ين", "نا", "ها", "هم", "هما", "ه", "ت", "ا", "و", "ن", "",
-        ],
-        // No bare ي: a nisba adjective (الحربي، القتالي) is not its noun.
-        _ => &[
-            "اتها", "اتهم", "اته", "تها", "تهم", "تهما", "ته", "يها", "يه", "ات", "ين", "ون", "ان",
-            "ها", "هم", "هما", "ه", "ا", "",
-        ],
+/// Suffixes a word of each frame family may carry.
+fn suffixes(g: &Grammar, family: Frame) -> &[String] {
+    match family {
+        Frame::Verb => g.affixes.verb_suffixes.as_slice(),
+        _ => g.affixes.noun_suffixes.as_slice(),
     }
 }
 
@@ -330,7 +378,7 @@ pub(crate) struct TriggerIndex {
 }
 
 impl TriggerIndex {
-    pub(crate) fn new(patterns: &[Pattern]) -> TriggerIndex {
+    pub(crate) fn new(patterns: &[Pattern], g: &Grammar) -> TriggerIndex {
         let mut by_first: FxHashMap<String, Vec<Form>> = FxHashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             for t in &p.triggers {
@@ -353,22 +401,24 @@ impl TriggerIndex {
             let fi = fi as u32;
             // The stem as written before a suffix starting with ت (مواجهتها);
             // the search reads it so only when the stem itself is no trigger.
-            let marbuta = first
-                .strip_suffix('ه')
+            let marbuta = g
+                .affixes
+                .taa_marbuta
+                .strip_suffix(first)
                 .filter(|m| !known.contains(m) && m.chars().count() >= 2);
             for family in [Frame::Verb, Frame::Noun] {
                 if !fs.iter().any(|f| family_of(f.frame) == family) {
                     continue;
                 }
                 let verb = family == Frame::Verb;
-                for (pi, pre) in prefixes(family).iter().enumerate() {
-                    for (si, suf) in suffixes(family).iter().enumerate() {
+                for (pi, pre) in prefixes(g, family).iter().enumerate() {
+                    for (si, suf) in suffixes(g, family).iter().enumerate() {
                         if first.chars().count() >= 2 {
                             all.push((format!("{pre}{first}{suf}"), verb, pi as u8, si as u8, fi));
                         }
                         if let Some(m) = marbuta
                             && !verb
-                            && suf.starts_with('ت')
+                            && g.affixes.feminine_mark.starts(suf)
                         {
                             all.push((format!("{pre}{m}{suf}"), verb, pi as u8, si as u8, fi));
                         }
@@ -409,7 +459,7 @@ impl TriggerIndex {
     }
 
     /// Every trigger that starts at token `i`.
-    pub(crate) fn hits_at(&self, tokens: &[Token], i: usize) -> Vec<Hit> {
+    pub(crate) fn hits_at(&self, g: &Grammar, tokens: &[Token], i: usize) -> Vec<Hit> {
         let mut out: Vec<Hit> = Vec::new();
         let Some(&(from, len)) = self.surfaces.get(tokens[i].key.as_str()) else {
             return out;
@@ -417,10 +467,10 @@ impl TriggerIndex {
         let from = from as usize;
         for r in &self.readings[from..from + len as usize] {
             let family = if r.verb { Frame::Verb } else { Frame::Noun };
-            let pre = prefixes(family)[r.pre as usize];
-            let suf = suffixes(family)[r.suf as usize];
+            let pre = prefixes(g, family)[r.pre as usize].as_str();
+            let suf = suffixes(g, family)[r.suf as usize].as_str();
             // A verb with a pronoun ـه never ends in ة (ضربة is a noun).
-            if r.verb && suf.ends_with('ه') && tokens[i].ta_marbuta {
+            if r.verb && g.affixes.pronoun_masculine.ends(suf) && tokens[i].ta_marbuta {
                 continue;
             }
             for f in &self.forms[r.first as usize] {
@@ -443,9 +493,9 @@ impl TriggerIndex {
                         continue;
                     }
                     if last
-                        && let Some(s) = suffixes(Frame::Noun)
+                        && let Some(s) = suffixes(g, Frame::Noun)
                             .iter()
-                            .find(|s| !s.is_empty() && t.key.strip_suffix(**s) == Some(w))
+                            .find(|s| !s.is_empty() && t.key.strip_suffix(s.as_str()) == Some(w))
                     {
                         last_suffix = s;
                         end += 1;
@@ -493,6 +543,8 @@ mod tests {
             also: vec![],
             implicit_object: None,
             object_from_subject_of: vec![],
+            object_as: None,
+            result_of: vec![],
             examples: vec![],
             file: PathBuf::new(),
         }
@@ -503,7 +555,7 @@ mod tests {
         (0..toks.len())
             .flat_map(|i| {
                 index
-                    .hits_at(&toks, i)
+                    .hits_at(crate::grammar::repository(), &toks, i)
                     .into_iter()
                     .map(|h| (toks[h.first].span.of(text).to_string(), h.pattern))
                     .collect::<Vec<_>>()
@@ -513,7 +565,10 @@ mod tests {
 
     #[test]
     fn verb_stems_match_inflected_forms() {
-        let idx = TriggerIndex::new(&[pattern("v", Frame::Verb, &["شن"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("v", Frame::Verb, &["شن"])],
+            crate::grammar::repository(),
+        );
         for w in ["شنّت", "تشنّ", "يشنّون", "وشنت", "شنوا", "وستشن"] {
             assert_eq!(hits(&idx, w).len(), 1, "{w}");
         }
@@ -522,7 +577,10 @@ mod tests {
 
     #[test]
     fn noun_stems_match_with_article_clitics_and_suffixes() {
-        let idx = TriggerIndex::new(&[pattern("n", Frame::Noun, &["دعم", "مواجهة"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("n", Frame::Noun, &["دعم", "مواجهة"])],
+            crate::grammar::repository(),
+        );
         for w in [
             "الدعم",
             "بدعم",
@@ -538,10 +596,16 @@ mod tests {
 
     #[test]
     fn multi_word_triggers_need_every_word() {
-        let idx = TriggerIndex::new(&[pattern("p", Frame::Prep, &["بالتنسيق مع"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("p", Frame::Prep, &["بالتنسيق مع"])],
+            crate::grammar::repository(),
+        );
         assert_eq!(hits(&idx, "نفذت بالتنسيق مع الجيش").len(), 1);
         assert!(hits(&idx, "بالتنسيق الكامل").is_empty());
-        let idx = TriggerIndex::new(&[pattern("p", Frame::Prep, &["تنسيق مع"])]);
+        let idx = TriggerIndex::new(
+            &[pattern("p", Frame::Prep, &["تنسيق مع"])],
+            crate::grammar::repository(),
+        );
         assert_eq!(hits(&idx, "وبالتنسيق مع").len(), 1);
     }
 }

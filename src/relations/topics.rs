@@ -19,6 +19,30 @@ pub(super) struct Topic {
     pub(super) apposed: bool,
 }
 
+/// An event stated earlier in the document (a statement of a relation
+/// that patterns name in `result-of`): its agents and what it befell.
+#[derive(Clone, Debug)]
+pub(super) struct Event {
+    pub(super) relation: String,
+    pub(super) subjects: Vec<Ent>,
+    pub(super) objects: Vec<Ent>,
+    pub(super) sentence: usize,
+}
+
+/// The most recent event of one of `relations` within [`TOPIC_REACH`]
+/// sentences before or in `sentence`.
+pub(super) fn last_event<'e>(
+    events: &'e [Event],
+    relations: &[String],
+    sentence: usize,
+) -> Option<&'e Event> {
+    events
+        .iter()
+        .rev()
+        .take_while(|e| e.sentence + TOPIC_REACH >= sentence)
+        .find(|e| relations.contains(&e.relation))
+}
+
 /// What the sentences of a document share.
 pub(super) struct DocCtx<'a> {
     pub(super) doc: &'a Document,
@@ -122,13 +146,18 @@ pub(super) fn founded(
     let stems: Vec<String> = stems.iter().map(|s| fold(s)).collect();
     // Perfect (تأسست) or imperfect (يتشكل) with or without the feminine ت.
     let is_stem = |k: &str| {
-        let k = strip_conj(k);
-        [k, k.strip_suffix('ت').unwrap_or(k)].iter().any(|k| {
-            let bare = k
-                .strip_prefix(['ي', 'ت'])
-                .filter(|r| r.chars().count() >= 3);
-            stems.iter().any(|s| s == k || bare == Some(s.as_str()))
-        })
+        let g = ctx.g;
+        let k = g.strip_conj(k);
+        [k, g.affixes.feminine_mark.strip_suffix(k).unwrap_or(k)]
+            .iter()
+            .any(|k| {
+                let bare = g
+                    .affixes
+                    .imperfect
+                    .strip_prefix(k)
+                    .filter(|r| r.chars().count() >= 3);
+                stems.iter().any(|s| s == k || bare == Some(s.as_str()))
+            })
     };
     let Some(v) = (0..pos)
         .rev()
@@ -143,7 +172,7 @@ pub(super) fn founded(
         return [b].ents(ctx);
     }
     let opens = v <= ctx.clause_start[ctx.clause[v]] + 1;
-    let gender = if ctx.tokens[v].key.ends_with('ت') {
+    let gender = if ctx.g.affixes.feminine_mark.ends(&ctx.tokens[v].key) {
         Gender::Fem
     } else {
         Gender::Masc
@@ -168,8 +197,13 @@ pub(super) fn claimant(
     fit: &dyn Fn(&Arg) -> bool,
 ) -> Option<Vec<Ent>> {
     let j = (0..pos).rev().find(|&j| {
-        let k = strip_conj(&ctx.tokens[j].key);
-        k.starts_with("مسووليت") || k == "مسووليه" || k == "المسووليه"
+        let g = ctx.g;
+        let k = g.strip_conj(&ctx.tokens[j].key);
+        g.markers
+            .responsibility_stem
+            .strip_prefix(k)
+            .is_some_and(|r| g.affixes.feminine_mark.starts(r))
+            || g.markers.responsibility.contains(k)
     })?;
     // Nothing but the claimed event between (عن الهجمات التي استهدفت).
     if (j + 1..pos)
@@ -184,8 +218,12 @@ pub(super) fn claimant(
         return Some(conjuncts_backward(ctx, a).ents(ctx));
     }
     // The pronoun on مسؤوليتها، مسؤوليته، مسؤوليتهم.
-    let suffix = strip_conj(&ctx.tokens[j].key).strip_prefix("مسوولي")?;
-    clause_topic(topics, possessive_gender(suffix)?, sentence)
+    let suffix = ctx
+        .g
+        .markers
+        .responsibility_stem
+        .strip_prefix(ctx.g.strip_conj(&ctx.tokens[j].key))?;
+    clause_topic(topics, possessive_gender(ctx.g, suffix)?, sentence)
 }
 
 /// The state named last before `pos` in the sentence by its name (not a

@@ -662,6 +662,16 @@ impl Store {
             .collect()
     }
 
+    /// The quads with this predicate, in every graph, read from the
+    /// predicate index (not a scan of the store).
+    pub fn quads_with_predicate(&self, predicate: &str) -> Result<Vec<Quad>> {
+        let p = rdf::checked(predicate)?;
+        self.inner
+            .quads_for_pattern(None, Some(p.as_ref()), None, None)
+            .map(|q| q.map_err(|e| self.err(e)))
+            .collect()
+    }
+
     /// The quads of the stored document with this id (every version's
     /// graph; empty when there is none).
     pub fn document_quads(&self, doc_id: &str) -> Result<Vec<Quad>> {

@@ -92,98 +92,6 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
     out
 }
 
-/// Prepositions written as separate words (folded).
-pub(crate) const PREP_WORDS: &[&str] = &[
-    "في",
-    "علي",
-    "من",
-    "الي",
-    "مع",
-    "ضد",
-    "عن",
-    "بين",
-    "لدي",
-    "نحو",
-    "تجاه",
-    "عبر",
-    "داخل",
-    "حول",
-    "قبل",
-    "لصالح",
-    "قرب",
-    "بالقرب",
-    "ب",
-    "ل",
-];
-
-/// Prepositions written as proclitics (folded), longest first.
-pub(crate) const PREP_CLITICS: &[&str] = &["بال", "لل", "كال", "ب", "ل", "ك"];
-
-/// Relative pronouns (folded): a clause they open takes its subject from the
-/// noun before them.
-pub(crate) const RELATIVES: &[&str] = &[
-    "الذي",
-    "التي",
-    "الذين",
-    "اللذين",
-    "اللتين",
-    "اللذان",
-    "اللتان",
-    "اللواتي",
-    "اللاتي",
-];
-
-/// Words that open a new clause (folded). Arguments are not taken across them.
-pub(crate) const CONNECTIVES: &[&str] = &[
-    "بينما",
-    "لكن",
-    "لكنه",
-    "لكنها",
-    "لكنهم",
-    "ولكن",
-    "حيث",
-    "الا",
-    "اذ",
-    "عندما",
-    "حين",
-    "حينما",
-    "بعدما",
-    "ثم",
-    "مما",
-    "ما",
-    "ان",
-    "بان",
-    "وان",
-    "فان",
-    "لان",
-    "انه",
-    "انها",
-    "بانه",
-    "بانها",
-    "وانه",
-    "وانها",
-    "انهم",
-    "بانهم",
-    "كما",
-    "وكما",
-    "وبينما",
-    "وحيث",
-    "وعندما",
-    "فيما",
-    "وفيما",
-    "بل",
-    "اما",
-    "واما",
-    "رغم",
-    "ورغم",
-    "بيد",
-    "وهو",
-    "وهي",
-    "وهم",
-    "هو",
-    "هي",
-];
-
 /// Punctuation that ends a clause. The Arabic comma U+060C is not here: it
 /// also separates list items and appositions, and the frames treat it apart.
 pub(crate) const CLAUSE_PUNCT: &[&str] = &[".", "؛", ";", ":", "!", "?", "؟", "…"];
@@ -193,22 +101,19 @@ pub(crate) fn is_comma(key: &str) -> bool {
     key == "\u{060C}" || key == ","
 }
 
-/// Strips the conjunctions و and ف (U+0648, U+0641) from a folded word when
-/// what is left is still a word of two letters or more.
-pub(crate) fn strip_conj(key: &str) -> &str {
-    for p in ["و", "ف"] {
-        if let Some(rest) = key.strip_prefix(p)
-            && rest.chars().count() >= 2
-        {
-            return rest;
-        }
-    }
-    key
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_controls_make_no_token_and_split_no_word() {
+        let text = "ما\u{200F}لي \u{200F}و\u{200C}باماكو\u{200F}";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let keys: Vec<&str> = toks.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys, vec!["مالي", "وباماكو"]);
+        // The span of a word ends at its last letter, not at a mark after it.
+        assert!(toks[1].span.of(text).ends_with("باماكو"));
+    }
 
     #[test]
     fn fold_removes_marks_and_unifies_letters() {
@@ -243,12 +148,5 @@ mod tests {
         );
         assert_eq!(toks[2].key, "حصارا");
         assert_eq!(toks[7].kind, TokKind::Number);
-    }
-
-    #[test]
-    fn conjunction_is_stripped_only_from_long_words() {
-        assert_eq!(strip_conj("وتركيا"), "تركيا");
-        assert_eq!(strip_conj("فان"), "ان");
-        assert_eq!(strip_conj("ول"), "ول");
     }
 }

@@ -26,7 +26,7 @@ impl Extractor {
                 self.participle_frame(p, hit, ctx)
             }
             Frame::Prep => self.prep_frame(p, hit, ctx, topics, sentence),
-            Frame::Title => self.title_frame(hit, ctx, topics, sentence),
+            Frame::Title => self.title_frame(p, hit, ctx, topics, sentence),
         }
     }
 }

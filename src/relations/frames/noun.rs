@@ -132,7 +132,7 @@ impl Extractor {
                     let named = ctx
                         .tokens
                         .get(v + 1)
-                        .is_some_and(|t| t.kind == TokKind::Arabic && t.key.starts_with("ال"));
+                        .is_some_and(|t| t.kind == TokKind::Arabic && ctx.g.definite(&t.key));
                     if named {
                         return f;
                     }
@@ -159,13 +159,14 @@ impl Extractor {
             }
         }
         if f.subjects.is_empty() && !p.strict_subject {
-            let possessive = possessive_gender(&hit.suffix);
+            let possessive = possessive_gender(ctx.g, &hit.suffix);
             // «شنت الجماعة هجماتها»: with a possessive suffix the actor
             // just before must agree with it.
             let max_gap = if possessive.is_some() { 3 } else { 6 };
             if let Some(b) = subject_before(ctx, hit.first, max_gap)
                 && possessive.is_none_or(|g| agrees(g, ctx.args[b].gender))
                 && fit_subject(&ctx.args[b])
+                && !reacts_to(ctx, b, hit.first)
             {
                 f.subjects = conjuncts_backward(ctx, b).ents(ctx);
                 f.distance = f.distance.max(hit.first.saturating_sub(ctx.args[b].end));
@@ -219,4 +220,28 @@ impl Extractor {
         }
         f
     }
+}
+
+/// «أدانت الجزائر الهجوم على …»، «الاتحاد الأفريقي ندد بالحصار»: the actor
+/// at `a` is the subject of a verb of reaction (condemning, welcoming,
+/// commenting) that governs the noun at `pos`, not the noun's agent.
+fn reacts_to(ctx: &Ctx<'_>, a: usize, pos: usize) -> bool {
+    let g = ctx.g;
+    let is_reaction = |j: usize| {
+        let k = g.strip_conj(&ctx.tokens[j].key);
+        let k = g.affixes.feminine_mark.strip_suffix(k).unwrap_or(k);
+        let k = g
+            .affixes
+            .imperfect_any
+            .strip_prefix(k)
+            .filter(|r| r.chars().count() >= 3)
+            .unwrap_or(k);
+        g.verbs.reaction.contains(k)
+    };
+    let arg = &ctx.args[a];
+    // VSO: the verb right before the subject; SVO: between the subject and the noun.
+    arg.first
+        .checked_sub(1)
+        .is_some_and(|j| ctx.arg_at[j].is_none() && is_reaction(j))
+        || (arg.end..pos).any(|j| ctx.arg_at[j].is_none() && is_reaction(j))
 }

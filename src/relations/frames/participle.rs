@@ -19,10 +19,14 @@ impl Extractor {
         // «افتتحت تركيا فرعا لشركة»: an accusative noun right after
         // an actor is that clause's object, not its apposition —
         // unless a copula makes it the predicate (لا يزال بازوم محتجزا).
-        if hit.suffix == "ا"
+        if ctx.g.affixes.accusative.contains(&hit.suffix)
             && let Some(h) = hit.first.checked_sub(1).and_then(|j| ctx.arg_at[j])
-            && !(ctx.args[h].first.saturating_sub(3)..ctx.args[h].first)
-                .any(|j| COPULAS.contains(&strip_conj(&ctx.tokens[j].key)))
+            && !(ctx.args[h].first.saturating_sub(3)..ctx.args[h].first).any(|j| {
+                ctx.g
+                    .clauses
+                    .copulas
+                    .contains(ctx.g.strip_conj(&ctx.tokens[j].key))
+            })
         {
             return f;
         }
@@ -37,8 +41,12 @@ impl Extractor {
             (p.frame == Frame::PassiveParticiple)
                 .then(|| {
                     (hit.end..ctx.tokens.len().min(hit.end + 3)).find(|&j| {
-                        strip_conj(&ctx.tokens[j].key) == "علي"
-                            && ctx.tokens.get(j + 1).is_some_and(|t| t.key == "يد")
+                        ctx.tokens.get(j + 1).is_some_and(|t| {
+                            ctx.g
+                                .markers
+                                .by_hand
+                                .pair(ctx.g.strip_conj(&ctx.tokens[j].key), &t.key)
+                        })
                     })
                 })
                 .flatten()
@@ -51,7 +59,7 @@ impl Extractor {
             (p.frame == Frame::ActiveParticiple)
                 .then(|| ctx.tokens.get(hit.end))
                 .flatten()
-                .and_then(|t| resumptive_of(&t.key, preps))
+                .and_then(|t| resumptive_of(ctx.g, &t.key, preps))
                 .and_then(|_| {
                     let head = head_before(ctx, hit.first)?;
                     (0..head).rev().find(|&a| {
@@ -90,9 +98,7 @@ impl Extractor {
         // apposition after a comma describes the whole coordination.
         let apposed = hit.first > 0 && is_comma(&ctx.tokens[hit.first - 1].key);
         let key = ctx.tokens[hit.first].key.as_str();
-        let plural = ["ين", "ان", "ون", "تي", "تا", "اء"]
-            .iter()
-            .any(|s| key.ends_with(s));
+        let plural = ctx.g.affixes.noun_plural.ends(key);
         let head: Vec<Ent> = if apposed && plural {
             conjuncts_backward(ctx, head).ents(ctx)
         } else {

@@ -32,9 +32,9 @@ impl Extractor {
             let t = &ctx.tokens[j];
             if ctx.arg_at[j].is_some() || t.kind != TokKind::Arabic || t.key.chars().count() < 5 {
                 None
-            } else if t.key.ends_with("ها") {
+            } else if ctx.g.affixes.pronoun_feminine.ends(&t.key) {
                 Some(Gender::Fem)
-            } else if t.key.ends_with("هم") {
+            } else if ctx.g.affixes.pronoun_plural.ends(&t.key) {
                 Some(Gender::Plural)
             } else {
                 None

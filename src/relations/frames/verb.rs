@@ -14,6 +14,12 @@ impl Extractor {
         sentence: usize,
     ) -> Found {
         let mut f = Found::default();
+        // «ضرب التنظيم حصارا على …»: a verb trigger that is also a light verb
+        // carries the verbal noun in the accusative after it; the noun states
+        // the relation, the verb none.
+        if carries_a_verbal_noun(ctx, hit) {
+            return f;
+        }
         let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
         let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
@@ -22,19 +28,25 @@ impl Extractor {
         // (a place after هاجم) is its object, with a dropped subject.
         let after =
             direct_after(ctx, hit.end, 2).filter(|&a| self.slot_fits(p, &ctx.args[a].class, true));
-        let gender = verb_gender(&hit.prefix, &hit.suffix);
+        let gender = verb_gender(ctx.g, &hit.prefix, &hit.suffix);
         // In a relative clause with its own subject after the verb
         // (مالي التي تحاصر الجماعة عاصمتها) the antecedent is not the subject.
-        let relative = hit.first > 0 && RELATIVES.contains(&ctx.tokens[hit.first - 1].key.as_str());
+        let relative = hit.first > 0
+            && ctx
+                .g
+                .clauses
+                .relatives
+                .contains(ctx.tokens[hit.first - 1].key.as_str());
         let before = before.filter(|_| !(relative && after.is_some()));
         // «وكلاهما يستضيف …»: «both» takes the last two actors of the
         // most recent coordinated subject.
         if before.is_none()
             && hit.first > 0
-            && matches!(
-                strip_conj(&ctx.tokens[hit.first - 1].key),
-                "كلاهما" | "كلتاهما" | "كلاهم"
-            )
+            && ctx
+                .g
+                .clauses
+                .both
+                .contains(ctx.g.strip_conj(&ctx.tokens[hit.first - 1].key))
             && let Some(both) = find_topic(topics, sentence, |t| t.ents.len() > 1)
         {
             f.subjects = both[both.len() - 2..].to_vec();
@@ -63,10 +75,17 @@ impl Extractor {
         // «المنطقة التي يسيطر عليها حفتر»: after a relative pronoun, a
         // resumptive pronoun makes the antecedent the object.
         let antecedent = (hit.first > 0
-            && RELATIVES.contains(&ctx.tokens[hit.first - 1].key.as_str())
+            && ctx
+                .g
+                .clauses
+                .relatives
+                .contains(ctx.tokens[hit.first - 1].key.as_str())
             && after.is_some()
-            && (object_pronoun(&hit.suffix)
-                || ctx.tokens.get(hit.end).is_some_and(|t| resumptive(&t.key))))
+            && (object_pronoun(ctx.g, &hit.suffix)
+                || ctx
+                    .tokens
+                    .get(hit.end)
+                    .is_some_and(|t| resumptive(ctx.g, &t.key))))
         .then(|| head_before(ctx, hit.first - 1))
         .flatten();
         if let (Some(h), Some(a)) = (antecedent, after) {
@@ -104,7 +123,7 @@ impl Extractor {
             .filter(|&j| {
                 ctx.arg_at.get(j).is_some_and(Option::is_none) && same_clause(ctx, j, hit.first)
             })
-            .find_map(|j| member_pronoun(&ctx.tokens[j].key));
+            .find_map(|j| member_pronoun(ctx.g, &ctx.tokens[j].key));
         if f.subjects.is_empty()
             && let Some(g) = possessed
             && let Some(t) = clause_topic(topics, g, sentence)
@@ -116,8 +135,12 @@ impl Extractor {
         // «يعمل المجلس … مستندا إلى الدعم»: a participle of state
         // (مستندا، معتمدا) describes the clause's subject.
         if f.subjects.is_empty()
-            && strip_conj(&ctx.tokens[hit.first].key).starts_with('م')
-            && hit.suffix.ends_with('ا')
+            && ctx
+                .g
+                .affixes
+                .participle
+                .starts(ctx.g.strip_conj(&ctx.tokens[hit.first].key))
+            && ctx.g.affixes.accusative.ends(&hit.suffix)
             && let Some(c) = segment_subject(ctx, hit.first)
         {
             f.subjects = conjuncts_forward(ctx, c).ents(ctx);
@@ -132,14 +155,20 @@ impl Extractor {
         // «ويقودها فلان»، «يسيطر عليها الجيش»: an object pronoun on the
         // verb, or on the preposition the pattern wants, refers back
         // to the topic when the subject is named in the clause.
-        let pronoun = if object_pronoun(&hit.suffix) && object_preps.iter().any(String::is_empty) {
-            possessive_gender(&hit.suffix)
-        } else {
-            ctx.tokens
-                .get(hit.end)
-                .and_then(|t| resumptive_of(&t.key, &object_preps))
-        };
-        let relative = hit.first > 0 && RELATIVES.contains(&ctx.tokens[hit.first - 1].key.as_str());
+        let pronoun =
+            if object_pronoun(ctx.g, &hit.suffix) && object_preps.iter().any(String::is_empty) {
+                possessive_gender(ctx.g, &hit.suffix)
+            } else {
+                ctx.tokens
+                    .get(hit.end)
+                    .and_then(|t| resumptive_of(ctx.g, &t.key, &object_preps))
+            };
+        let relative = hit.first > 0
+            && ctx
+                .g
+                .clauses
+                .relatives
+                .contains(ctx.tokens[hit.first - 1].key.as_str());
         if f.objects.is_empty()
             && !f.subjects.is_empty()
             && !f.carried
@@ -164,4 +193,21 @@ impl Extractor {
         passive_agent(ctx, hit.end, &mut f);
         f
     }
+}
+
+/// Whether the verb at `hit` is a light verb whose accusative verbal noun
+/// (a noun trigger ending in ـا) follows within four words of its clause.
+fn carries_a_verbal_noun(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+    let g = ctx.g;
+    let key = ctx.tokens[hit.first].key.as_str();
+    // The word is prefix + stem + suffix (one-word verb triggers).
+    let stem = key
+        .strip_prefix(hit.prefix.as_str())
+        .and_then(|k| k.strip_suffix(hit.suffix.as_str()));
+    stem.is_some_and(|s| g.verbs.light.contains(s))
+        && (hit.end..ctx.tokens.len().min(hit.end + 5)).any(|j| {
+            same_clause(ctx, hit.first, j)
+                && ctx.noun_trigger_at[j]
+                && g.affixes.accusative.ends(&ctx.tokens[j].key)
+        })
 }

@@ -1,5 +1,5 @@
 //! Qualifier cues as data: the negators, reporting words and hedges that
-//! polarity and modality look for, read from `ontology/patterns/qualifiers.toml`
+//! polarity and modality look for, read from `ontology/lang/ar/patterns/qualifiers.toml`
 //! so that a cue is added without touching the engine.
 
 use std::path::Path;
@@ -79,7 +79,8 @@ mod tests {
 
     #[test]
     fn the_repository_cues_load_folded() {
-        let c = Cues::read(Path::new("ontology/patterns/qualifiers.toml")).expect("cues load");
+        let c =
+            Cues::read(Path::new("ontology/lang/ar/patterns/qualifiers.toml")).expect("cues load");
         assert!(has(&c.negators, "لم"));
         // أعلن is stored folded (hamza on alif removed).
         assert!(has(&c.report_before, "اعلن"));

@@ -5,7 +5,8 @@
 //! expressions (أمس، الشهر الماضي، قبل ثلاث سنوات), which are resolved only
 //! against a known publication date and otherwise left out, never guessed.
 
-use crate::text::tokens::{TokKind, Token, strip_conj};
+use crate::grammar::Grammar;
+use crate::text::tokens::{TokKind, Token};
 
 /// A date expression found in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,45 +71,24 @@ impl Ymd {
     }
 }
 
-/// Month names (folded). The Levantine names with two words are matched on
-/// their first word and the ordinal after it.
-fn month(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
-    let k = strip_conj(&tokens[i].key);
-    let k = k
-        .strip_prefix("ب")
-        .filter(|r| month_word(r).is_some())
+/// The month at token `i` and how many tokens it takes: one word of any
+/// series (with a clitic بـ), or a Levantine name of two words.
+fn month(g: &Grammar, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    let k = g.strip_conj(&tokens[i].key);
+    let k = g
+        .dates
+        .bi
+        .strip_prefix(k)
+        .filter(|r| g.dates.months.get(r).is_some())
         .unwrap_or(k);
-    if let Some(m) = month_word(k) {
+    if let Some(&m) = g.dates.months.get(k) {
         return Some((m, 1));
     }
-    let next = tokens.get(i + 1).map(|t| t.key.as_str());
-    let first = matches!(next, Some("الاول"));
-    let second = matches!(next, Some("الثاني"));
-    match k {
-        "كانون" if second => Some((1, 2)),
-        "كانون" if first => Some((12, 2)),
-        "تشرين" if first => Some((10, 2)),
-        "تشرين" if second => Some((11, 2)),
-        _ => None,
-    }
-}
-
-fn month_word(k: &str) -> Option<u32> {
-    Some(match k {
-        "يناير" | "جانفي" => 1,
-        "فبراير" | "فيفري" | "شباط" => 2,
-        "مارس" | "اذار" => 3,
-        "ابريل" | "افريل" | "نيسان" => 4,
-        "مايو" | "ماي" | "ايار" => 5,
-        "يونيو" | "يونيه" | "جوان" | "حزيران" => 6,
-        "يوليو" | "يوليه" | "جويليه" | "تموز" => 7,
-        "اغسطس" | "اوت" | "اب" => 8,
-        "سبتمبر" | "ايلول" => 9,
-        "اكتوبر" => 10,
-        "نوفمبر" => 11,
-        "ديسمبر" => 12,
-        _ => return None,
-    })
+    let next = tokens.get(i + 1)?;
+    g.dates
+        .two_word_months
+        .get(&format!("{k} {}", next.key))
+        .map(|&m| (m, 2))
 }
 
 fn year(t: &Token) -> Option<i64> {
@@ -127,36 +107,13 @@ fn day(t: &Token) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
-/// Number words up to ten, for «قبل ثلاث سنوات».
-fn small_number(k: &str) -> Option<i64> {
-    Some(match k {
-        "عام" | "عاما" | "سنه" | "شهر" | "شهرا" | "يوم" | "يوما" | "اسبوع" => {
-            1
-        }
-        "عامين" | "سنتين" | "شهرين" | "يومين" | "اسبوعين" => 2,
-        "ثلاث" | "ثلاثه" => 3,
-        "اربع" | "اربعه" => 4,
-        "خمس" | "خمسه" => 5,
-        "ست" | "سته" => 6,
-        "سبع" | "سبعه" => 7,
-        "ثماني" | "ثمانيه" => 8,
-        "تسع" | "تسعه" => 9,
-        "عشر" | "عشره" => 10,
-        _ => k.parse().ok()?,
-    })
-}
-
-fn weekday_word(k: &str) -> Option<i64> {
-    Some(match k {
-        "الاحد" => 0,
-        "الاثنين" => 1,
-        "الثلاثاء" => 2,
-        "الاربعاء" => 3,
-        "الخميس" => 4,
-        "الجمعه" => 5,
-        "السبت" => 6,
-        _ => return None,
-    })
+/// Number words up to ten (and unit words that count themselves), for
+/// «قبل ثلاث سنوات»; else digits.
+fn small_number(g: &Grammar, k: &str) -> Option<i64> {
+    match g.dates.number_words.get(k) {
+        Some(&n) => Some(n),
+        None => k.parse().ok(),
+    }
 }
 
 fn ym(y: i64, m: u32) -> String {
@@ -170,11 +127,11 @@ fn months_back(y: i64, m: u32, n: i64) -> (i64, u32) {
 }
 
 /// Every date expression in `tokens`, left to right.
-pub(crate) fn find(tokens: &[Token], published: Option<Ymd>) -> Vec<DateExpr> {
+pub(crate) fn find(g: &Grammar, tokens: &[Token], published: Option<Ymd>) -> Vec<DateExpr> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(e) = at(tokens, i, published) {
+        if let Some(e) = at(g, tokens, i, published) {
             i = e.end.max(i + 1);
             out.push(e);
         } else {
@@ -184,19 +141,21 @@ pub(crate) fn find(tokens: &[Token], published: Option<Ymd>) -> Vec<DateExpr> {
     out
 }
 
-fn at(tokens: &[Token], i: usize, published: Option<Ymd>) -> Option<DateExpr> {
+fn at(g: &Grammar, tokens: &[Token], i: usize, published: Option<Ymd>) -> Option<DateExpr> {
     let key = |j: usize| tokens.get(j).map_or("", |t| t.key.as_str());
-    let k = strip_conj(key(i));
+    let d = &g.dates;
+    let is_unit = |k: &str| d.duration_units.contains(k);
+    let k = g.strip_conj(key(i));
     // DAY MONTH [YEAR]; «الأول من يوليو 2025».
     let (day_value, month_at) = if let Some(d) = tokens.get(i).and_then(day) {
         (Some(d), i + 1)
-    } else if k == "الاول" && key(i + 1) == "من" {
+    } else if d.first_of.contains(k) && d.of.contains(key(i + 1)) {
         (Some(1), i + 2)
     } else {
         (None, i)
     };
     if let Some(d) = day_value
-        && let Some((m, len)) = tokens.get(month_at).and(month(tokens, month_at))
+        && let Some((m, len)) = tokens.get(month_at).and(month(g, tokens, month_at))
     {
         let after = month_at + len;
         let y = tokens.get(after).and_then(year);
@@ -214,19 +173,19 @@ fn at(tokens: &[Token], i: usize, published: Option<Ymd>) -> Option<DateExpr> {
         });
     }
     // MONTH [و MONTH] [YEAR] | MONTH الماضي/المقبل
-    if let Some((m, len)) = month(tokens, i) {
+    if let Some((m, len)) = month(g, tokens, i) {
         let mut end = i + len;
         let mut m2 = None;
         if let Some(t) = tokens.get(end)
-            && t.key.starts_with('و')
-            && let Some((n, l2)) = month(tokens, end)
+            && g.affixes.wa.starts(&t.key)
+            && let Some((n, l2)) = month(g, tokens, end)
         {
             m2 = Some(n);
             end += l2;
         }
-        if key(end) == "من" && key(end + 1) == "عام" {
+        if d.of.contains(key(end)) && d.year_words.contains(key(end + 1)) {
             end += 2;
-        } else if matches!(key(end), "عام" | "سنه") {
+        } else if d.year_words.contains(key(end)) {
             end += 1;
         }
         let y = tokens.get(end).and_then(year);
@@ -241,8 +200,8 @@ fn at(tokens: &[Token], i: usize, published: Option<Ymd>) -> Option<DateExpr> {
                 value: Some(fmt(y)),
             });
         }
-        let relative = matches!(key(i + len), "الماضي" | "المنصرم" | "الفائت");
-        let coming = matches!(key(i + len), "المقبل" | "القادم");
+        let relative = d.past.contains(key(i + len));
+        let coming = d.coming.contains(key(i + len));
         let value = published.map(|p| {
             let last = m2.unwrap_or(m);
             let y = if coming {
@@ -262,13 +221,13 @@ fn at(tokens: &[Token], i: usize, published: Option<Ymd>) -> Option<DateExpr> {
     }
     // YEAR [و YEAR] (عام، عامي، في، منذ are left outside)
     if let Some(y) = tokens.get(i).and_then(year) {
-        let unit_after = matches!(key(i + 1), "%" | "دولار" | "مليون" | "مليار" | "شخص");
+        let unit_after = d.not_year.contains(key(i + 1));
         if unit_after {
             return None;
         }
         if let Some(t) = tokens.get(i + 1) {
             // «و2021» is tokenized as و then the number.
-            if t.key == "و"
+            if g.affixes.wa.contains(&t.key)
                 && let Some(y2) = tokens.get(i + 2).and_then(year)
             {
                 return Some(DateExpr {
@@ -286,77 +245,74 @@ fn at(tokens: &[Token], i: usize, published: Option<Ymd>) -> Option<DateExpr> {
     }
     // Relative expressions.
     let p = published;
-    match k {
-        "امس" | "البارحه" => {
-            return Some(DateExpr {
-                first: i,
-                end: i + 1,
-                value: p.map(|p| Ymd::from_days(p.days() - 1).iso()),
-            });
-        }
-        "اليوم" if key(i + 1) != "ذاته" => {
-            return Some(DateExpr {
-                first: i,
-                end: i + 1,
-                value: p.map(Ymd::iso),
-            });
-        }
-        "الشهر" | "العام" | "السنه" if matches!(key(i + 1), "الماضي" | "الماضيه" | "المنصرم") =>
-        {
-            let value = p.map(|p| {
-                if k == "الشهر" {
-                    let (y, m) = months_back(p.y, p.m, 1);
-                    ym(y, m)
-                } else {
-                    format!("{:04}", p.y - 1)
-                }
-            });
-            return Some(DateExpr {
-                first: i,
-                end: i + 2,
-                value,
-            });
-        }
-        "قبل" => {
-            // قبل N سنوات/أعوام/أشهر/أيام, or قبل عامين.
-            let (n, unit_at) = match small_number(key(i + 1)) {
-                Some(n) if n > 1 || is_unit(key(i + 1)) => {
-                    if is_unit(key(i + 1)) {
-                        (n, i + 1)
-                    } else {
-                        (n, i + 2)
-                    }
-                }
-                _ => return None,
-            };
-            let unit = key(unit_at);
-            if !is_unit(unit) {
-                return None;
-            }
-            let value = p.map(|p| {
-                if unit.starts_with("سن") || unit.starts_with("عام") || unit.starts_with("اعوام")
-                {
-                    format!("{:04}", p.y - n)
-                } else if unit.starts_with("شه") || unit.starts_with("اشهر") {
-                    let (y, m) = months_back(p.y, p.m, n);
-                    ym(y, m)
-                } else if unit.starts_with("اسب") || unit.starts_with("اسابيع") {
-                    Ymd::from_days(p.days() - 7 * n).iso()
-                } else {
-                    Ymd::from_days(p.days() - n).iso()
-                }
-            });
-            return Some(DateExpr {
-                first: i,
-                end: unit_at + 1,
-                value,
-            });
-        }
-        _ => {}
+    if d.yesterday.contains(k) {
+        return Some(DateExpr {
+            first: i,
+            end: i + 1,
+            value: p.map(|p| Ymd::from_days(p.days() - 1).iso()),
+        });
     }
-    let wk = weekday_word(k).map(|w| (w, i)).or_else(|| {
-        (k == "يوم")
-            .then(|| weekday_word(key(i + 1)).map(|w| (w, i + 1)))
+    if d.today.contains(k) && !d.same_day.contains(key(i + 1)) {
+        return Some(DateExpr {
+            first: i,
+            end: i + 1,
+            value: p.map(Ymd::iso),
+        });
+    }
+    if d.periods.contains(k) && d.past_period.contains(key(i + 1)) {
+        let value = p.map(|p| {
+            if d.month_period.contains(k) {
+                let (y, m) = months_back(p.y, p.m, 1);
+                ym(y, m)
+            } else {
+                format!("{:04}", p.y - 1)
+            }
+        });
+        return Some(DateExpr {
+            first: i,
+            end: i + 2,
+            value,
+        });
+    }
+    if d.ago.contains(k) {
+        // قبل N سنوات/أعوام/أشهر/أيام, or قبل عامين.
+        let (n, unit_at) = match small_number(g, key(i + 1)) {
+            Some(n) if n > 1 || is_unit(key(i + 1)) => {
+                if is_unit(key(i + 1)) {
+                    (n, i + 1)
+                } else {
+                    (n, i + 2)
+                }
+            }
+            _ => return None,
+        };
+        let unit = key(unit_at);
+        if !is_unit(unit) {
+            return None;
+        }
+        let value = p.map(|p| {
+            if d.year_units.starts(unit) {
+                format!("{:04}", p.y - n)
+            } else if d.month_units.starts(unit) {
+                let (y, m) = months_back(p.y, p.m, n);
+                ym(y, m)
+            } else if d.week_units.starts(unit) {
+                Ymd::from_days(p.days() - 7 * n).iso()
+            } else {
+                Ymd::from_days(p.days() - n).iso()
+            }
+        });
+        return Some(DateExpr {
+            first: i,
+            end: unit_at + 1,
+            value,
+        });
+    }
+    let weekday = |k: &str| d.weekdays.get(k).copied();
+    let wk = weekday(k).map(|w| (w, i)).or_else(|| {
+        d.day
+            .contains(k)
+            .then(|| weekday(key(i + 1)).map(|w| (w, i + 1)))
             .flatten()
     });
     if let Some((w, at)) = wk {
@@ -373,31 +329,6 @@ fn at(tokens: &[Token], i: usize, published: Option<Ymd>) -> Option<DateExpr> {
     None
 }
 
-fn is_unit(k: &str) -> bool {
-    matches!(
-        k,
-        "سنوات"
-            | "سنه"
-            | "سنتين"
-            | "اعوام"
-            | "عام"
-            | "عاما"
-            | "عامين"
-            | "اشهر"
-            | "شهور"
-            | "شهر"
-            | "شهرا"
-            | "شهرين"
-            | "ايام"
-            | "يوم"
-            | "يوما"
-            | "يومين"
-            | "اسابيع"
-            | "اسبوع"
-            | "اسبوعين"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,10 +337,14 @@ mod tests {
 
     fn dates(text: &str, published: Option<&str>) -> Vec<Option<String>> {
         let toks = tokenize(text, Span::new(0, text.len()));
-        find(&toks, published.and_then(Ymd::parse))
-            .into_iter()
-            .map(|d| d.value)
-            .collect()
+        find(
+            crate::grammar::repository(),
+            &toks,
+            published.and_then(Ymd::parse),
+        )
+        .into_iter()
+        .map(|d| d.value)
+        .collect()
     }
 
     #[test]

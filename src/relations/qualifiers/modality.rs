@@ -4,40 +4,47 @@
 //! reporting: «أفادت تقارير بأن الجماعة قد تحاول» is still only possible.
 
 use super::cues::{Cues, has};
+use crate::grammar::Grammar;
 use crate::model::{Modality, Span};
-use crate::text::tokens::{CLAUSE_PUNCT, Token, is_comma, strip_conj};
+use crate::text::tokens::{CLAUSE_PUNCT, Token, is_comma};
 
-fn stem_of(key: &str) -> String {
-    let k = strip_conj(key);
+/// `k` without the first suffix of `cue-suffixes` that leaves three letters.
+fn without_cue_suffix<'k>(g: &Grammar, k: &'k str) -> Option<&'k str> {
+    g.affixes
+        .cue_suffixes
+        .iter()
+        .find_map(|s| k.strip_suffix(s).filter(|r| r.chars().count() >= 3))
+}
+
+fn stem_of(g: &Grammar, key: &str) -> String {
+    let k = g.strip_conj(key);
     // Person prefixes and the feminine ت of perfect verbs.
-    let k = ["ي", "ت", "ن"]
+    let k = g
+        .affixes
+        .imperfect_any
         .iter()
         .find_map(|p| k.strip_prefix(p).filter(|r| r.chars().count() >= 3))
         .unwrap_or(k);
-    let k = ["ت", "وا", "ون", "ه", "ها"]
-        .iter()
-        .find_map(|s| k.strip_suffix(s).filter(|r| r.chars().count() >= 3))
-        .unwrap_or(k);
-    k.to_string()
+    without_cue_suffix(g, k).unwrap_or(k).to_string()
 }
 
 // The cue lists (reporting words, attributions, hedges) are data:
-// `ontology/patterns/qualifiers.toml`, read into [`Cues`].
+// `ontology/lang/ar/patterns/qualifiers.toml`, read into [`Cues`].
 
-fn is_report(cues: &Cues, key: &str) -> bool {
-    let k = strip_conj(key);
+fn is_report(g: &Grammar, cues: &Cues, key: &str) -> bool {
+    let k = g.strip_conj(key);
     // A suffix alone first (نقلت → نقل: its ن is a root letter), then the
     // person prefix as well (تعلن → علن is not a cue, أعلنت → اعلن is).
-    let suffixless = ["ت", "وا", "ون", "ه", "ها"]
-        .iter()
-        .find_map(|s| k.strip_suffix(s).filter(|r| r.chars().count() >= 3));
+    let suffixless = without_cue_suffix(g, k);
     let list = &cues.report_before;
-    has(list, k) || suffixless.is_some_and(|r| has(list, r)) || has(list, &stem_of(key))
+    has(list, k) || suffixless.is_some_and(|r| has(list, r)) || has(list, &stem_of(g, key))
 }
 
 /// The modality of a trigger at `first..end` and the byte span of the named
 /// source of a report, when there is one.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn modality(
+    g: &Grammar,
     cues: &Cues,
     tokens: &[Token],
     first: usize,
@@ -48,30 +55,33 @@ pub(crate) fn modality(
 ) -> (Modality, Option<Span>) {
     // قد + imperfect before the trigger in its clause (قد تحاول الجماعة الاستيلاء).
     let hedged_qad = (clause_start..first).any(|i| {
-        tokens[i].key == "قد"
+        g.modality.qad.contains(&tokens[i].key)
             && tokens.get(i + 1).is_some_and(|t| {
                 let k = t.key.as_str();
                 // Not ا: «قد أعلنت» is a perfect with its hamza.
-                k.chars().count() >= 3 && ["ي", "ت", "ن"].iter().any(|p| k.starts_with(p))
+                k.chars().count() >= 3 && g.affixes.imperfect_any.starts(k)
             })
     });
     // Cues before the trigger count in its clause and in the clauses that
     // introduce it through أن/إن (أفادت تقارير بأن …، يخشى أن …).
     let hedged_word = tokens[scope_start..first].iter().any(|t| {
-        let k = strip_conj(&t.key);
+        let k = g.strip_conj(&t.key);
         has(&cues.hedges, k) || has(&cues.hedges, &t.key)
     });
     if hedged_qad || hedged_word {
         return (Modality::Hedged, None);
     }
     for (i, t) in tokens.iter().enumerate() {
-        let k = strip_conj(&t.key);
-        let before = i >= scope_start && i < first && is_report(cues, &t.key);
+        let k = g.strip_conj(&t.key);
+        let before = i >= scope_start && i < first && is_report(g, cues, &t.key);
         // Matched whole: فحسب («only») is not حسب.
         let anywhere = has(&cues.report_anywhere, &t.key);
         let after = i >= end && i <= end + 1 && has(&cues.report_after, k);
         if before || anywhere || after {
-            return (Modality::Reported, source_after(tokens, i, first, is_arg));
+            return (
+                Modality::Reported,
+                source_after(g, tokens, i, first, is_arg),
+            );
         }
     }
     (Modality::Asserted, None)
@@ -80,6 +90,7 @@ pub(crate) fn modality(
 /// The source named right after a reporting word: an actor mention within
 /// two words, else up to three words up to punctuation or أن.
 fn source_after(
+    g: &Grammar,
     tokens: &[Token],
     cue: usize,
     trigger: usize,
@@ -87,7 +98,10 @@ fn source_after(
 ) -> Option<Span> {
     let mut span: Option<Span> = None;
     // «وفق ما نقلته وكالة رويترز»: step over ما and its verb.
-    let from = if tokens.get(cue + 1).is_some_and(|t| t.key == "ما") {
+    let from = if tokens
+        .get(cue + 1)
+        .is_some_and(|t| g.modality.ma.contains(&t.key))
+    {
         cue + 3
     } else {
         cue + 1
@@ -97,10 +111,7 @@ fn source_after(
         if n == trigger
             || is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
-            || matches!(
-                k,
-                "ان" | "بان" | "انه" | "انها" | "عن" | "الي" | "في" | "ما" | "("
-            )
+            || g.modality.report_openers.contains(k)
         {
             break;
         }
@@ -132,10 +143,19 @@ mod tests {
             .position(|t| t.span.of(text) == trigger)
             .expect("trigger in text");
         let cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
-        let (m, s) = modality(&cues, &toks, at, at + 1, 0, 0, &|_| false);
+        let (m, s) = modality(
+            crate::grammar::repository(),
+            &cues,
+            &toks,
+            at,
+            at + 1,
+            0,
+            0,
+            &|_| false,
+        );
         (m, s.map(|s| s.of(text).to_string()))
     }
 

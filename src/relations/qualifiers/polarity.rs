@@ -6,27 +6,30 @@
 //! تقتصر, which is neither the trigger nor a light verb.
 
 use super::cues::{Cues, has};
+use crate::grammar::Grammar;
 use crate::model::Polarity;
-use crate::text::tokens::{Token, strip_conj};
+use crate::text::tokens::Token;
 
 // The cue lists (negators, negating verbs, light verbs) are data:
-// `ontology/patterns/qualifiers.toml`, read into [`Cues`].
+// `ontology/lang/ar/patterns/qualifiers.toml`, read into [`Cues`].
 
-fn light_verb(cues: &Cues, key: &str) -> bool {
-    let k = strip_conj(key);
+fn light_verb(g: &Grammar, cues: &Cues, key: &str) -> bool {
+    let k = g.strip_conj(key);
+    let without_fem = g.affixes.feminine_mark.strip_suffix(k);
     cues.negated_light_verbs
         .iter()
-        .any(|v| k == v || k.strip_suffix('ت') == Some(v.as_str()))
+        .any(|v| k == v || without_fem == Some(v.as_str()))
 }
 
-fn negating_verb(cues: &Cues, key: &str) -> bool {
-    has(&cues.negating_verbs, strip_conj(key))
+fn negating_verb(g: &Grammar, cues: &Cues, key: &str) -> bool {
+    has(&cues.negating_verbs, g.strip_conj(key))
 }
 
 /// The polarity of a trigger at tokens `first..` of a sentence whose current
 /// clause starts at `clause_start`. `is_arg(i)` tells whether token `i`
 /// belongs to an actor mention.
 pub(crate) fn polarity(
+    g: &Grammar,
     cues: &Cues,
     tokens: &[Token],
     first: usize,
@@ -43,14 +46,20 @@ pub(crate) fn polarity(
             steps += 1;
         }
         let key = tokens[j].key.as_str();
-        if has(&cues.negators, strip_conj(key)) || negating_verb(cues, key) {
+        if has(&cues.negators, g.strip_conj(key)) || negating_verb(g, cues, key) {
             return Polarity::Neg;
         }
         // عن / في / من after عجز / فشل / امتنع: step over the preposition.
-        let prep = matches!(key, "عن" | "في" | "من") && steps == 1;
+        let prep = g.polarity.governing_preps.contains(key) && steps == 1;
         // «أي هجوم»: a determiner between the negated verb and its noun.
-        let determiner = matches!(key, "اي" | "ايه");
-        if prep || determiner || is_arg(j) || light_verb(cues, key) {
+        let determiner = g.polarity.determiners.contains(key);
+        // «إنهاء اتفاق التعاون»، «تعليق جزء من تعاونه»: the head of a
+        // construct and its partitive من lead to the noun that governs it.
+        let head = g.polarity.construct_heads.contains(g.strip_conj(key))
+            || (g.clauses.partitive.contains(key)
+                && j > 0
+                && g.polarity.construct_heads.contains(&tokens[j - 1].key));
+        if prep || determiner || head || is_arg(j) || light_verb(g, cues, key) {
             continue;
         }
         break;
@@ -60,15 +69,15 @@ pub(crate) fn polarity(
     // لا يعتقد أن …، ليس هناك ما يشير إلى أن …). «غير أن» (however) and
     // «لا شك أن» (no doubt that) are not negations.
     for i in 0..first {
-        let k = strip_conj(&tokens[i].key);
+        let k = g.strip_conj(&tokens[i].key);
         let next = tokens.get(i + 1).map_or("", |t| t.key.as_str());
-        let negator = matches!(k, "لم" | "لن" | "لا" | "ليس" | "ليست")
-            && !matches!(next, "شك" | "ريب" | "سيما" | "بد");
-        if negator || negating_verb(cues, k) {
+        let negator =
+            g.polarity.negators.contains(k) && !g.polarity.not_negated_before.contains(next);
+        if negator || negating_verb(g, cues, k) {
             let opens = tokens[i + 1..first]
                 .iter()
                 .take(5)
-                .any(|t| matches!(t.key.as_str(), "ان" | "بان" | "انه" | "انها"));
+                .any(|t| g.polarity.complementizers.contains(&t.key));
             if opens {
                 return Polarity::Neg;
             }
@@ -91,10 +100,10 @@ mod tests {
             .expect("trigger in text");
         let is_arg = |i: usize| args.contains(&toks[i].span.of(text));
         let cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
-        polarity(&cues, &toks, at, 0, &is_arg)
+        polarity(crate::grammar::repository(), &cues, &toks, at, 0, &is_arg)
     }
 
     #[test]
@@ -102,12 +111,18 @@ mod tests {
         let text = "قلما تدعم روسيا المجلس";
         let toks = tokenize(text, Span::new(0, text.len()));
         let mut cues = crate::relations::cues::Cues::read(std::path::Path::new(
-            "ontology/patterns/qualifiers.toml",
+            "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
-        assert_eq!(polarity(&cues, &toks, 1, 0, &|_| false), Polarity::Pos);
+        assert_eq!(
+            polarity(crate::grammar::repository(), &cues, &toks, 1, 0, &|_| false),
+            Polarity::Pos
+        );
         cues.negators.push("قلما".into());
-        assert_eq!(polarity(&cues, &toks, 1, 0, &|_| false), Polarity::Neg);
+        assert_eq!(
+            polarity(crate::grammar::repository(), &cues, &toks, 1, 0, &|_| false),
+            Polarity::Neg
+        );
     }
 
     #[test]

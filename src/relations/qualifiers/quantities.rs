@@ -2,8 +2,9 @@
 //! aircraft, money), read as attributes of the statements of their clause:
 //! «نحو 2000 عنصر»، «50 مليون دولار»، «1,000 شاحنة».
 
+use crate::grammar::Grammar;
 use crate::model::Quantity;
-use crate::text::tokens::{TokKind, Token, strip_conj};
+use crate::text::tokens::{TokKind, Token};
 
 /// A quantity and the token where it starts.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,102 +17,19 @@ pub(crate) struct Found {
     pub(crate) quantity: Quantity,
 }
 
-/// Counted nouns (folded stems, singular and broken plural) by unit.
-const UNITS: &[(&str, &[&str])] = &[
-    (
-        "fighters",
-        &[
-            "عنصر",
-            "عناصر",
-            "مقاتل",
-            "مقاتلا",
-            "مقاتلين",
-            "جندي",
-            "جنديا",
-            "جنود",
-            "مسلح",
-            "مسلحا",
-            "مسلحين",
-            "مرتزق",
-            "مرتزقه",
-            "عسكري",
-            "عسكريا",
-            "عسكريين",
-            "ضابط",
-            "ضباط",
-        ],
-    ),
-    (
-        "casualties",
-        &[
-            "قتيل",
-            "قتيلا",
-            "قتلي",
-            "ضحيه",
-            "ضحايا",
-            "شخص",
-            "شخصا",
-            "اشخاص",
-            "مدني",
-            "مدنيا",
-            "مدنيين",
-            "جريح",
-            "جرحي",
-            "مصاب",
-            "مصابا",
-            "مصابين",
-        ],
-    ),
-    (
-        "vehicles",
-        &[
-            "شاحنه",
-            "شاحنات",
-            "مركبه",
-            "مركبات",
-            "اليه",
-            "اليات",
-            "عربه",
-            "عربات",
-            "دبابه",
-            "دبابات",
-        ],
-    ),
-    (
-        "aircraft",
-        &[
-            "طائره",
-            "طائرات",
-            "طائرتين",
-            "مسيره",
-            "مسيرات",
-            "مروحيه",
-            "مروحيات",
-        ],
-    ),
-    ("hostages", &["رهينه", "رهائن", "مختطف", "مختطفين"]),
-    ("USD", &["دولار", "دولارا", "دولارات"]),
-    ("EUR", &["يورو"]),
-    ("XOF", &["فرنك"]),
-];
-
-const APPROX: &[&str] = &["نحو", "حوالي", "قرابه", "زهاء", "اكثر", "اقل", "ما", "يصل"];
-
-fn multiplier(k: &str) -> Option<f64> {
-    match k {
-        "الف" | "الاف" | "آلاف" => Some(1e3),
-        "مليون" | "ملايين" => Some(1e6),
-        "مليار" | "مليارات" => Some(1e9),
-        _ => None,
-    }
+/// The power of ten a multiplier word stands for (ألف، مليون).
+fn multiplier(g: &Grammar, k: &str) -> Option<f64> {
+    g.quantities.multipliers.get(k).map(|&p| 10f64.powi(p))
 }
 
-fn unit(k: &str) -> Option<&'static str> {
-    let k = strip_conj(k);
-    UNITS
+/// The unit a counted noun names (fighters, casualties …), if it is one.
+fn unit<'g>(g: &'g Grammar, k: &str) -> Option<&'g str> {
+    let k = g.strip_conj(k);
+    g.quantities
+        .units
         .iter()
-        .find(|(_, words)| words.contains(&k))
-        .map(|(u, _)| *u)
+        .find(|(_, words)| words.contains(k))
+        .map(|(u, _)| u.as_str())
 }
 
 fn number(t: &Token) -> Option<f64> {
@@ -122,7 +40,7 @@ fn number(t: &Token) -> Option<f64> {
 }
 
 /// Every quantity in `tokens`, with the text it was read from.
-pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
+pub(crate) fn find(g: &Grammar, text: &str, tokens: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -137,25 +55,26 @@ pub(crate) fn find(text: &str, tokens: &[Token]) -> Vec<Found> {
         {
             j += 2;
         }
-        if let Some(m) = tokens.get(j).and_then(|t| multiplier(&t.key)) {
+        if let Some(m) = tokens.get(j).and_then(|t| multiplier(g, &t.key)) {
             amount *= m;
             j += 1;
         }
-        let Some(u) = tokens.get(j).and_then(|t| unit(&t.key)) else {
+        let Some(u) = tokens.get(j).and_then(|t| unit(g, &t.key)) else {
             i += 1;
             continue;
         };
         // Take in an approximator before the number (نحو، حوالي، ما يصل إلى).
         let mut first = i;
         while first > 0 && i - first < 3 {
-            let k = strip_conj(&tokens[first - 1].key);
-            if APPROX.contains(&k) || k == "الي" || k == "من" {
+            let k = g.strip_conj(&tokens[first - 1].key);
+            if g.quantities.approximators.contains(k) || g.quantities.approximator_links.contains(k)
+            {
                 first -= 1;
             } else {
                 break;
             }
         }
-        while first < i && matches!(tokens[first].key.as_str(), "الي" | "من") {
+        while first < i && g.quantities.approximator_links.contains(&tokens[first].key) {
             first += 1;
         }
         let span = tokens[first].span.cover(tokens[j].span);
@@ -181,7 +100,7 @@ mod tests {
 
     fn q(text: &str) -> Vec<(f64, String, String)> {
         let toks = tokenize(text, Span::new(0, text.len()));
-        find(text, &toks)
+        find(crate::grammar::repository(), text, &toks)
             .into_iter()
             .map(|f| (f.quantity.amount, f.quantity.unit, f.quantity.text))
             .collect()

@@ -31,6 +31,26 @@ pub fn mint_iri(normalized_name: &str) -> Iri {
     out
 }
 
+/// The IRI of an unnamed agent (مسلحون، انتحاري) of one document: the
+/// gunmen of two dispatches are not one actor, so the document's id takes
+/// part: `…/actor/d/anon/<12 hex digits of SHA-256(doc id)>/<name>`.
+/// Stable across builds, and the same in every mention of the document.
+pub fn unnamed_iri(doc_id: &str, name: &str) -> Iri {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(doc_id.as_bytes());
+    let tag: String = digest
+        .iter()
+        .take(6)
+        .flat_map(|b| [hex_digit(b >> 4), hex_digit(b & 0xf)])
+        .collect();
+    let named = mint_iri(name);
+    let local = named.trim_start_matches(ns::ACTOR).trim_start_matches("d/");
+    format!("{}d/anon/{}/{local}", ns::ACTOR, tag.to_ascii_lowercase())
+}
+
+/// What the IRI of an unnamed agent holds (and no other IRI does).
+pub const UNNAMED: &str = "/d/anon/";
+
 fn hex_digit(n: u8) -> char {
     char::from_digit(u32::from(n), 16)
         .map(|c| c.to_ascii_uppercase())
@@ -144,6 +164,18 @@ mod tests {
             "{local}"
         );
         assert!(local.ends_with("_fla"));
+    }
+
+    #[test]
+    fn unnamed_agents_are_per_document() {
+        let a = unnamed_iri("w01.txt", "مسلحون");
+        assert_eq!(a, unnamed_iri("w01.txt", "مسلحون"));
+        assert_ne!(a, unnamed_iri("w02.txt", "مسلحون"));
+        assert_ne!(a, unnamed_iri("w01.txt", "انتحاري"));
+        assert!(
+            a.starts_with("https://w3id.org/actorgraph/actor/d/anon/"),
+            "{a}"
+        );
     }
 
     #[test]

@@ -1,0 +1,569 @@
+//! Actors named by what they are rather than by a name the lexicon holds: a
+//! state's force (الشرطة الباكستانية، الحرس الرئاسي التشادي), unnamed agents
+//! (مسلحون مجهولون، انتحاري) and places introduced by their kind (قرية مافا،
+//! مخيم زمزم). The cues are `[generic]` of `recognition.toml`.
+
+use super::context::{next_word, prev_word};
+use super::mint::{mint_iri, transliterate, unnamed_iri};
+use super::{Cand, DocState, Found, Recognizer, Who, mention_at, overlaps};
+use crate::model::{Actor, MentionKind};
+use crate::normalize::is_arabic_letter;
+
+/// Collapses spaces of a key slice.
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `w` without a proclitic sequence before its article (والشرطة → الشرطة).
+fn strip_clitics<'w>(rec: &Recognizer, w: &'w str) -> &'w str {
+    rec.compiled
+        .bare_prefixes
+        .iter()
+        .find_map(|p| {
+            w.strip_prefix(p.as_str())
+                .filter(|r| r.starts_with(rec.cfg.article.as_str()))
+        })
+        .unwrap_or(w)
+}
+
+/// A nationality adjective of a state right after a force head (الجيش،
+/// الشرطة، الدرك، الحرس الرئاسي، قوات الأمن …) names that state's force: the
+/// lexicon's force of that state whose names hold the head's noun when there
+/// is one, else an actor minted from the phrase (the same phrase gives the
+/// same IRI in every document). The mention then covers head and adjective.
+pub(crate) fn forces(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Found>) {
+    let cfg = &rec.cfg;
+    if cfg.generic_forces.is_empty() || cfg.generic_force_class.is_empty() {
+        return;
+    }
+    let mut drop_prev = Vec::new();
+    for i in 0..found.len() {
+        let f = found[i];
+        let Who::Lex(state) = f.who else { continue };
+        if f.kind != MentionKind::Adjective || !rec.compiled.entries[state as usize].is_state {
+            continue;
+        }
+        let key = st.key();
+        // «الجيش والروس»: coordinated, not an adjective of the head.
+        if key[f.word_start..f.start].starts_with(['و', 'ف']) {
+            continue;
+        }
+        let Some((head, start, word_start)) = head_before(rec, key, f.word_start) else {
+            continue;
+        };
+        // Another mention inside the head (a lexicon name) keeps its
+        // reading, unless it is the whole head and another state's force
+        // (قوات الدفاع الوطني, Syria's, before الإثيوبية).
+        if i > 0 && found[i - 1].end > word_start {
+            let prev = found[i - 1];
+            let other_force = match prev.who {
+                Who::Lex(e) => {
+                    let x = &rec.compiled.entries[e as usize];
+                    !x.is_state && !x.is_place && x.country.is_some_and(|c| c != state)
+                }
+                Who::Disc(_) => false,
+            };
+            if !(other_force && prev.start == start) {
+                continue;
+            }
+            drop_prev.push(i - 1);
+        }
+        let class = head.class.as_deref().unwrap_or(&cfg.generic_force_class);
+        let noun = rec.strip_article(&head.words[0]).to_string();
+        let known = rec.compiled.entries.iter().position(|x| {
+            x.class == class && x.country == Some(state) && x.name_words.contains(&noun)
+        });
+        let who = match known {
+            Some(e) => Who::Lex(u32::try_from(e).unwrap_or(u32::MAX)),
+            None => {
+                let name = clean(&key[start..f.end]);
+                let actor = Actor {
+                    iri: mint_iri(&name),
+                    label: format!("{} {}", rec.compiled.entries[state as usize].label, head.en),
+                    label_ar: clean(st.original(start, f.end)),
+                    class: class.to_string(),
+                    discovered: true,
+                    lat: None,
+                    long: None,
+                };
+                st.discover(actor)
+            }
+        };
+        found[i] = Found {
+            start,
+            end: f.end,
+            word_start,
+            who,
+            kind: MentionKind::Discovered,
+        };
+    }
+    for i in drop_prev.into_iter().rev() {
+        found.remove(i);
+    }
+}
+
+/// A group named by a group noun and a lexicon group, then a state (حركة
+/// طالبان باكستان): another group, the Pakistani Taliban, not the Taliban
+/// attacking Pakistan. The group's mention must start with a group noun as
+/// written, and the state follow it with a space only, bare.
+pub(crate) fn composed_groups(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i + 1 < found.len() {
+        let (a, b) = (found[i], found[i + 1]);
+        let composed = match (a.who, b.who) {
+            (Who::Lex(g), Who::Lex(s)) => {
+                let key = st.key();
+                let gi = &rec.compiled.entries[g as usize];
+                a.kind == MentionKind::Name
+                    && b.kind == MentionKind::Name
+                    && rec.compiled.entries[s as usize].is_state
+                    && gi.class == "ArmedGroup"
+                    && b.word_start == b.start
+                    && key[a.end..b.start].trim().is_empty()
+                    && !key[a.end..b.start].is_empty()
+                    && next_word(key, a.start).is_some_and(|(ws, we)| {
+                        rec.cfg.group_nouns.iter().any(|n| n.key == key[ws..we])
+                    })
+                    // A noun and one name word (حركة طالبان): a longer name
+                    // followed by a state is a verb's subject and object
+                    // (هددت جماعة نصرة الإسلام والمسلمين موريتانيا).
+                    && key[a.start..a.end].split(' ').count() == 2
+            }
+            _ => false,
+        };
+        if composed {
+            let key = st.key();
+            let name = clean(&key[a.start..b.end]);
+            let actor = Actor {
+                iri: mint_iri(&name),
+                label: transliterate(&name),
+                label_ar: clean(st.original(a.start, b.end)),
+                class: "ArmedGroup".into(),
+                discovered: true,
+                lat: None,
+                long: None,
+            };
+            let who = st.discover(actor);
+            found[i] = Found {
+                end: b.end,
+                who,
+                kind: MentionKind::Discovered,
+                ..a
+            };
+            found.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// The dateline of a wire (بورتسودان، 4 مايو 2025 (الأناضول) -): one or two
+/// unknown words opening a line, then a comma and a number, or an opening
+/// parenthesis, or a dash, name a city.
+pub(crate) fn datelines(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Found>) {
+    let mut added = Vec::new();
+    // Not the headline's opening (تحليل - …، حوار خاص: …).
+    let Some(first_break) = st.key().find('\n') else {
+        return;
+    };
+    let mut line = first_break + 1;
+    loop {
+        let key = st.key();
+        let mut pos = line;
+        let mut words = Vec::new();
+        while words.len() < 2 {
+            let Some((ws, we)) = next_word(key, pos) else {
+                break;
+            };
+            if !key[pos..ws].trim().is_empty() || !key[ws..we].chars().all(is_arabic_letter) {
+                break;
+            }
+            words.push((ws, we));
+            pos = we;
+            let rest = key[we..].trim_start_matches(' ');
+            let dated = rest
+                .strip_prefix('،')
+                .map(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                .unwrap_or(false);
+            if dated || rest.starts_with('(') || rest.starts_with("- ") || rest.starts_with('–') {
+                let (s, e) = (words[0].0, we);
+                // A capital standing for a body (أديس أبابا for the African
+                // Union) is a place in a dateline: not the body.
+                found.retain(|f| !(f.kind == MentionKind::Metonym && f.start >= s && f.end <= e));
+                let known = overlaps(found, s, e)
+                    || words.iter().any(|&(a, b)| {
+                        rec.in_set(&rec.cfg.stop_words, &key[a..b]) || rec.is_definite(&key[a..b])
+                    });
+                if !known {
+                    let name = clean(&key[s..e]);
+                    let actor = Actor {
+                        iri: mint_iri(&name),
+                        label: transliterate(&name),
+                        label_ar: clean(st.original(s, e)),
+                        class: "City".into(),
+                        discovered: true,
+                        lat: None,
+                        long: None,
+                    };
+                    let who = st.discover(actor);
+                    added.push(Found {
+                        start: s,
+                        end: e,
+                        word_start: s,
+                        who,
+                        kind: MentionKind::Discovered,
+                    });
+                }
+                break;
+            }
+        }
+        let key = st.key();
+        match key[line..].find('\n') {
+            Some(n) => line += n + 1,
+            None => break,
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|f| (f.start, f.end));
+    }
+}
+
+/// The longest force head whose words end right before key byte `pos`:
+/// the head, where its first word starts past its clitics, and where that
+/// word starts.
+fn head_before<'r>(
+    rec: &'r Recognizer,
+    key: &str,
+    pos: usize,
+) -> Option<(&'r super::config::ForceHead, usize, usize)> {
+    let mut best: Option<(&super::config::ForceHead, usize, usize)> = None;
+    for head in &rec.cfg.generic_forces {
+        let mut p = pos;
+        let mut ok = true;
+        let mut first = (0, 0);
+        for (k, hw) in head.words.iter().enumerate().rev() {
+            let Some((s, e)) = prev_word(key, p) else {
+                ok = false;
+                break;
+            };
+            // Only spaces between the words of a head.
+            if !key[e..p].trim().is_empty() {
+                ok = false;
+                break;
+            }
+            let w = &key[s..e];
+            // The first word may carry proclitics (لقوات الدفاع، والشرطة).
+            let w = if k == 0 {
+                let bare = strip_clitics(rec, w);
+                if bare != hw {
+                    rec.compiled
+                        .bare_prefixes
+                        .iter()
+                        .find_map(|p| w.strip_prefix(p.as_str()).filter(|r| r == hw))
+                        .unwrap_or(bare)
+                } else {
+                    bare
+                }
+            } else {
+                w
+            };
+            if w != hw {
+                ok = false;
+                break;
+            }
+            first = (e - w.len(), s);
+            p = s;
+        }
+        if ok && best.is_none_or(|(b, _, _)| b.words.len() < head.words.len()) {
+            best = Some((head, first.0, first.1));
+        }
+    }
+    best
+}
+
+/// An unnamed agent (مسلحون، متمردون، انتحاري) at the candidate `c`, with
+/// the qualifiers after it (مسلحون مجهولون), minted once per document.
+/// Not when a named actor follows through من (مسلحون من حركة الشباب: the
+/// group is the agent) or right after it (مسلحو الحركة).
+pub(crate) fn agent(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    c: &Cand,
+    a: usize,
+    found: &[Found],
+    absorbed: &mut Vec<usize>,
+) -> Option<Found> {
+    let cfg = &rec.cfg;
+    if overlaps(found, c.start, c.end) {
+        return None;
+    }
+    let key = st.key();
+    // A qualifier of the agent before it (مسلحون مجهولون) is part of that one.
+    if let Some((s, e)) = prev_word(key, c.word_start)
+        && key[e..c.word_start].trim().is_empty()
+        && cfg
+            .agents
+            .iter()
+            .any(|a| a.forms.iter().any(|f| f == &key[s..e]))
+    {
+        return None;
+    }
+    let mut end = c.end;
+    for _ in 0..2 {
+        let Some((ws, we)) = next_word(key, end) else {
+            break;
+        };
+        if !key[end..ws].trim().is_empty() {
+            break;
+        }
+        let w = &key[ws..we];
+        if cfg.agent_not_before.contains(w) {
+            // «مسلحون من حركة …»: the named actor is the agent.
+            if let Some((s2, _)) = next_word(key, we)
+                && mention_at(found, s2).is_some()
+            {
+                return None;
+            }
+            // «مسلحون من "ولاية موزمبيق"»، «مسلحون من القوات الديمقراطية
+            // المتحالفة»: a group the lexicon lacks is the agent.
+            if let Some(f) = members_of(rec, st, we, found, absorbed) {
+                return Some(f);
+            }
+            break;
+        }
+        if !cfg.agent_qualifiers.contains(w) {
+            break;
+        }
+        end = we;
+    }
+    let agent = &cfg.agents[a];
+    let actor = Actor {
+        iri: unnamed_iri(st.doc_id, &agent.label_ar),
+        label: agent.label.clone(),
+        label_ar: agent.label_ar.clone(),
+        class: agent.class.clone(),
+        discovered: true,
+        lat: None,
+        long: None,
+    };
+    let who = st.discover(actor);
+    Some(Found {
+        start: c.start,
+        end,
+        word_start: c.word_start,
+        who,
+        kind: MentionKind::Discovered,
+    })
+}
+
+/// The group after «من» at key byte `pos` when the lexicon lacks it: a
+/// quoted name (من "ولاية موزمبيق"), or definite words (من القوات
+/// الديمقراطية المتحالفة), at most four, up to punctuation or a mention.
+fn members_of(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    pos: usize,
+    found: &[Found],
+    absorbed: &mut Vec<usize>,
+) -> Option<Found> {
+    let key = st.key();
+    let rest = key[pos..].trim_start_matches(' ');
+    let open = key.len() - rest.len();
+    let (start, end, name) = if rest.starts_with('"') {
+        let close = open + 1 + key[open + 1..].find('"')?;
+        let inner = key[open + 1..close].trim();
+        if inner.is_empty() || inner.split(' ').count() > 4 || inner.contains(['.', '،', ',']) {
+            return None;
+        }
+        // Places and states inside the quotes are part of the name (ولاية
+        // موزمبيق); another actor keeps its reading.
+        let inside: Vec<usize> = (0..found.len())
+            .filter(|&i| found[i].start > open && found[i].end <= close)
+            .collect();
+        if inside.iter().any(|&i| match found[i].who {
+            Who::Lex(e) => {
+                let x = &rec.compiled.entries[e as usize];
+                !(x.is_place || x.is_state)
+            }
+            Who::Disc(_) => true,
+        }) || overlaps(found, open, open + 1)
+        {
+            return None;
+        }
+        absorbed.extend(inside);
+        (open, close + 1, inner.to_string())
+    } else {
+        let mut end = None;
+        let mut p = pos;
+        for _ in 0..4 {
+            let Some((ws, we)) = next_word(key, p) else {
+                break;
+            };
+            let w = &key[ws..we];
+            if !key[p..ws].trim().is_empty()
+                || mention_at(found, ws).is_some()
+                || !w.starts_with(rec.cfg.article.as_str())
+                || w.chars().count() < 4
+                || rec.cfg.references.iter().any(|r| r.key == w)
+            {
+                break;
+            }
+            end = Some(we);
+            p = we;
+        }
+        let end = end?;
+        let (s, _) = next_word(key, pos)?;
+        // Two words at least: «من الجماعة» or «من القرية» alone is no name.
+        let name = clean(&key[s..end]);
+        if !name.contains(' ') {
+            return None;
+        }
+        (s, end, name)
+    };
+    let who = match rec.exact_entry(&name) {
+        Some(e) => Who::Lex(e),
+        None => {
+            let label_ar = clean(
+                st.original(start, end)
+                    .trim_matches(['"', '«', '»', '“', '”']),
+            );
+            st.discover(Actor {
+                iri: mint_iri(&name),
+                label: transliterate(&name),
+                label_ar,
+                class: "ArmedGroup".into(),
+                discovered: true,
+                lat: None,
+                long: None,
+            })
+        }
+    };
+    Some(Found {
+        start,
+        end,
+        word_start: start,
+        who,
+        kind: MentionKind::Discovered,
+    })
+}
+
+/// A place introduced by its kind: «قرية مافا» (the name after the noun),
+/// «مخيم زمزم»، «قاعدة عثمان دقنة الجوية» (the noun is part of the name).
+/// Name words are unknown, indefinite Arabic words (a definite adjective of
+/// `place_adjectives` may close a facility's name); a known place after the
+/// noun keeps its own reading.
+pub(crate) fn place(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    c: &Cand,
+    p: usize,
+    found: &[Found],
+) -> Vec<Found> {
+    let cfg = &rec.cfg;
+    let noun = &cfg.place_nouns[p];
+    let key = st.key();
+    // Placed: a preposition glued to the noun (بقرية) or just before it.
+    let placed = c.word_start < c.start
+        || prev_word(key, c.word_start).is_some_and(|(s, e)| {
+            ["في", "الى", "على", "من", "قرب", "داخل", "حول", "نحو"].contains(&&key[s..e])
+        });
+    // Names as key ranges; a plural noun (قريتي X وY) takes coordinated ones.
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut pos = c.end;
+    let mut first: Option<usize> = None;
+    let mut end = None;
+    let mut words = 0;
+    while words < cfg.place_max_words {
+        let Some((ws, we)) = next_word(key, pos) else {
+            break;
+        };
+        if !key[pos..ws].trim().is_empty() || mention_at(found, ws).is_some() {
+            break;
+        }
+        let w = &key[ws..we];
+        if noun.with_noun && words > 0 && cfg.place_adjectives.contains(w) {
+            end = Some(we);
+            break;
+        }
+        // An adjective agreeing with the noun (قاعدة ملاصقة، مدينة كبيرة).
+        if words == 0 && super::discover::feminine_adjective(rec, st, key, ws, we) {
+            break;
+        }
+        // «قريتي غيدان بيسا وغيدان رونتووا»: the next name.
+        if noun.plural
+            && words > 0
+            && let Some(rest) = w.strip_prefix('و')
+            && rest.chars().count() >= 2
+            && !cfg.not_names.contains(rest)
+            && let (Some(f), Some(e)) = (first, end)
+        {
+            names.push((f, e));
+            first = Some(ws + 'و'.len_utf8());
+            end = Some(we);
+            pos = we;
+            words = 1;
+            continue;
+        }
+        if !w.chars().all(is_arabic_letter)
+            || w.chars().count() < 2
+            // The article as written (إلياس folds to الياس).
+            || st.definite_word(rec, ws, we)
+            || (rec.in_set(&cfg.stop_words, w)
+                && !(noun.with_noun && cfg.place_nouns.iter().any(|n| n.key == w)))
+            || rec.in_set(&cfg.not_names, w)
+            || (words > 0 && w.starts_with('و'))
+            || cfg.group_nouns.iter().any(|n| n.key == w)
+            || (!noun.with_noun && cfg.place_nouns.iter().any(|n| n.key == w))
+            || cfg.titles.iter().any(|t| t == w)
+            // A possessive suffix makes a common noun (قاعدة تجنيدها); ه is
+            // not among them, as the match key folds ة to it.
+            || ["ها", "هم", "هما", "كم", "نا"]
+                .iter()
+                .any(|p| w.len() > p.len() + 4 && w.ends_with(p))
+            // A present-tense verb right after a bare noun (منطقة تعاني):
+            // a name is only taken there after a preposition (في منطقة …).
+            || (words == 0 && !placed && (w.starts_with('ت') || w.starts_with('ي')))
+        {
+            break;
+        }
+        first.get_or_insert(ws);
+        end = Some(we);
+        pos = we;
+        words += 1;
+    }
+    if let (Some(f), Some(e)) = (first, end) {
+        names.push((f, e));
+    }
+    let mut out = Vec::new();
+    for (i, (first, end)) in names.into_iter().enumerate() {
+        let start = if noun.with_noun && i == 0 {
+            c.start
+        } else {
+            first
+        };
+        let key = st.key();
+        let name = clean(&key[start..end]);
+        let actor = Actor {
+            iri: mint_iri(&name),
+            label: transliterate(&name),
+            label_ar: clean(st.original(start, end)),
+            class: noun.class.clone(),
+            discovered: true,
+            lat: None,
+            long: None,
+        };
+        let who = st.discover(actor);
+        out.push(Found {
+            start,
+            end,
+            word_start: if noun.with_noun && i == 0 {
+                c.word_start
+            } else {
+                start
+            },
+            who,
+            kind: MentionKind::Discovered,
+        });
+    }
+    out
+}

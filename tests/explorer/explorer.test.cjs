@@ -1,0 +1,338 @@
+// Drives the explorer page in Debian's headless Chromium (puppeteer-core, no
+// browser download) and checks what an analyst would do with it.
+//
+//   node tests/explorer/explorer.test.cjs --served http://127.0.0.1:PORT/ --static graph.html
+//        [--screenshots DIR] [--bench N]
+//
+// Run by tests/explorer.rs (cargo test), which builds the seeds, writes
+// graph.html and starts `actorgraph serve`. `--bench N` only loads the served
+// page N times and prints the timings as JSON (BENCHMARKS.md).
+"use strict";
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const assert = require("assert/strict");
+const puppeteer = require("puppeteer-core");
+const { PNG } = require("pngjs");
+
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, "")] = process.argv[i + 1];
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const FLAGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  // WebGL on the CPU (SwiftShader): headless machines have no GPU, and
+  // Chromium no longer falls back to it without being told.
+  "--enable-unsafe-swiftshader",
+];
+
+async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ag-chromium-"));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM, headless: true, args: FLAGS, userDataDir,
+    defaultViewport: { width: 1400, height: 900 },
+  });
+  return { browser, cleanup: () => fs.rmSync(userDataDir, { recursive: true, force: true }) };
+}
+
+// Opens the page and records console errors, page errors and every request.
+async function open(browser, url, { offline, instrument }) {
+  const page = await browser.newPage();
+  if (instrument) {
+    await page.evaluateOnNewDocument(() => {
+      window.__agLong = []; window.__agFrames = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__agLong.push([e.startTime, e.duration])))
+        .observe({ type: "longtask", buffered: true });
+      const tick = (t) => { window.__agFrames.push(t); if (window.__agFrames.length < 100000) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+  }
+  const log = { errors: [], requests: [], blocked: [] };
+  page.on("console", (m) => { if (m.type() === "error") log.errors.push("console: " + m.text()); });
+  page.on("pageerror", (e) => log.errors.push("page: " + e.message));
+  await page.setRequestInterception(true);
+  page.on("request", (req) => {
+    const u = req.url();
+    log.requests.push(u);
+    const local = u.startsWith("file:") || u.startsWith("data:") || u.startsWith("blob:");
+    if (offline && !local) { log.blocked.push(u); req.abort("internetdisconnected"); } else req.continue();
+  });
+  if (offline) await page.emulateNetworkConditions({ offline: true, download: 0, upload: 0, latency: 0 });
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForFunction("window.explorer && (window.explorer.ready || window.explorer.error)", { timeout: 60000 });
+  const loadMs = Date.now() - t0;
+  const error = await page.evaluate(() => window.explorer.error);
+  assert.equal(error, null, "the page loaded its graph");
+  return { page, log, loadMs };
+}
+
+async function waitLayout(page) {
+  await page.waitForFunction("!window.explorer.layoutRunning", { timeout: 60000 });
+  // Two frames so that sigma has drawn the final positions.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+// Coloured pixels (not white, grey or black) in a screenshot of the graph.
+async function colouredPixels(page) {
+  const box = await page.$("#graph");
+  const png = PNG.sync.read(Buffer.from(await box.screenshot({ type: "png" })));
+  let n = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const r = png.data[i], g = png.data[i + 1], b = png.data[i + 2];
+    if (Math.max(r, g, b) - Math.min(r, g, b) > 60) n++;
+  }
+  return n;
+}
+
+async function checkRenders(page) {
+  const counts = await page.evaluate(() => {
+    const r = window.explorer.renderer, g = window.explorer.graph;
+    let shown = 0;
+    g.forEachNode((k) => { const d = r.getNodeDisplayData(k); if (d && !d.hidden) shown++; });
+    return { shown, order: g.order, visible: window.explorer.visibleCounts() };
+  });
+  assert.ok(counts.shown > 10, `sigma displays nodes (${JSON.stringify(counts)})`);
+  const px = await colouredPixels(page);
+  assert.ok(px > 500, `the canvas has coloured nodes drawn on it (${px} coloured pixels)`);
+  return counts;
+}
+
+async function checkSearch(page) {
+  await page.click("#search", { clickCount: 3 });
+  await page.type("#search", "فاغنر");
+  await page.waitForSelector("#search-results li", { visible: true });
+  await page.keyboard.press("Enter");
+  const picked = await page.evaluate(() => {
+    const e = window.explorer, key = e.state.selectedNode;
+    return { key, label: key && e.data.nodes[e.nodeIndex(key)].label, panel: document.querySelector("#details h2").textContent };
+  });
+  assert.equal(picked.label, "Wagner Group", "searching «فاغنر» selects Wagner Group");
+  assert.equal(picked.panel, "Wagner Group", "the panel shows Wagner Group");
+  const rels = await page.$$eval("#node-relations li", (lis) => lis.length);
+  assert.ok(rels > 0, "Wagner Group's relations are listed");
+  // Its neighbours stay lit, the others fade.
+  const lit = await page.evaluate(() => {
+    const e = window.explorer, r = e.renderer, key = e.state.selectedNode;
+    const nb = new Set(e.graph.neighbors(key));
+    let faded = 0, kept = 0;
+    e.graph.forEachNode((k) => {
+      const d = r.getNodeDisplayData(k);
+      if (!d || d.hidden) return;
+      if (nb.has(k) || k === key) { if (d.color !== "#e2e2e2") kept++; } else if (d.color === "#e2e2e2") faded++;
+    });
+    return { faded, kept };
+  });
+  assert.ok(lit.kept > 1 && lit.faded > 0, `neighbours highlighted (${JSON.stringify(lit)})`);
+  await page.keyboard.press("Escape");
+}
+
+// Clicks on the drawn link between two actors (on the canvas, along the
+// line) until the page selects it.
+async function clickEdge(page, subject, object) {
+  const target = await page.evaluate((s, o) => {
+    const e = window.explorer;
+    const i = e.data.edges.findIndex((x) => e.data.nodes[x.s].label === s && e.data.nodes[x.o].label === o && !x.neg);
+    return i < 0 ? null : { edge: i, pair: e.pairOf(i) };
+  }, subject, object);
+  assert.ok(target, `the data has an edge ${subject} → ${object}`);
+  // Centre the camera on the link, zoomed in, so that it is long and alone.
+  await page.evaluate((pair) => {
+    const e = window.explorer, r = e.renderer, g = e.graph;
+    const a = r.getNodeDisplayData(g.source(pair)), b = r.getNodeDisplayData(g.target(pair));
+    r.getCamera().setState({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, ratio: 0.25, angle: 0 });
+  }, target.pair);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const box = await (await page.$("#graph")).boundingBox();
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55]) {
+    const p = await page.evaluate((pair, t) => {
+      const e = window.explorer, r = e.renderer, g = e.graph;
+      const a = r.graphToViewport(g.getNodeAttributes(g.source(pair)));
+      const b = r.graphToViewport(g.getNodeAttributes(g.target(pair)));
+      return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+    }, target.pair, t);
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    const selected = await page.evaluate(() => window.explorer.state.selectedPair);
+    if (selected === target.pair) return target;
+  }
+  assert.fail(`clicking along the ${subject} → ${object} link did not select it`);
+}
+
+async function checkEvidence(page) {
+  const target = await clickEdge(page, "Turkey", "Bayraktar TB2");
+  await page.waitForSelector(`section.edge-evidence[data-edge="${target.edge}"] .statement`, { timeout: 10000 });
+  const ev = await page.evaluate((i) => {
+    const sec = document.querySelector(`section.edge-evidence[data-edge="${i}"]`);
+    const s = [...sec.querySelectorAll(".statement")];
+    return s.map((x) => {
+      const p = x.querySelector(".sentence");
+      return { text: p.textContent, dir: p.getAttribute("dir"), mark: (p.querySelector("mark") || {}).textContent || "", dirComputed: getComputedStyle(p).direction, meta: x.textContent };
+    });
+  }, target.edge);
+  assert.ok(ev.length > 0, "the edge lists its statements");
+  const hit = ev.find((x) => x.text.includes("بيرقدار"));
+  assert.ok(hit, "an Arabic evidence sentence contains «بيرقدار»: " + JSON.stringify(ev.map((x) => x.text)));
+  assert.equal(hit.dirComputed, "rtl", "the sentence is laid out right to left");
+  assert.ok(hit.mark.length > 0 && hit.text.includes(hit.mark), "the focus words are highlighted inside the sentence");
+  assert.match(hit.meta, /asserted|reported|hedged/, "modality shown");
+  assert.match(hit.meta, /affirmed|negated/, "polarity shown");
+  // Document id, title and URL, as the store knows them.
+  const doc = await page.evaluate(async (i) => {
+    const e = window.explorer, items = e.data.evidence ? e.data.evidence[i] : null;
+    return { docs: e.data.documents, items };
+  }, target.edge);
+  assert.ok(doc.docs.some((d) => d.title && d.url), "the documents carry titles and URLs");
+  const known = doc.docs.filter((d) => hit.meta.includes("document " + d.id));
+  assert.equal(known.length, 1, "the statement names its document: " + hit.meta);
+  for (const field of ["title", "url"]) {
+    if (known[0][field]) assert.ok(hit.meta.includes(known[0][field]), `the document's ${field} is shown`);
+  }
+  return target;
+}
+
+async function checkModalityFilter(page) {
+  // Drawn links whose statements are all hedged.
+  const before = await page.evaluate(() => {
+    const e = window.explorer, d = e.data, r = e.renderer, pairs = new Map();
+    d.edges.forEach((x, i) => {
+      if (x.neg || !e.edgeWeight(i)) return;
+      const off = e.statementOffset(i);
+      const mods = d.statements.modality.slice(off, off + x.n);
+      const p = e.pairOf(i), hedgedOnly = mods.every((m) => m === 2);
+      pairs.set(p, (pairs.get(p) ?? true) && hedgedOnly);
+    });
+    const hedged = [...pairs].filter(([, h]) => h).map(([p]) => p);
+    const firm = [...pairs].filter(([, h]) => !h).map(([p]) => p);
+    const shown = (p) => { const dd = r.getEdgeDisplayData(p); return dd && !dd.hidden; };
+    return { hedged, firm, hedgedShown: hedged.filter(shown).length, firmShown: firm.filter(shown).length, links: e.visibleCounts().links };
+  });
+  assert.ok(before.hedged.length > 0, "the seed graph has links stated only with hedging");
+  assert.equal(before.hedgedShown, before.hedged.length, "hedged links are drawn while hedged is ticked");
+  await page.click("#f-mod-hedged");
+  const after = await page.evaluate((b) => {
+    const e = window.explorer, r = e.renderer;
+    const shown = (p) => { const dd = r.getEdgeDisplayData(p); return dd && !dd.hidden; };
+    return { hedgedShown: b.hedged.filter(shown).length, firmShown: b.firm.filter(shown).length, links: e.visibleCounts().links };
+  }, before);
+  assert.equal(after.hedgedShown, 0, "unticking hedged removes the hedged links");
+  assert.equal(after.firmShown, before.firmShown, "links with asserted or reported statements stay");
+  assert.equal(after.links, before.links - before.hedged.length, "the link count drops by the hedged links");
+  await page.click("#f-mod-hedged");
+  const restored = await page.evaluate(() => window.explorer.visibleCounts().links);
+  assert.equal(restored, before.links, "ticking hedged again brings them back");
+}
+
+async function checkTimeline(page) {
+  const bars = await page.$$eval("#timeline rect", (r) => r.length);
+  assert.ok(bars > 0, "the timeline shows statements by month");
+}
+
+async function scenario(browser, url, mode, shots) {
+  const offline = mode === "static";
+  const { page, log } = await open(browser, url, { offline });
+  await waitLayout(page);
+  const counts = await checkRenders(page);
+  if (shots) {
+    await page.screenshot({ path: path.join(shots, "explorer-graph.png") });
+    await page.select("#lang", "ar");
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: path.join(shots, "explorer-graph-ar.png") });
+    await page.select("#lang", "en");
+  }
+  await checkSearch(page);
+  await checkEvidence(page);
+  if (shots) await page.screenshot({ path: path.join(shots, "explorer-evidence.png") });
+  await checkTimeline(page);
+  await checkModalityFilter(page);
+  // Labels switch to Arabic.
+  await page.select("#lang", "ar");
+  const label = await page.evaluate(() => {
+    const e = window.explorer, g = e.graph;
+    const k = g.findNode((key, a) => e.data.nodes[a.index].label === "Turkey");
+    return e.renderer.getNodeDisplayData(k).label;
+  });
+  assert.equal(label, "تركيا", "the Arabic switch labels Turkey تركيا");
+  const inline = await page.evaluate(() => Boolean(window.explorer.data.evidence));
+  if (offline) {
+    assert.ok(inline, "the static page inlines the evidence");
+    assert.deepEqual(log.blocked, [], "the static page asks the network for nothing");
+    assert.ok(log.requests.every((u) => !/^https?:/.test(u)), "no http request: " + log.requests.join(" "));
+  } else {
+    assert.ok(!inline, "the served page does not embed the evidence");
+    assert.ok(log.requests.some((u) => u.includes("/api/edge?")), "the served page asked /api/edge for the evidence");
+  }
+  assert.deepEqual(log.errors, [], "no console errors");
+  await page.close();
+  return counts;
+}
+
+async function bench(browser, url, n) {
+  const runs = [];
+  for (let i = 0; i < n; i++) {
+    const { page, loadMs } = await open(browser, url, { offline: false, instrument: true });
+    await waitLayout(page);
+    // Main-thread availability from the first frame to the end of the
+    // layout: long tasks (> 50 ms) and frames drawn.
+    const busy = await page.evaluate(() => {
+      const t = window.explorer.timings, from = t.readyAt, to = t.layoutEnd;
+      const tasks = window.__agLong.filter((x) => x[0] + x[1] > from && x[0] < to).map((x) => x[1]);
+      const frames = window.__agFrames.filter((f) => f > from && f < to).length;
+      return { layoutMs: to - from, longTasks: tasks.length, longestTaskMs: Math.max(0, ...tasks),
+        blockedMs: tasks.reduce((a, b) => a + b, 0), fpsDuringLayout: frames / ((to - from) / 1000) };
+    });
+    const t = await page.evaluate(() => window.explorer.timings);
+    const counts = await page.evaluate(() => window.explorer.visibleCounts());
+    // Interactive while the layout runs: time a search and a click on a node.
+    const t0 = Date.now();
+    await page.evaluate(() => {
+      const e = window.explorer, hits = document.querySelector("#search");
+      hits.value = "JNIM"; hits.dispatchEvent(new Event("input"));
+    });
+    await page.keyboard.press("Escape");
+    const searchMs = Date.now() - t0;
+
+    const filterMs = await page.evaluate(() => {
+      const t = performance.now();
+      document.querySelector("#f-mod-hedged").click();
+      return performance.now() - t;
+    });
+    // The heaviest link's evidence, asked from the store on demand.
+    const heavy = await page.evaluate(async () => {
+      const e = window.explorer, d = e.data;
+      let best = 0;
+      d.edges.forEach((x, i) => { if (x.n > d.edges[best].n) best = i; });
+      const x = d.edges[best], t = performance.now();
+      const r = await fetch("/api/edge?s=" + encodeURIComponent(d.nodes[x.s].id) + "&r=" + encodeURIComponent(d.relations[x.r].name) +
+        "&o=" + encodeURIComponent(d.nodes[x.o].id) + "&p=" + (x.neg ? "neg" : "pos"));
+      const j = await r.json();
+      return { statements: j.statements.length, ms: performance.now() - t };
+    });
+    const nav = await page.evaluate(() => performance.getEntriesByType("navigation")[0].responseEnd);
+    runs.push({ loadMs, readyAt: t.readyAt, htmlAt: nav, scriptStart: t.scriptStart, data: t.data, firstRender: t.firstRender,
+      searchMs, filterMs, heaviestEdge: heavy, counts, ...busy });
+    await page.close();
+  }
+  console.log(JSON.stringify(runs));
+}
+
+(async () => {
+  const { browser, cleanup } = await launch();
+  try {
+    if (args.bench) return await bench(browser, args.served, +args.bench);
+    if (args.screenshots) fs.mkdirSync(args.screenshots, { recursive: true });
+    if (args.served) {
+      const c = await scenario(browser, args.served, "served", args.screenshots);
+      console.log("served explorer: ok", JSON.stringify(c));
+    }
+    if (args.static) {
+      const url = "file://" + path.resolve(args.static);
+      const c = await scenario(browser, url, "static", null);
+      console.log("static explorer (file://, offline): ok", JSON.stringify(c));
+    }
+  } finally {
+    await browser.close();
+    cleanup();
+  }
+})().catch((e) => { console.error(e && e.stack || e); process.exit(1); });
