@@ -5,5 +5,6 @@
 
 pub mod fold;
 pub(crate) mod tokens;
+pub mod translit;
 
 pub use fold::{Normalized, fold, is_arabic_letter, key_of, match_key};
