@@ -24,51 +24,159 @@ pub type Item = std::result::Result<Document, Diagnostic>;
 /// The input files below `paths`, in the order they are read: each argument in
 /// turn, folders walked recursively in sorted order, keeping `.txt` and
 /// `.jsonl` files. A missing path is a diagnostic.
+///
+/// Links are followed, but never into a folder already walked (a link to
+/// `.` or to an ancestor would loop) nor to a file already listed: each is
+/// a diagnostic naming the link. Inside folders, an input that is not a
+/// regular file (a FIFO, a socket, a device named `*.txt`) is skipped with
+/// a diagnostic: reading it could block forever or never end. A path given
+/// by name is read as given, unless it is a device.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+    let mut walker = Walker::default();
     for root in paths {
         match std::fs::metadata(root) {
-            Ok(m) if m.is_dir() => walk(root, root, &mut files, &mut problems),
-            Ok(_) => files.push((
-                root.parent().map(Path::to_path_buf).unwrap_or_default(),
-                root.clone(),
-            )),
-            Err(e) => problems.push(Diagnostic {
+            Ok(m) if m.is_dir() => {
+                if walker.first_visit(root) {
+                    walker.walk(root, root);
+                }
+            }
+            Ok(m) if is_device(&m) => walker.problems.push(Diagnostic {
+                origin: root.display().to_string(),
+                message: "a device, not a file: skipped".to_string(),
+            }),
+            Ok(_) => {
+                if walker.first_visit(root) {
+                    walker.files.push((
+                        root.parent().map(Path::to_path_buf).unwrap_or_default(),
+                        root.clone(),
+                    ));
+                } else {
+                    walker.problems.push(Diagnostic {
+                        origin: root.display().to_string(),
+                        message: "named twice (or already inside a folder named before): read once"
+                            .to_string(),
+                    });
+                }
+            }
+            Err(e) => walker.problems.push(Diagnostic {
                 origin: root.display().to_string(),
                 message: describe_io(&e),
             }),
         }
     }
-    (files, problems)
+    (walker.files, walker.problems)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    files: &mut Vec<(PathBuf, PathBuf)>,
-    problems: &mut Vec<Diagnostic>,
-) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            problems.push(Diagnostic {
-                origin: dir.display().to_string(),
-                message: describe_io(&e),
-            });
-            return;
+#[cfg(unix)]
+fn is_device(m: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    m.file_type().is_block_device() || m.file_type().is_char_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// What kind of non-regular file this is, for a message.
+fn kind_of(m: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(root, &p, files, problems);
-        } else if matches!(
-            p.extension().and_then(|e| e.to_str()),
-            Some("txt" | "jsonl")
-        ) {
-            files.push((root.to_path_buf(), p));
+        if t.is_socket() {
+            return "a socket";
+        }
+        if is_device(m) {
+            return "a device";
+        }
+    }
+    let _ = m;
+    "not a regular file"
+}
+
+#[derive(Default)]
+struct Walker {
+    files: Vec<(PathBuf, PathBuf)>,
+    problems: Vec<Diagnostic>,
+    /// Canonical paths of the folders walked and files listed.
+    visited: std::collections::HashSet<PathBuf>,
+}
+
+impl Walker {
+    /// Records a folder or file by its canonical path; false when it was seen.
+    fn first_visit(&mut self, p: &Path) -> bool {
+        match std::fs::canonicalize(p) {
+            Ok(c) => self.visited.insert(c),
+            Err(_) => true,
+        }
+    }
+
+    fn walk(&mut self, root: &Path, dir: &Path) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.problems.push(Diagnostic {
+                    origin: dir.display().to_string(),
+                    message: describe_io(&e),
+                });
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let is_link = std::fs::symlink_metadata(&p).is_ok_and(|m| m.file_type().is_symlink());
+            let input = matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("txt" | "jsonl")
+            );
+            let meta = match std::fs::metadata(&p) {
+                Ok(m) => m,
+                Err(e) => {
+                    if input || is_link {
+                        self.problems.push(Diagnostic {
+                            origin: p.display().to_string(),
+                            message: if is_link {
+                                format!("a link that leads nowhere: {}", describe_io(&e))
+                            } else {
+                                describe_io(&e)
+                            },
+                        });
+                    }
+                    continue;
+                }
+            };
+            if meta.is_dir() {
+                if self.first_visit(&p) {
+                    self.walk(root, &p);
+                } else {
+                    self.problems.push(Diagnostic {
+                        origin: p.display().to_string(),
+                        message:
+                            "a link to a folder already read (itself or one above it): not followed"
+                                .to_string(),
+                    });
+                }
+            } else if !input {
+                continue;
+            } else if !meta.is_file() {
+                self.problems.push(Diagnostic {
+                    origin: p.display().to_string(),
+                    message: format!("{}, not a regular file: skipped", kind_of(&meta)),
+                });
+            } else if self.first_visit(&p) {
+                self.files.push((root.to_path_buf(), p));
+            } else {
+                self.problems.push(Diagnostic {
+                    origin: p.display().to_string(),
+                    message: "the same file as one already read (through a link): read once"
+                        .to_string(),
+                });
+            }
         }
     }
 }
@@ -82,12 +190,34 @@ fn describe_io(e: &std::io::Error) -> String {
 }
 
 /// Reads every document below `paths`, in order. See [`collect_files`].
+///
+/// Two documents with the same id (`x.txt` in two folders given side by
+/// side, or a JSON Lines id repeated) would silently replace each other in
+/// the store: the first is kept and every later one is a diagnostic naming
+/// both origins.
 pub fn read_all(paths: &[PathBuf]) -> impl Iterator<Item = Item> {
     let (files, problems) = collect_files(paths);
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     problems.into_iter().map(Err).chain(
         files
             .into_iter()
-            .flat_map(|(root, file)| read_file(&root, &file)),
+            .flat_map(|(root, file)| read_file(&root, &file))
+            .map(move |item| {
+                let doc = item?;
+                match seen.get(&doc.id) {
+                    Some(first) => Err(Diagnostic {
+                        message: format!(
+                            "duplicate document id {:?}: already read from {first}; this one is skipped (give it another id, or build the folders separately)",
+                            doc.id
+                        ),
+                        origin: doc.origin,
+                    }),
+                    None => {
+                        seen.insert(doc.id.clone(), doc.origin.clone());
+                        Ok(doc)
+                    }
+                }
+            }),
     )
 }
 
@@ -122,7 +252,20 @@ pub fn read_file(root: &Path, file: &Path) -> Box<dyn Iterator<Item = Item>> {
             ),
         }));
     }
-    let bytes = match std::fs::read(file) {
+    // Read at most one byte past the limit: a file that grows (or a named
+    // pipe) cannot make this read without end.
+    let read = std::fs::File::open(file).and_then(|f| {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        f.take(MAX_FILE + 1).read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let bytes = match read {
+        Ok(b) if b.len() as u64 > MAX_FILE => {
+            return one(Err(Diagnostic {
+                origin,
+                message: format!("file is more than the {MAX_FILE} bytes accepted"),
+            }));
+        }
         Ok(b) => b,
         Err(e) => {
             return one(Err(Diagnostic {

@@ -32,6 +32,10 @@ pub mod pipeline;
 pub mod store;
 // SPARQL queries over the store, with result serialization.
 pub mod query;
+// What one SPARQL query may cost: nesting, operators, memory (hostile input).
+pub mod sparql_guard;
+// Control characters escaped before text reaches a terminal.
+pub mod terminal;
 // A read-only SPARQL 1.1 Protocol endpoint over the store.
 pub mod serve;
 // The aggregated network view (nodes, edges) that exports and traversal share.

@@ -17,7 +17,8 @@ fn main() -> ExitCode {
             for cause in err.chain().skip(1) {
                 msg.push_str(&format!("\n  caused by: {cause}"));
             }
-            eprintln!("{msg}");
+            // Ids and file names in messages may hold control characters.
+            eprintln!("{}", actorgraph::terminal::escape_controls_keep_lines(&msg));
             ExitCode::from(2)
         }
     }

@@ -10,7 +10,8 @@
 //! `actor:`, `rdf:`, `prov:`, `dcterms:` …) are predeclared.
 
 use std::io::Write;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -93,8 +94,12 @@ impl Format {
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The largest query text accepted.
 pub const MAX_QUERY_BYTES: usize = 1 << 20;
-/// The deepest nesting of `{`, `(` and `[` accepted.
+/// The deepest nesting of `{`, `(` and `[` accepted (and the longest run of
+/// unary operators; see [`crate::sparql_guard`]).
 pub const MAX_DEPTH: usize = 64;
+/// The default memory budget of a query: the process's resident memory may
+/// not grow by more than this while it runs.
+pub const DEFAULT_MAX_MEMORY: u64 = 2 << 30;
 
 /// What a query may use.
 #[derive(Clone, Debug)]
@@ -105,6 +110,14 @@ pub struct Limits {
     pub max_bytes: usize,
     /// Refuse queries nested deeper than this.
     pub max_depth: usize,
+    /// Stop with [`FailureKind::Budget`] after writing this many solutions
+    /// or triples (`None`: no limit).
+    pub max_rows: Option<usize>,
+    /// Cancel the query with [`FailureKind::Budget`] when the process's
+    /// resident memory grows by more than this many bytes while it runs
+    /// (`None`: no limit; read from `/proc`, so Linux only). Growth, not the
+    /// total: a large store already takes gigabytes before any query.
+    pub max_memory: Option<u64>,
 }
 
 impl Default for Limits {
@@ -113,6 +126,8 @@ impl Default for Limits {
             timeout: DEFAULT_TIMEOUT,
             max_bytes: MAX_QUERY_BYTES,
             max_depth: MAX_DEPTH,
+            max_rows: None,
+            max_memory: Some(DEFAULT_MAX_MEMORY),
         }
     }
 }
@@ -139,6 +154,8 @@ pub enum FailureKind {
     Format,
     /// Evaluation or writing failed.
     Failed,
+    /// The query passed its row or memory budget and was stopped.
+    Budget,
 }
 
 /// A failed query.
@@ -239,11 +256,8 @@ pub fn execute(
     out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
     check(query, limits)?;
-    // Parse here first, so that syntax errors and refusals come back
-    // without starting a worker.
-    let _ = evaluator(CancellationToken::new())?
-        .parse_query(query)
-        .map_err(|e| parse_failure(query, &e.to_string()))?;
+    // Parsing happens on the worker too: the parser recurses, and only the
+    // worker has a stack sized for the deepest query `check` lets through.
 
     let (tx, rx) = mpsc::sync_channel::<Msg>(16);
     let (format_tx, format_rx) = mpsc::channel::<Result<Format, Failure>>();
@@ -253,12 +267,15 @@ pub fn execute(
     let text = query.to_string();
     let ds = dataset.clone();
     let timeout = limits.timeout;
+    let worker_limits = limits.clone();
     RUNNING.fetch_add(1, Ordering::SeqCst);
+    let state = Arc::new(AtomicU8::new(WORKING));
+    let worker_state = Arc::clone(&state);
     let spawned = std::thread::Builder::new()
         .name("sparql-query".into())
         .stack_size(WORKER_STACK)
         .spawn(move || {
-            let _running = Running;
+            let _running = Running(worker_state);
             let mut writer = ChannelWriter {
                 buf: Vec::new(),
                 tx: tx.clone(),
@@ -272,7 +289,7 @@ pub fn execute(
                 &text,
                 &ds,
                 worker_token,
-                timeout,
+                &worker_limits,
                 &mut choose,
                 &mut writer,
             )
@@ -291,17 +308,41 @@ pub fn execute(
             format!("cannot start the query: {e}"),
         ));
     }
+    // Returning before the worker's answer leaves it stopping on its own.
+    let mut waiter = Waiter {
+        state,
+        answered: false,
+    };
     let deadline = std::time::Instant::now() + timeout;
+    let memory_at_start = crate::sparql_guard::memory_in_use().unwrap_or(0);
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        match rx.recv_timeout(left) {
+        if let Some(max) = limits.max_memory
+            && crate::sparql_guard::memory_in_use()
+                .is_some_and(|m| m.saturating_sub(memory_at_start) > max)
+        {
+            token.cancel();
+            return Err(fail(
+                FailureKind::Budget,
+                format!(
+                    "the query was stopped: memory grew past its budget of {} MiB",
+                    max >> 20
+                ),
+            ));
+        }
+        // Wake up at least every 100 ms to look at the memory in use.
+        match rx.recv_timeout(left.min(Duration::from_millis(100))) {
             Ok(Msg::Form(form)) => {
                 let _ = format_tx.send(choose(form));
             }
             Ok(Msg::Chunk(bytes)) => out
                 .write_all(&bytes)
                 .map_err(|e| fail(FailureKind::Failed, format!("cannot write results: {e}")))?,
-            Ok(Msg::Done(result)) => return result,
+            Ok(Msg::Done(result)) => {
+                waiter.answered = true;
+                return result;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) if left > Duration::from_millis(100) => {}
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 token.cancel();
                 return Err(timeout_failure(timeout));
@@ -319,13 +360,51 @@ pub fn running() -> usize {
     RUNNING.load(Ordering::SeqCst)
 }
 
+/// Queries whose caller has given up on them (timeout, budget, a client
+/// gone) but whose evaluation has not reached a cancellation point yet:
+/// work the endpoint did not plan for.
+pub fn stopping() -> usize {
+    STOPPING.load(Ordering::SeqCst)
+}
+
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static STOPPING: AtomicUsize = AtomicUsize::new(0);
+const WORKING: u8 = 0;
+const ABANDONED: u8 = 1;
+const FINISHED: u8 = 2;
+
+/// The caller's side: when it returns without the worker's answer, the
+/// worker counts as stopping until it ends.
+struct Waiter {
+    state: Arc<AtomicU8>,
+    answered: bool,
+}
+
+impl Drop for Waiter {
+    fn drop(&mut self) {
+        if self.answered {
+            return;
+        }
+        STOPPING.fetch_add(1, Ordering::SeqCst);
+        if self
+            .state
+            .compare_exchange(WORKING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst)
+            .is_err()
+        {
+            // The worker ended meanwhile.
+            STOPPING.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
 const WORKER_STACK: usize = 64 << 20;
 
-struct Running;
+struct Running(Arc<AtomicU8>);
 
 impl Drop for Running {
     fn drop(&mut self) {
+        if self.0.swap(FINISHED, Ordering::SeqCst) == ABANDONED {
+            STOPPING.fetch_sub(1, Ordering::SeqCst);
+        }
         RUNNING.fetch_sub(1, Ordering::SeqCst);
     }
 }
@@ -405,10 +484,23 @@ fn evaluate(
     query: &str,
     dataset: &Dataset,
     token: CancellationToken,
-    timeout: Duration,
+    limits: &Limits,
     choose: &mut dyn FnMut(Form) -> Result<Format, Failure>,
     out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
+    let (timeout, max_rows) = (limits.timeout, limits.max_rows);
+    let over_budget = |n: usize| {
+        if max_rows.is_some_and(|m| n >= m) {
+            Err(fail(
+                FailureKind::Budget,
+                format!(
+                    "the query was stopped after {n} results, its row budget; add a LIMIT or narrow the query"
+                ),
+            ))
+        } else {
+            Ok(())
+        }
+    };
     let mut prepared = evaluator(token)?
         .parse_query(query)
         .map_err(|e| parse_failure(query, &e.to_string()))?;
@@ -453,6 +545,7 @@ fn evaluate(
                         .map_err(io_err)?;
                     let mut n = 0;
                     for s in solutions {
+                        over_budget(n)?;
                         let s = s.map_err(eval_err)?;
                         w.serialize(s.iter()).map_err(io_err)?;
                         n += 1;
@@ -461,13 +554,15 @@ fn evaluate(
                     n
                 }
                 None if format == Format::Table => {
-                    let rows = solutions
-                        .collect::<Result<Vec<QuerySolution>, _>>()
-                        .map_err(eval_err)?;
                     let names: Vec<String> =
                         variables.iter().map(|v| v.as_str().to_string()).collect();
-                    write_table(out, &names, &rows).map_err(io_err)?;
-                    rows.len()
+                    let mut n = 0;
+                    let rows = solutions.map(|s| {
+                        over_budget(n)?;
+                        n += 1;
+                        s.map_err(eval_err)
+                    });
+                    write_table(out, &names, rows)?
                 }
                 None => {
                     return Err(fail(
@@ -528,6 +623,7 @@ fn evaluate(
             let mut w = serializer.for_writer(&mut *out);
             let mut n = 0;
             for t in triples {
+                over_budget(n)?;
                 let t = t.map_err(eval_err)?;
                 w.serialize_triple(&t).map_err(io_err)?;
                 n += 1;
@@ -567,93 +663,64 @@ pub fn check(query: &str, limits: &Limits) -> Result<(), Failure> {
             ),
         ));
     }
-    let b = query.as_bytes();
-    let mut i = 0;
-    let mut depth = 0usize;
-    while i < b.len() {
-        match b[i] {
-            b'#' => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            q @ (b'"' | b'\'') => {
-                let long = b[i..].starts_with(&[q, q, q]);
-                i += if long { 3 } else { 1 };
-                while i < b.len() {
-                    if b[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if long {
-                        if b[i..].starts_with(&[q, q, q]) {
-                            i += 2;
-                            break;
-                        }
-                    } else if b[i] == q || b[i] == b'\n' {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
-            b'<' => {
-                // An IRI runs to `>` without spaces or delimiters; otherwise
-                // `<` is the less-than operator.
-                let rest = &b[i + 1..];
-                if let Some(end) = rest.iter().position(|c| {
-                    matches!(
-                        c,
-                        b'>' | b'<' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\'
-                    ) || c.is_ascii_whitespace()
-                }) && rest[end] == b'>'
-                {
-                    i += end + 1;
-                }
-            }
-            b'(' | b'{' | b'[' => {
-                depth += 1;
-                if depth > limits.max_depth {
-                    let (line, col) = position(query, i);
-                    return Err(fail(
-                        FailureKind::Refused,
-                        format!(
-                            "the query nests deeper than {} levels (line {line}, column {col})",
-                            limits.max_depth
-                        ),
-                    ));
-                }
-            }
-            b')' | b'}' | b']' => depth = depth.saturating_sub(1),
-            c if c.is_ascii_alphabetic() => {
-                let start = i;
-                while i < b.len()
-                    && (b[i].is_ascii_alphanumeric()
-                        || b[i] == b'_'
-                        || b[i] == b':'
-                        || b[i] == b'-')
-                {
-                    i += 1;
-                }
-                let word = &query[start..i];
-                let before = start.checked_sub(1).map(|k| b[k]);
-                let standalone = !matches!(before, Some(b'?' | b'$' | b':' | b'_' | b'.'))
-                    && !matches!(before, Some(c) if c.is_ascii_alphanumeric());
-                if standalone && word.eq_ignore_ascii_case("SERVICE") {
-                    let (line, col) = position(query, start);
-                    return Err(fail(
-                        FailureKind::Refused,
-                        format!(
-                            "SERVICE refused (line {line}, column {col}): queries run on the local store only, without network"
-                        ),
-                    ));
-                }
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
+    use crate::sparql_guard::{Excess, MAX_OPERATORS, MAX_PATTERNS, scan};
+    if query.trim().is_empty() || only_comments(query) {
+        return Err(fail(
+            FailureKind::Syntax,
+            "the query is empty: write a SELECT, ASK, CONSTRUCT or DESCRIBE query",
+        ));
     }
-    Ok(())
+    let refused = |at: usize, what: String| {
+        let (line, col) = position(query, at);
+        Err(fail(
+            FailureKind::Refused,
+            format!("{what} (line {line}, column {col})"),
+        ))
+    };
+    match scan(query, limits.max_depth) {
+        Ok(()) => Ok(()),
+        Err(Excess::Depth(at)) => refused(
+            at,
+            format!("the query nests deeper than {} levels", limits.max_depth),
+        ),
+        Err(Excess::UnaryRun(at)) => refused(
+            at,
+            format!(
+                "the query nests deeper than {} levels: more unary operators in a row than that",
+                limits.max_depth
+            ),
+        ),
+        Err(Excess::Operators(at)) => refused(
+            at,
+            format!(
+                "the query has more than {MAX_OPERATORS} operators (path steps, unary and binary operators, UNION, OPTIONAL, MINUS); each one nests, and so many cannot be evaluated safely"
+            ),
+        ),
+        Err(Excess::Patterns(at)) => refused(
+            at,
+            format!(
+                "the query has more than {MAX_PATTERNS} triple patterns, path steps and groups; ordering so many joins cannot be bounded in time"
+            ),
+        ),
+        Err(Excess::Service(at)) => {
+            let (line, col) = position(query, at);
+            Err(fail(
+                FailureKind::Refused,
+                format!(
+                    "SERVICE refused (line {line}, column {col}): queries run on the local store only, without network"
+                ),
+            ))
+        }
+    }
+}
+
+/// Whether every line is blank or a comment (a `#` inside an IRI or string
+/// on a line with other text makes that line count as text: the parser
+/// then decides).
+fn only_comments(query: &str) -> bool {
+    query
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
 }
 
 /// Line and column (from 1, in characters) of byte `at`.
@@ -697,10 +764,15 @@ pub fn cell(term: &Term) -> String {
                     return format!("{prefix}:{local}");
                 }
             }
-            format!("<{iri}>")
+            format!("<{}>", crate::terminal::escape_controls(iri))
         }
         Term::BlankNode(b) => format!("_:{}", b.as_str()),
-        Term::Literal(l) => l.value().replace(['\n', '\r', '\t'], " "),
+        // Line breaks and tabs become spaces; other control characters are
+        // escaped, so that a literal cannot drive the terminal.
+        Term::Literal(l) => {
+            crate::terminal::escape_controls(&l.value().replace(['\n', '\r', '\t'], " "))
+                .into_owned()
+        }
         #[allow(unreachable_patterns)]
         other => other.to_string(),
     }
@@ -709,38 +781,50 @@ pub fn cell(term: &Term) -> String {
 /// Cells longer than this are cut, with `…`: use `--format json` for whole values.
 const MAX_CELL: usize = 80;
 
+/// Rows read before the column widths are fixed; later rows stream with
+/// those widths (longer cells cut with `…`), so a large result never sits
+/// whole in memory.
+const TABLE_SAMPLE: usize = 1000;
+
 fn write_table(
     out: &mut dyn Write,
     names: &[String],
-    rows: &[QuerySolution],
-) -> std::io::Result<()> {
+    rows: impl Iterator<Item = Result<QuerySolution, Failure>>,
+) -> Result<usize, Failure> {
     use unicode_width::UnicodeWidthStr;
-    let cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            names
-                .iter()
-                .map(|n| {
-                    let s = r.get(n.as_str()).map(cell).unwrap_or_default();
-                    if s.width() > MAX_CELL {
-                        let mut t = String::new();
-                        for c in s.chars() {
-                            if t.width() >= MAX_CELL - 1 {
-                                break;
-                            }
-                            t.push(c);
-                        }
-                        t.push('…');
-                        t
-                    } else {
-                        s
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let io_err =
+        |e: std::io::Error| fail(FailureKind::Failed, format!("cannot write results: {e}"));
+    let fit = |s: String, max: usize| -> String {
+        if s.width() > max {
+            let mut t = String::new();
+            for c in s.chars() {
+                if t.width() >= max.saturating_sub(1) {
+                    break;
+                }
+                t.push(c);
+            }
+            t.push('…');
+            t
+        } else {
+            s
+        }
+    };
+    let cells_of = |r: &QuerySolution| -> Vec<String> {
+        names
+            .iter()
+            .map(|n| fit(r.get(n.as_str()).map(cell).unwrap_or_default(), MAX_CELL))
+            .collect()
+    };
+    let mut rows = rows.peekable();
+    let mut sample: Vec<Vec<String>> = Vec::new();
+    while sample.len() < TABLE_SAMPLE {
+        match rows.next() {
+            Some(r) => sample.push(cells_of(&r?)),
+            None => break,
+        }
+    }
     let mut widths: Vec<usize> = names.iter().map(|n| n.width() + 1).collect();
-    for row in &cells {
+    for row in &sample {
         for (w, c) in widths.iter_mut().zip(row) {
             *w = (*w).max(c.width());
         }
@@ -753,24 +837,37 @@ fn write_table(
             }
             s.push_str(c);
             if i + 1 < row.len() {
-                s.push_str(&" ".repeat(w - c.width()));
+                s.push_str(&" ".repeat(w.saturating_sub(c.width())));
             }
         }
         writeln!(out, "{}", s.trim_end())
     };
     let header: Vec<String> = names.iter().map(|n| format!("?{n}")).collect();
-    line(out, &header)?;
+    line(out, &header).map_err(io_err)?;
     let rule: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
-    writeln!(out, "{}", rule.join("─┼─"))?;
-    for row in &cells {
-        line(out, row)?;
+    writeln!(out, "{}", rule.join("─┼─")).map_err(io_err)?;
+    let mut count = sample.len();
+    for row in &sample {
+        line(out, row).map_err(io_err)?;
+    }
+    drop(sample);
+    for r in rows {
+        let row: Vec<String> = cells_of(&r?)
+            .into_iter()
+            .zip(&widths)
+            .map(|(c, w)| fit(c, *w))
+            .collect();
+        line(out, &row).map_err(io_err)?;
+        count += 1;
     }
     writeln!(
         out,
         "({} {})",
-        rows.len(),
-        if rows.len() == 1 { "row" } else { "rows" }
+        count,
+        if count == 1 { "row" } else { "rows" }
     )
+    .map_err(io_err)?;
+    Ok(count)
 }
 
 #[cfg(test)]

@@ -20,9 +20,9 @@ pub(crate) struct Args {
     /// Do not write exports.
     #[arg(long)]
     no_exports: bool,
-    /// Extraction threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N")]
-    jobs: Option<usize>,
+    /// Extraction threads (default: one per core; at most 256).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    jobs: Option<u16>,
     /// Documents extracted per parallel batch; memory grows with it.
     #[arg(long, default_value_t = BuildOptions::default().batch_docs, value_name = "N")]
     batch: usize,
@@ -36,10 +36,9 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         exports: (!args.no_exports).then_some(args.exports),
     };
     anyhow::ensure!(args.batch > 0, "--batch must be at least 1");
-    anyhow::ensure!(args.jobs != Some(0), "--jobs must be at least 1");
     let opts = BuildOptions {
         batch_docs: args.batch,
-        threads: args.jobs,
+        threads: args.jobs.map(usize::from),
         ..BuildOptions::default()
     };
     let mut bar = Bar::new();

@@ -117,7 +117,10 @@ impl Global {
 /// Prints diagnostics to stderr; the exit code is non-zero when there were any.
 pub(crate) fn report(diagnostics: &[actorgraph::model::Diagnostic]) -> ExitCode {
     for d in diagnostics {
-        eprintln!("actorgraph: {d}");
+        eprintln!(
+            "actorgraph: {}",
+            actorgraph::terminal::escape_controls_keep_lines(&d.to_string())
+        );
     }
     if diagnostics.is_empty() {
         ExitCode::SUCCESS

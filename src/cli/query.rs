@@ -38,7 +38,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             s
         }
     };
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout < 1e6) {
         anyhow::bail!("--timeout must be a positive number of seconds");
     }
     let limits = Limits {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use actorgraph::ontology::Ontology;
-use actorgraph::query::Limits;
+use actorgraph::query::{self, Limits};
 use actorgraph::serve::{self, Config, Endpoint};
 use actorgraph::store::Store;
 
@@ -22,14 +22,35 @@ pub(crate) struct Args {
     /// Refuse requests (URL or body) larger than this many bytes (413).
     #[arg(long, default_value_t = serve::MAX_REQUEST_BYTES, value_name = "BYTES")]
     max_request: usize,
-    /// Requests served at once.
-    #[arg(long, default_value_t = 4, value_name = "N")]
-    threads: usize,
+    /// Queries evaluated at once; more wait for a slot (up to the timeout, then 503).
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: u16,
+    /// Connections held open at once; past it a client gets 503 at once.
+    #[arg(long, default_value_t = serve::MAX_CONNECTIONS as u32, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=65536))]
+    max_connections: u32,
+    /// Stop a query after it has written this many solutions or triples (the response is cut off).
+    #[arg(long, value_name = "N")]
+    max_rows: Option<usize>,
+    /// Close a connection that has not sent a whole request head within this many seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    header_timeout: f64,
+    /// Answer 408 to a request whose body has not arrived within this many seconds.
+    #[arg(long, default_value_t = 10.0, value_name = "SECS")]
+    body_timeout: f64,
+    /// Stop a query when the server's resident memory grows by more than this many MiB while it runs.
+    #[arg(long, default_value_t = query::DEFAULT_MAX_MEMORY >> 20, value_name = "MIB")]
+    max_memory: u64,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
-    if !(args.timeout.is_finite() && args.timeout > 0.0) {
-        anyhow::bail!("--timeout must be a positive number of seconds");
+    for (name, secs) in [
+        ("--timeout", args.timeout),
+        ("--header-timeout", args.header_timeout),
+        ("--body-timeout", args.body_timeout),
+    ] {
+        if !(secs.is_finite() && secs > 0.0 && secs < 1e6) {
+            anyhow::bail!("{name} must be a positive number of seconds");
+        }
     }
     let store = Store::open_read_only(&global.store)?;
     // The explorer names relations and classes from the ontology, and reads
@@ -41,10 +62,16 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         bind: args.bind,
         limits: Limits {
             timeout: Duration::from_secs_f64(args.timeout),
+            max_rows: args.max_rows,
+            max_memory: Some(args.max_memory << 20),
             ..Limits::default()
         },
         max_request_bytes: args.max_request,
-        threads: args.threads,
+        threads: usize::from(args.threads),
+        max_connections: args.max_connections as usize,
+        header_timeout: Duration::from_secs_f64(args.header_timeout),
+        body_timeout: Duration::from_secs_f64(args.body_timeout),
+        ..Config::default()
     };
     let endpoint = Endpoint::bind(store, config)?;
     let addr = endpoint.addr();

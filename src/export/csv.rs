@@ -5,7 +5,8 @@
 //! `weight:int`). Neo4j's `LOAD CSV` reads either.
 //!
 //! Fields holding a comma, a quote, a line break or edge spaces are quoted,
-//! quotes doubled; Arabic text and marks are written as they are (UTF-8,
+//! quotes doubled; a text that a spreadsheet would take for a formula gets
+//! a leading `'` (numbers, negative ones included, are left alone); Arabic text and marks are written as they are (UTF-8,
 //! no byte-order mark, `\n` line ends).
 
 use std::io::{Result, Write};
@@ -171,21 +172,42 @@ fn row<'a>(out: &mut dyn Write, fields: impl IntoIterator<Item = &'a str>) -> Re
     out.write_all(line.as_bytes())
 }
 
-/// A CSV field, quoted when it must be.
+/// A CSV field, quoted when it must be. A text that a spreadsheet would
+/// read as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, and not a number) gets a leading `'`, as OWASP advises against
+/// CSV injection: an id `=HYPERLINK(…)` stays text.
 fn quote(field: &str) -> std::borrow::Cow<'_, str> {
+    let field: std::borrow::Cow<'_, str> =
+        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.parse::<f64>().is_err() {
+            format!("'{field}").into()
+        } else {
+            field.into()
+        };
     let needs = field.contains([',', '"', '\n', '\r'])
         || field.starts_with(char::is_whitespace)
         || field.ends_with(char::is_whitespace);
     if needs {
         format!("\"{}\"", field.replace('"', "\"\"")).into()
     } else {
-        field.into()
+        field
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::quote;
+
+    #[test]
+    fn formulas_stay_text_and_numbers_stay_numbers() {
+        assert_eq!(
+            quote("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        assert_eq!(quote("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(quote("+33"), "+33");
+        assert_eq!(quote("-4.25"), "-4.25");
+        assert_eq!(quote("-x"), "'-x");
+    }
 
     #[test]
     fn fields_are_quoted_only_when_needed() {

@@ -270,14 +270,46 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Like [`write_atomic`], with the content streamed by `write` through a
 /// buffer into the temporary file, so that no export is held whole in memory.
+///
+/// A link is written through: its target is replaced, never the link. A
+/// path that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is
+/// written into directly, never replaced. Temporary files left by a killed
+/// run (`.NAME.PID.tmp` whose process is gone) are removed first.
 pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?
+        }
+        _ => path.to_path_buf(),
+    };
+    match std::fs::metadata(&target) {
+        Ok(m) if m.is_dir() => {
+            return Err(Error::io(
+                path,
+                std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a folder"),
+            ));
+        }
+        Ok(m) if !m.is_file() => {
+            // A device or a pipe: written into, as a shell's `>` would.
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| Error::io(path, e))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)?;
+            return out.flush().map_err(|e| Error::io(path, e));
+        }
+        _ => {}
+    }
+    let path = target.as_path();
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    remove_stale_temporaries(path, &name);
     let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let res = (|| -> Result<()> {
         let file = std::fs::File::create(&tmp).map_err(|e| Error::io(path, e))?;
@@ -293,6 +325,36 @@ pub fn write_atomic_with(
         let _ = std::fs::remove_file(&tmp);
     }
     res
+}
+
+/// Removes `.NAME.PID.tmp` files next to `path` whose process is gone (a
+/// killed export). Where `/proc` cannot tell, they are kept.
+fn remove_stale_temporaries(path: &Path, name: &str) {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let prefix = format!(".{name}.");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(pid) = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| f.strip_suffix(".tmp"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// A network prepared for writing: per edge, its id and its time spells.

@@ -107,6 +107,31 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
     };
     let store = oxigraph::store::Store::new().map_err(|e| store_error(dir, e))?;
     let data = dir.join(DATA_FILE);
+    if read_only {
+        // A folder without a store must not pass for an empty store (issue
+        // 19). A build killed before its first save leaves only the lock
+        // file: that folder is an empty store.
+        match std::fs::metadata(&data) {
+            Ok(m) if m.is_file() && m.len() > 0 => {}
+            Err(_) if dir.join(LOCK_FILE).is_file() => {}
+            Ok(m) if m.is_file() => {
+                return Err(store_error(
+                    dir,
+                    format!(
+                        "{DATA_FILE} is empty: not a store written by `actorgraph build` (a build always writes the ontology into it)"
+                    ),
+                ));
+            }
+            _ => {
+                return Err(store_error(
+                    dir,
+                    format!(
+                        "not a store: there is no {DATA_FILE} here; run `actorgraph build` first (or pass --store DIR)"
+                    ),
+                ));
+            }
+        }
+    }
     let loaded = stamp(&data);
     if data.is_file() {
         load(&store, &data)?;
