@@ -22,8 +22,10 @@ say() { printf '\n== %s\n' "$*"; }
 # Debian packages: libclang-dev (RocksDB's bindgen), jing (GEXF RELAX NG
 # validation), curl (endpoint tests), a JRE for jing, python3-venv,
 # chromium and a font with Arabic glyphs (the explorer tests drive the page
-# in headless Chromium), Node.js and npm when the machine has none.
-pkgs=(libclang-dev jing default-jre-headless curl python3-venv chromium fonts-dejavu-core)
+# in headless Chromium), Node.js and npm when the machine has none,
+# hunspell-ar (the Arabic word list that spelling variants must never match,
+# tests/recognition_sets.rs).
+pkgs=(libclang-dev jing default-jre-headless curl python3-venv chromium fonts-dejavu-core hunspell-ar)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()

@@ -131,8 +131,24 @@ fn write_mentions(
     res: &Resources,
     as_json: bool,
 ) -> anyhow::Result<()> {
+    // Where each reading comes from (lexicon, variant, discovered): the
+    // recognizer run again with its sources, the same mentions in order.
+    let sentences = actorgraph::sentences::split(&ex.document.text);
+    let (again, _, sources) = res
+        .recognizer
+        .recognize_with_sources(&ex.document, &sentences);
     for m in &ex.mentions {
         let a = actor(&m.actor, ex, res);
+        let source = again
+            .iter()
+            .position(|x| x.span == m.span && x.actor == m.actor)
+            .and_then(|i| sources.get(i))
+            .copied()
+            .unwrap_or(if a.discovered {
+                actorgraph::mentions::Source::Discovered
+            } else {
+                actorgraph::mentions::Source::Lexicon
+            });
         let text = m.span.of(&ex.document.text);
         if as_json {
             let v = json!({
@@ -146,7 +162,7 @@ fn write_mentions(
                 "sentence": m.sentence,
                 "kind": m.kind,
                 "discovered": a.discovered,
-                "source": if a.discovered { "discovered" } else { "lexicon" },
+                "source": source,
             });
             writeln!(out, "{v}")?;
         } else {

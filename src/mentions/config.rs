@@ -36,6 +36,8 @@ struct RawConfig {
     generic: RawGeneric,
     #[serde(default)]
     shared_nisba: Vec<RawSharedNisba>,
+    #[serde(default)]
+    variants: RawVariants,
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
     ambiguity: Vec<RawAmbiguity>,
@@ -94,6 +96,23 @@ struct RawGeneric {
     place_max_words: usize,
     #[serde(default)]
     place_adjectives: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVariants {
+    #[serde(default)]
+    classes: Vec<String>,
+    #[serde(default)]
+    letters: Vec<String>,
+    #[serde(default)]
+    drop: String,
+    #[serde(default)]
+    min_letters: usize,
+    #[serde(default)]
+    edit_from: usize,
+    #[serde(default)]
+    not_variants: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -438,6 +457,17 @@ pub(crate) struct Config {
     /// Definite adjectives that end a facility's name (قاعدة … الجوية).
     pub(crate) place_adjectives: Words,
     pub(crate) shared_nisba: Vec<SharedNisba>,
+    /// Classes whose single-word names may be matched by a variant.
+    pub(crate) variant_classes: Vec<String>,
+    /// Letter classes folded to one letter in a skeleton (غجق).
+    pub(crate) variant_letters: Vec<String>,
+    /// Letters dropped from a skeleton (ا و ي ى ء).
+    pub(crate) variant_drop: Vec<char>,
+    pub(crate) variant_min_letters: usize,
+    /// Skeletons of this many letters or more may differ by one edit.
+    pub(crate) variant_edit_from: usize,
+    /// Words that are never variants (common words near a name).
+    pub(crate) not_variants: Words,
 }
 
 impl Config {
@@ -496,6 +526,9 @@ impl Config {
             check_class(&raw.generic.force_class)?;
         }
         for c in raw.generic.forces.iter().filter_map(|f| f.class.as_ref()) {
+            check_class(c)?;
+        }
+        for c in &raw.variants.classes {
             check_class(c)?;
         }
         // Titles introduce persons.
@@ -631,6 +664,15 @@ impl Config {
                 .collect(),
             place_max_words: raw.generic.place_max_words.max(1),
             place_adjectives: words(&raw.generic.place_adjectives),
+            variant_classes: raw.variants.classes.clone(),
+            variant_letters: keys(&raw.variants.letters),
+            variant_drop: key_of(&raw.variants.drop)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect(),
+            variant_min_letters: raw.variants.min_letters.max(4),
+            variant_edit_from: raw.variants.edit_from.max(4),
+            not_variants: words(&raw.variants.not_variants),
             shared_nisba: raw
                 .shared_nisba
                 .iter()

@@ -548,9 +548,21 @@ fn read_name(
             after_connector = true;
             continue;
         }
+        // «الله» ends a theophoric name (كلام الله، نصر الله).
+        if count > 0 && w == "الله" {
+            end = Some(we);
+            last_word = (ws, we);
+            count += 1;
+            break;
+        }
+        // A name word may start with و when punctuation follows it
+        // (جيلبير ويدراوغو،): a conjunction does not end a clause alone.
+        let closing = key[we..]
+            .trim_start_matches(' ')
+            .starts_with(['،', ',', '.', '؛', ')', '"']);
         if cfg.stop_words.contains(w)
             || (!after_connector && st.definite_word(rec, ws, we))
-            || (count > 0 && !after_connector && w.starts_with('و'))
+            || (count > 0 && !after_connector && w.starts_with('و') && !closing)
             || cfg.titles.iter().any(|t| t == w)
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || cfg.not_names.contains(w)

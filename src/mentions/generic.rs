@@ -124,6 +124,10 @@ pub(crate) fn composed_groups(rec: &Recognizer, st: &mut DocState<'_>, found: &m
                     && next_word(key, a.start).is_some_and(|(ws, we)| {
                         rec.cfg.group_nouns.iter().any(|n| n.key == key[ws..we])
                     })
+                    // A noun and one name word (حركة طالبان): a longer name
+                    // followed by a state is a verb's subject and object
+                    // (هددت جماعة نصرة الإسلام والمسلمين موريتانيا).
+                    && key[a.start..a.end].split(' ').count() == 2
             }
             _ => false,
         };
@@ -182,6 +186,9 @@ pub(crate) fn datelines(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec
                 .unwrap_or(false);
             if dated || rest.starts_with('(') || rest.starts_with("- ") || rest.starts_with('–') {
                 let (s, e) = (words[0].0, we);
+                // A capital standing for a body (أديس أبابا for the African
+                // Union) is a place in a dateline: not the body.
+                found.retain(|f| !(f.kind == MentionKind::Metonym && f.start >= s && f.end <= e));
                 let known = overlaps(found, s, e)
                     || words.iter().any(|&(a, b)| {
                         rec.in_set(&rec.cfg.stop_words, &key[a..b]) || rec.is_definite(&key[a..b])

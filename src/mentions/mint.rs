@@ -48,6 +48,9 @@ pub fn unnamed_iri(doc_id: &str, name: &str) -> Iri {
     format!("{}d/anon/{}/{local}", ns::ACTOR, tag.to_ascii_lowercase())
 }
 
+/// What the IRI of an unnamed agent holds (and no other IRI does).
+pub const UNNAMED: &str = "/d/anon/";
+
 fn hex_digit(n: u8) -> char {
     char::from_digit(u32::from(n), 16)
         .map(|c| c.to_ascii_uppercase())

@@ -22,6 +22,7 @@ mod generic;
 mod lexicon;
 pub mod mint;
 mod references;
+mod variants;
 
 use std::collections::HashMap;
 
@@ -39,8 +40,22 @@ use lexicon::{Art, Compiled, Pat};
 pub struct Recognizer {
     cfg: Config,
     compiled: Compiled,
+    variants: variants::Variants,
     /// IRIs of lexicon entries, by entry index.
     iris: Vec<String>,
+}
+
+/// Where a mention's reading comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A lexicon name, alias, adjective or metonym as listed (or a
+    /// reference to a lexicon actor).
+    Lexicon,
+    /// A spelling variant of a lexicon name (فانغر for فاغنر).
+    Variant,
+    /// An actor discovered in the text.
+    Discovered,
 }
 
 /// A candidate: a core found by the automaton, with the word it sits in.
@@ -141,15 +156,36 @@ impl Recognizer {
     pub fn new(ontology: &Ontology) -> Result<Recognizer> {
         let cfg = Config::load(ontology)?;
         let compiled = lexicon::compile(ontology, &cfg)?;
+        let variants = variants::Variants::build(ontology, &cfg);
         Ok(Recognizer {
             cfg,
             compiled,
+            variants,
             iris: ontology.lexicon.iter().map(|e| e.iri.clone()).collect(),
         })
     }
 
     /// The mentions in `doc`, in text order, and the actors discovered in it.
     pub fn recognize(&self, doc: &Document, sentences: &[Sentence]) -> (Vec<Mention>, Vec<Actor>) {
+        let (mentions, actors, _) = self.recognize_with_sources(doc, sentences);
+        (mentions, actors)
+    }
+
+    /// Whether a folded word is read as a spelling variant of a lexicon
+    /// name, and of which (its IRI): for checking the variant guards
+    /// against word lists.
+    pub fn variant_of(&self, word: &str) -> Option<&str> {
+        let e = self.variants.entry_of(&self.cfg, &match_key(word).key)?;
+        self.iris.get(e as usize).map(String::as_str)
+    }
+
+    /// Like [`Recognizer::recognize`], with where each mention's reading
+    /// comes from (parallel to the mentions).
+    pub fn recognize_with_sources(
+        &self,
+        doc: &Document,
+        sentences: &[Sentence],
+    ) -> (Vec<Mention>, Vec<Actor>, Vec<Source>) {
         let mut st = DocState {
             doc_id: &doc.id,
             text: &doc.text,
@@ -181,10 +217,12 @@ impl Recognizer {
         discover::acronyms(self, &mut st, &mut found);
         discover::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
+        let variant_spans = variants::find(self, &st, &mut found);
         references::references(self, &st, &selected, &mut found);
         references::regions(self, &st, &mut found);
 
         let mut mentions = Vec::with_capacity(found.len());
+        let mut sources = Vec::with_capacity(found.len());
         for f in &found {
             let (s, e) = st.nk.original(f.start, f.end);
             let Some(sentence) = sentence_of(sentences, s, e) else {
@@ -194,6 +232,11 @@ impl Recognizer {
                 Who::Lex(i) => self.iris[i as usize].clone(),
                 Who::Disc(i) => st.discovered[i as usize].iri.clone(),
             };
+            sources.push(match f.who {
+                Who::Disc(_) => Source::Discovered,
+                Who::Lex(_) if variant_spans.contains(&(f.start, f.end)) => Source::Variant,
+                Who::Lex(_) => Source::Lexicon,
+            });
             mentions.push(Mention {
                 actor,
                 span: Span::new(s, e),
@@ -210,7 +253,7 @@ impl Recognizer {
             .filter(|a| used.contains(a.iri.as_str()))
             .cloned()
             .collect();
-        (mentions, actors)
+        (mentions, actors, sources)
     }
 
     /// Every automaton match whose word context is valid for its reading.

@@ -82,6 +82,13 @@ pub(crate) fn references(
         if f.kind == MentionKind::Adjective {
             return false;
         }
+        // Unnamed agents (مسلحون) are no antecedent of a named kind of
+        // actor: «تبناه التنظيم» is the group, not the gunmen.
+        if let Who::Disc(d) = f.who
+            && st.discovered[d as usize].iri.contains(super::mint::UNNAMED)
+        {
+            return false;
+        }
         let mut pw = prev_word(key, f.word_start);
         if let Some((s, e)) = pw
             && rec.cfg.antecedent_through.contains(&key[s..e])

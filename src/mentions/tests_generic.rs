@@ -269,6 +269,12 @@ fn a_group_noun_led_group_and_a_state_are_another_group() {
         actors.iter().any(|a| a.label_ar == "حركة القاعدة ليبيا"),
         "{actors:?}"
     );
+    // A longer name and a state: subject and object of the verb.
+    let (mentions, _) = run("هددت جماعة نصرة الإسلام والمسلمين ليبيا بهجمات.");
+    assert!(
+        mentions.iter().any(|m| m.actor.ends_with("/Libya")),
+        "{mentions:?}"
+    );
     // Without a group noun, a group and a state are subject and object.
     let (mentions, _) = run("هاجمت القاعدة ليبيا أمس.");
     assert!(mentions.iter().any(|m| m.actor.ends_with("/Libya")));
@@ -306,4 +312,56 @@ fn a_family_name_after_a_connector_is_not_learned() {
     // A family name is: «ديوب» later is عبد الله ديوب.
     let (mentions, _) = run("قال الوزير عبد الله ديوب إن. وأضاف ديوب أن");
     assert_eq!(mentions.len(), 2, "{mentions:?}");
+}
+
+#[test]
+fn a_metonym_in_a_dateline_is_the_place() {
+    let (mentions, actors) = run("عنوان\nموسكو، 4 مايو 2025 (رويترز) - قال مسؤول");
+    assert!(
+        mentions.iter().all(|m| !m.actor.ends_with("/Russia")),
+        "{mentions:?}"
+    );
+    assert!(
+        actors
+            .iter()
+            .any(|a| a.label_ar == "موسكو" && a.class == "City")
+    );
+    // Elsewhere it stands for its state.
+    let (mentions, _) = run("عنوان\nوقالت موسكو إنها سترد.");
+    assert!(mentions.iter().any(|m| m.actor.ends_with("/Russia")));
+}
+
+#[test]
+fn unnamed_agents_are_no_antecedents() {
+    let text = "نشط تنظيم القاعدة في المنطقة. هاجم مسلحون القرية، وقتل مسلحون آخرون حارسا. وتبنى التنظيم الهجوم.";
+    let (mentions, _) = run(text);
+    let last = mentions.last().expect("mentions");
+    assert_eq!(last.span.of(text), "التنظيم");
+    assert!(last.actor.ends_with("/al-Qaeda"), "{last:?}");
+}
+
+#[test]
+fn a_name_word_in_waw_before_punctuation_and_allah_close_a_name() {
+    assert_eq!(
+        discovered("وقال الوزير جيلبير ويدراوغو، إن الحكومة"),
+        [d("جيلبير ويدراوغو", "جيلبير ويدراوغو", "Person")]
+    );
+    assert_eq!(
+        discovered("قال المتحدث عبد الرحمن كلام الله إن"),
+        [d("عبد الرحمن كلام الله", "عبد الرحمن كلام الله", "Person")]
+    );
+    // A conjunction before more words is no part of the name.
+    assert_eq!(
+        discovered("استقبل الوزير جيلبير ماري وعددا من النواب"),
+        [d("جيلبير ماري", "جيلبير ماري", "Person")]
+    );
+}
+
+#[test]
+fn a_quoted_name_after_majmuaa_is_an_actor_but_a_bare_word_is_not() {
+    assert_eq!(
+        discovered("وقعت الحكومة مع مجموعة \"يادران\" اتفاقا."),
+        [d("مجموعة \"يادران\"", "يادران", "Actor")]
+    );
+    assert!(discovered("اجتمعت مجموعة دول في العاصمة.").is_empty());
 }

@@ -12,7 +12,7 @@
 //! come from their own submodules.
 
 //! The engine is split by role:
-//! - [`context`]: a sentence prepared for the frames (tokens, arguments, clauses);
+//! - `context`: a sentence prepared for the frames (tokens, arguments, clauses);
 //! - `agreement`: gender and number, pronouns;
 //! - `topics`: what later clauses refer back to;
 //! - `args`, `coordination`, `predicates`: argument finders;
