@@ -3,7 +3,7 @@
 //! (`g.clauses.relatives`) and never spells its members, so that a linguist
 //! can extend a class, and a second language is a sibling folder.
 //!
-//! Every word is folded with the one text model ([`crate::text::fold`]) when
+//! Every word is folded with the one text model ([`crate::text::fold()`]) when
 //! the file is read, so the file may spell words as they are written
 //! (إلى، مسؤولية) and the engine compares them with token keys. Unknown
 //! keys are refused, and so is a missing one: a typo never silently empties

@@ -1,4 +1,4 @@
-//! The one text model: a fold for matching ([`fold`]) and tokens with byte
+//! The one text model: a fold for matching ([`fold()`]) and tokens with byte
 //! spans into the original text (`tokens`). Recognition, relations and
 //! graph lookup all match on this fold, so a cue, an alias and a trigger
 //! written in any spelling meet in the same key.
