@@ -35,3 +35,18 @@ pub(crate) fn decode(s: &str) -> Result<String, String> {
     }
     String::from_utf8(out).map_err(|_| "a parameter is not UTF-8".to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_decode() {
+        assert_eq!(
+            parse_form("s=a%2Fb&r=sold+x").expect("decodes"),
+            vec![("s".into(), "a/b".into()), ("r".into(), "sold x".into())]
+        );
+        assert!(parse_form("s=%ZZ").is_err());
+        assert_eq!(decode("%D9%85%D8%A7%D9%84%D9%8A").expect("UTF-8"), "مالي");
+    }
+}

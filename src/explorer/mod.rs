@@ -218,18 +218,3 @@ pub fn static_page(store: &Store, ontology: &Ontology, filter: &Filter) -> Resul
     })?;
     Ok(page::static_page(&json).into_bytes())
 }
-
-/// Parses `a=b&c=d` with `+` and `%XX` decoding.
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn queries_decode() {
-        assert_eq!(
-            crate::form::parse_form("s=a%2Fb&r=sold+x").expect("decodes"),
-            vec![("s".into(), "a/b".into()), ("r".into(), "sold x".into())]
-        );
-        assert!(crate::form::parse_form("s=%ZZ").is_err());
-    }
-}
