@@ -3,7 +3,7 @@
 //! (`g.clauses.relatives`) and never spells its members, so that a linguist
 //! can extend a class, and a second language is a sibling folder.
 //!
-//! Every word is folded with the one text model ([`crate::text::fold`]) when
+//! Every word is folded with the one text model ([`crate::text::fold()`]) when
 //! the file is read, so the file may spell words as they are written
 //! (إلى، مسؤولية) and the engine compares them with token keys. Unknown
 //! keys are refused, and so is a missing one: a typo never silently empties
@@ -208,6 +208,18 @@ pub struct Affixes {
     pub own_people: Words,
     /// The prefix of a participle (مـ).
     pub participle: Words,
+    /// Possessive suffixes of any person that make a noun common, not a name
+    /// (قاعدة تجنيدها، بلادنا).
+    pub possessives: Words,
+    /// Endings of a nisba adjective, folded (ـي، ـية، ـيون، ـيين).
+    pub nisba_forms: Words,
+    /// The divine name that ends a theophoric name (عبد الله، نصر الله).
+    pub theophoric: Words,
+    /// The cases of a sound masculine plural (ـون nominative ↔ ـين oblique).
+    pub plural_cases: WordMap<String>,
+    /// Endings a word has that a lexicon name only has if it ends so itself
+    /// (variant matching).
+    pub name_endings: Words,
     /// The accusative ending (ـا): an adverbial participle or predicate.
     pub accusative: Words,
     /// Proclitics a verb trigger may carry, longest combinations first.
@@ -263,6 +275,10 @@ pub struct Clauses {
     pub partitive: Words,
     /// The preposition بين of a list of parties.
     pub between: Words,
+    /// Prepositions before a place's name (في، إلى، قرب، حول …).
+    pub place_preps: Words,
+    /// The preposition في (in).
+    pub fi: Words,
     /// Prepositions of place that follow an unnamed target (في، قرب).
     pub locative: Words,
     /// Prepositions that may govern a located target (في، قرب، من).

@@ -38,6 +38,8 @@ pub mod sparql_guard;
 pub mod terminal;
 // A read-only SPARQL 1.1 Protocol endpoint over the store.
 pub mod serve;
+// Form and query-string decoding shared by the endpoint and the explorer.
+mod form;
 // The aggregated network view (nodes, edges) that exports and traversal share.
 pub mod network;
 // Writes the graph as GraphML, GEXF, CSV, node-link JSON and RDF formats.

@@ -37,6 +37,7 @@ use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HOST, HeaderValue};
 use tokio::sync::{Semaphore, mpsc, oneshot};
 
 use crate::error::{Error, Result};
+use crate::form::parse_form;
 use crate::query::{self, Dataset, FailureKind, Form, Format, Limits};
 use crate::store::Store;
 
@@ -824,38 +825,6 @@ fn values(params: &[(String, String)], key: &str) -> Vec<String> {
 }
 
 /// Parses `a=b&c=d` with `+` and `%XX` decoding.
-fn parse_form(s: &str) -> Result<Vec<(String, String)>, String> {
-    let mut out = Vec::new();
-    for pair in s.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        out.push((decode(k)?, decode(v)?));
-    }
-    Ok(out)
-}
-
-fn decode(s: &str) -> Result<String, String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = b
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or_else(|| format!("bad percent-encoding at byte {i} of a parameter"))?;
-                out.push(hex);
-                i += 2;
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).map_err(|_| "a parameter is not UTF-8".to_string())
-}
-
 fn from_media_type(m: &str) -> Option<Format> {
     let m = m
         .split(';')
@@ -952,6 +921,7 @@ fn negotiate(form: Form, asked: Option<Format>, accept: &str) -> Result<Format, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::decode;
 
     #[test]
     fn negotiation_follows_q_values() {

@@ -529,6 +529,22 @@
     if (renderer) renderer.refresh();
   }
 
+  // A big graph opens with the minimum weight raised until at most BIG
+  // relations show: tens of thousands of links are a hairball to read and,
+  // on a machine without a GPU, seconds to draw. The field says so, and
+  // lowering it shows everything.
+  function defaultMinWeight() {
+    var counts = [];
+    D.edges.forEach(function (e) { if (!e.neg) counts[e.n] = (counts[e.n] || 0) + 1; });
+    var shown = 0, w = counts.length;
+    while (w > 1 && shown + (counts[w - 1] || 0) <= BIG) { shown += counts[w - 1] || 0; w--; }
+    if (w > 1) {
+      state.minWeight = w;
+      $("f-min-weight").value = w;
+      $("f-min-weight-hint").textContent = "raised from 1 for this big graph: set 1 to see every relation";
+    }
+  }
+
   // ---------- wiring ----------
   function wire() {
     var rels = $("f-relations");
@@ -564,7 +580,11 @@
       r.addEventListener("change", applyFilters);
     });
     dateLabel();
-    $("f-min-weight").addEventListener("change", function (ev) { state.minWeight = Math.max(1, parseInt(ev.target.value, 10) || 1); applyFilters(); });
+    $("f-min-weight").addEventListener("change", function (ev) {
+      state.minWeight = Math.max(1, parseInt(ev.target.value, 10) || 1);
+      $("f-min-weight-hint").textContent = "";
+      applyFilters();
+    });
     $("f-docs").addEventListener("change", function (ev) {
       state.docTerms = ev.target.value.split(",").map(function (t) { return t.trim().toLowerCase(); }).filter(Boolean);
       applyFilters();
@@ -631,6 +651,7 @@
       hideEdgesOnMove: graph.size > 20000,
     });
     buildSearch();
+    defaultMinWeight();
     wire();
     applyFilters();
     $("loading").remove();

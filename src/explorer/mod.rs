@@ -75,7 +75,7 @@ pub fn route(method: &str, path: &str, query: &str, store: &Store) -> Option<Res
     if !matches!(method, "GET" | "HEAD") {
         return None;
     }
-    let params = parse_query(query);
+    let params = crate::form::parse_form(query);
     match path {
         "/" | "/explorer" | "/explorer/" => {
             let sparql = params
@@ -217,51 +217,4 @@ pub fn static_page(store: &Store, ontology: &Ontology, filter: &Filter) -> Resul
         message: e.to_string(),
     })?;
     Ok(page::static_page(&json).into_bytes())
-}
-
-/// Parses `a=b&c=d` with `+` and `%XX` decoding.
-fn parse_query(s: &str) -> std::result::Result<Vec<(String, String)>, String> {
-    let mut out = Vec::new();
-    for pair in s.split('&').filter(|p| !p.is_empty()) {
-        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        out.push((decode(k)?, decode(v)?));
-    }
-    Ok(out)
-}
-
-fn decode(s: &str) -> std::result::Result<String, String> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = b
-                    .get(i + 1..i + 3)
-                    .and_then(|h| std::str::from_utf8(h).ok())
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                    .ok_or_else(|| format!("bad percent-encoding at byte {i} of a parameter"))?;
-                out.push(hex);
-                i += 2;
-            }
-            c => out.push(c),
-        }
-        i += 1;
-    }
-    String::from_utf8(out).map_err(|_| "a parameter is not UTF-8".to_string())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn queries_decode() {
-        assert_eq!(
-            parse_query("s=a%2Fb&r=sold+x").expect("decodes"),
-            vec![("s".into(), "a/b".into()), ("r".into(), "sold x".into())]
-        );
-        assert!(parse_query("s=%ZZ").is_err());
-    }
 }

@@ -16,7 +16,6 @@ pub const RECOGNITION_FILE: &str = "recognition.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
-    clitics: RawClitics,
     adjectives: RawAdjectives,
     groups: RawGroups,
     persons: RawPersons,
@@ -41,14 +40,6 @@ struct RawConfig {
     ambiguity_default: RawAmbiguity,
     #[serde(default)]
     ambiguity: Vec<RawAmbiguity>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawClitics {
-    conjunctions: Vec<String>,
-    prepositions: Vec<String>,
-    article: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -393,6 +384,8 @@ pub(crate) struct SharedNisba {
 /// The whole cue file, folded.
 #[derive(Debug, Clone)]
 pub(crate) struct Config {
+    /// The language's word classes and affixes (`lang/ar/grammar.toml`).
+    pub(crate) g: crate::grammar::Grammar,
     pub(crate) conjunctions: Vec<String>,
     pub(crate) prepositions: Vec<String>,
     pub(crate) article: String,
@@ -582,14 +575,23 @@ impl Config {
                 default_name,
             })
         };
-        if raw.clitics.article.is_empty() {
-            return Err(err("clitics.article is empty".into()));
-        }
         let keys = |v: &[String]| v.iter().map(|w| key_of(w)).collect::<Vec<_>>();
+        // The proclitics are the language's (grammar.toml), shared with the
+        // relation engine and graph lookup.
+        let g = crate::grammar::Grammar::load(&ontology.dir)?;
+        if g.affixes.article.first().is_empty() {
+            return Err(err("grammar.toml: affixes.article is empty".into()));
+        }
         Ok(Config {
-            conjunctions: keys(&raw.clitics.conjunctions),
-            prepositions: keys(&raw.clitics.prepositions),
-            article: key_of(&raw.clitics.article),
+            conjunctions: g.affixes.conjunctions.iter().map(str::to_string).collect(),
+            prepositions: g
+                .affixes
+                .prep_clitics
+                .iter()
+                .filter(|p| p.chars().count() == 1)
+                .map(str::to_string)
+                .collect(),
+            article: g.affixes.article.first().to_string(),
             endings: keys(&raw.adjectives.endings),
             group_max_words: raw.groups.max_words.max(1),
             group_nouns,
@@ -682,6 +684,7 @@ impl Config {
                     also: n.also.clone(),
                 })
                 .collect(),
+            g,
         })
     }
 }

@@ -137,7 +137,7 @@ pub(crate) fn coordinated(rec: &Recognizer, key: &str, a: usize, b: usize, conj:
         if !rec.in_set(&rec.cfg.coordinators, t) {
             return false;
         }
-        joined |= t.starts_with('و') || t == "او";
+        joined |= rec.cfg.g.affixes.wa.starts(t) || rec.cfg.g.clauses.coordinators.contains(t);
     }
     joined
 }
@@ -208,9 +208,12 @@ fn keep(
     } else {
         &key[c.start..c.end]
     };
-    let form = form
-        .strip_prefix('ل')
-        .filter(|_| c.definite && !key[c.start..].starts_with("ال"))
+    let g = &rec.cfg.g;
+    let form = g
+        .affixes
+        .lam
+        .strip_prefix(form)
+        .filter(|_| c.definite && !g.definite(&key[c.start..]))
         .unwrap_or(form);
     if rule.common_forms.contains(form) {
         return false;
@@ -284,7 +287,7 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
         let f = found[i];
         // After لل the span starts at the article's lam (للمجلس → لمجلس).
         let raw = &key[f.start..f.end];
-        let form = match raw.strip_prefix('ل') {
+        let form = match rec.cfg.g.affixes.lam.strip_prefix(raw) {
             Some(rest) if !raw.starts_with(rec.cfg.article.as_str()) => {
                 format!("{}{rest}", rec.cfg.article)
             }
@@ -299,8 +302,9 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
             let placed = found.get(i + 1).and_then(|n| {
                 let gap = &key[f.end..n.word_start];
                 let words: Vec<&str> = gap.split(' ').filter(|w| !w.is_empty()).collect();
-                let ok = (words.len() == 1 && words[0] == "في")
-                    || (words.len() == 2 && words[1] == "في");
+                let fi = &rec.cfg.g.clauses.fi;
+                let ok = (words.len() == 1 && fi.contains(words[0]))
+                    || (words.len() == 2 && fi.contains(words[1]));
                 if ok { state_of(n.who) } else { None }
             });
             // Unplaced, it moves only when the article is clearly about
@@ -391,7 +395,7 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
                 key,
                 end,
                 f.word_start,
-                key[f.word_start..f.start].starts_with('و'),
+                rec.cfg.g.affixes.wa.starts(&key[f.word_start..f.start]),
             )
         {
             troops = true;

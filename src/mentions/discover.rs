@@ -155,7 +155,7 @@ fn group(
             || (cfg.not_names.contains(bare) && !adjective)
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || cfg.references.iter().any(|r| r.key == w)
-            || (words > 0 && w.starts_with('و'))
+            || (words > 0 && cfg.g.affixes.wa.starts(w))
             || cfg
                 .pronoun_suffixes
                 .iter()
@@ -225,10 +225,11 @@ pub(crate) fn feminine_adjective(
     ws: usize,
     we: usize,
 ) -> bool {
-    st.original(ws, we).ends_with('ة')
+    st.original(ws, we)
+        .ends_with(crate::text::fold::is_taa_marbuta)
         && !next_word(key, we).is_some_and(|(a, b)| {
             key[we..a].trim().is_empty()
-                && key[a..b].starts_with("ال")
+                && rec.cfg.g.definite(&key[a..b])
                 && st.definite_word(rec, a, b)
         })
 }
@@ -247,7 +248,7 @@ pub(crate) fn nisba_adjectives(rec: &Recognizer, key: &str, pos: usize, found: &
             || mention_at(found, ws).is_some()
             || !w.starts_with(rec.cfg.article.as_str())
             || w.chars().count() < 5
-            || !["ي", "يه", "يون", "يين"].iter().any(|e| w.ends_with(e))
+            || !rec.cfg.g.affixes.nisba_forms.ends(w)
         {
             break;
         }
@@ -463,9 +464,11 @@ fn past_complement(rec: &Recognizer, key: &str, pos: usize, found: &[Found]) -> 
             }
         }
         let w = &key[ws..we];
-        let suffixed = ["ها", "هم", "هما", "ه"]
-            .iter()
-            .any(|x| w.chars().count() > 4 && w.ends_with(x));
+        let g = &rec.cfg.g;
+        let suffixed = w.chars().count() > 4
+            && (g.affixes.pronoun_plural.ends(w)
+                || g.affixes.pronoun_feminine.ends(w)
+                || g.affixes.pronoun_masculine.ends(w));
         if !(rec.is_definite(w) || suffixed) || rec.cfg.stop_words.contains(w) {
             break;
         }
@@ -533,10 +536,10 @@ fn read_name(
             break;
         }
         if coordinated && start.is_none() {
-            if !key[ws..we].starts_with('و') || !key[pos..ws].trim().is_empty() {
+            if !cfg.g.affixes.wa.starts(&key[ws..we]) || !key[pos..ws].trim().is_empty() {
                 return None;
             }
-            ws += 'و'.len_utf8();
+            ws += cfg.g.affixes.wa.first().len();
         }
         let w = &key[ws..we];
         if !arabic_word(w) || w.chars().count() < 2 {
@@ -549,7 +552,7 @@ fn read_name(
             continue;
         }
         // «الله» ends a theophoric name (كلام الله، نصر الله).
-        if count > 0 && w == "الله" {
+        if count > 0 && cfg.g.affixes.theophoric.contains(w) {
             end = Some(we);
             last_word = (ws, we);
             count += 1;
@@ -562,7 +565,7 @@ fn read_name(
             .starts_with(['،', ',', '.', '؛', ')', '"']);
         if cfg.stop_words.contains(w)
             || (!after_connector && st.definite_word(rec, ws, we))
-            || (count > 0 && !after_connector && w.starts_with('و') && !closing)
+            || (count > 0 && !after_connector && cfg.g.affixes.wa.starts(w) && !closing)
             || cfg.titles.iter().any(|t| t == w)
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || cfg.not_names.contains(w)

@@ -45,7 +45,13 @@ pub(crate) fn forces(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Fo
         }
         let key = st.key();
         // «الجيش والروس»: coordinated, not an adjective of the head.
-        if key[f.word_start..f.start].starts_with(['و', 'ف']) {
+        if rec
+            .cfg
+            .g
+            .affixes
+            .conjunctions
+            .starts(&key[f.word_start..f.start])
+        {
             continue;
         }
         let Some((head, start, word_start)) = head_before(rec, key, f.word_start) else {
@@ -464,9 +470,8 @@ pub(crate) fn place(
     let key = st.key();
     // Placed: a preposition glued to the noun (بقرية) or just before it.
     let placed = c.word_start < c.start
-        || prev_word(key, c.word_start).is_some_and(|(s, e)| {
-            ["في", "الى", "على", "من", "قرب", "داخل", "حول", "نحو"].contains(&&key[s..e])
-        });
+        || prev_word(key, c.word_start)
+            .is_some_and(|(s, e)| cfg.g.clauses.place_preps.contains(&key[s..e]));
     // Names as key ranges; a plural noun (قريتي X وY) takes coordinated ones.
     let mut names: Vec<(usize, usize)> = Vec::new();
     let mut pos = c.end;
@@ -492,13 +497,13 @@ pub(crate) fn place(
         // «قريتي غيدان بيسا وغيدان رونتووا»: the next name.
         if noun.plural
             && words > 0
-            && let Some(rest) = w.strip_prefix('و')
+            && let Some(rest) = cfg.g.affixes.wa.strip_prefix(w)
             && rest.chars().count() >= 2
             && !cfg.not_names.contains(rest)
             && let (Some(f), Some(e)) = (first, end)
         {
             names.push((f, e));
-            first = Some(ws + 'و'.len_utf8());
+            first = Some(ws + cfg.g.affixes.wa.first().len());
             end = Some(we);
             pos = we;
             words = 1;
@@ -511,18 +516,21 @@ pub(crate) fn place(
             || (rec.in_set(&cfg.stop_words, w)
                 && !(noun.with_noun && cfg.place_nouns.iter().any(|n| n.key == w)))
             || rec.in_set(&cfg.not_names, w)
-            || (words > 0 && w.starts_with('و'))
+            || (words > 0 && cfg.g.affixes.wa.starts(w))
             || cfg.group_nouns.iter().any(|n| n.key == w)
             || (!noun.with_noun && cfg.place_nouns.iter().any(|n| n.key == w))
             || cfg.titles.iter().any(|t| t == w)
             // A possessive suffix makes a common noun (قاعدة تجنيدها); ه is
             // not among them, as the match key folds ة to it.
-            || ["ها", "هم", "هما", "كم", "نا"]
+            || cfg
+                .g
+                .affixes
+                .possessives
                 .iter()
                 .any(|p| w.len() > p.len() + 4 && w.ends_with(p))
             // A present-tense verb right after a bare noun (منطقة تعاني):
             // a name is only taken there after a preposition (في منطقة …).
-            || (words == 0 && !placed && (w.starts_with('ت') || w.starts_with('ي')))
+            || (words == 0 && !placed && cfg.g.affixes.imperfect.starts(w))
         {
             break;
         }

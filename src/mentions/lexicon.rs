@@ -128,18 +128,15 @@ fn core_of(key: &str, article: &str, otherwise: Art) -> (String, Art) {
 /// plural: المتطوعون للدفاع ↔ المتطوعين للدفاع (nominative ون, genitive and
 /// accusative ين), as an article quotes a name in whatever case its
 /// sentence needs. Short heads (دون، بين) are not plurals.
-fn plural_case_variant(core: &str) -> Option<String> {
+fn plural_case_variant(g: &crate::grammar::Grammar, core: &str) -> Option<String> {
     let (head, rest) = core.split_once(' ')?;
     if head.chars().count() < 5 {
         return None;
     }
-    let other = if let Some(stem) = head.strip_suffix("ون") {
-        format!("{stem}ين")
-    } else if let Some(stem) = head.strip_suffix("ين") {
-        format!("{stem}ون")
-    } else {
-        return None;
-    };
+    let other = g.affixes.plural_cases.iter().find_map(|(case, other)| {
+        head.strip_suffix(case.as_str())
+            .map(|stem| format!("{stem}{other}"))
+    })?;
     Some(format!("{other} {rest}"))
 }
 
@@ -221,7 +218,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                     upper: false,
                     ambiguity: amb,
                 };
-                if let Some(other) = plural_case_variant(&core) {
+                if let Some(other) = plural_case_variant(&cfg.g, &core) {
                     add(other, pat);
                 }
                 add(core, pat);
@@ -399,7 +396,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 );
             }
             // ل + ال is written لل: the article keeps only its lam.
-            let (with_art, art_len) = if prep == "ل" {
+            let (with_art, art_len) = if cfg.g.affixes.lam.contains(prep) {
                 (format!("{base}{art_tail}"), art_tail.len())
             } else {
                 (format!("{base}{}", cfg.article), cfg.article.len())

@@ -125,7 +125,13 @@ impl DocState<'_> {
             return false;
         }
         // ل + ال is written لل: no alef to check.
-        if w.trim_start_matches(['و', 'ف']).starts_with("لل") {
+        let g = &rec.cfg.g;
+        let bare = g.affixes.conjunctions.trim_start(w);
+        if g.affixes
+            .article_elisions
+            .iter()
+            .any(|(e, _)| bare.starts_with(e.as_str()))
+        {
             return true;
         }
         let clitics = w
@@ -133,9 +139,9 @@ impl DocState<'_> {
             .map_or(0, |i| w[..i].chars().count());
         self.original(ws, we)
             .chars()
-            .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+            .filter(|&c| !crate::text::fold::is_mark(c))
             .nth(clitics)
-            == Some('ا')
+            == rec.cfg.article.chars().next()
     }
 
     /// Adds (or finds) a discovered actor.

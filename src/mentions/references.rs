@@ -40,7 +40,11 @@ fn coordinated_run(
                     key,
                     p.end,
                     f.word_start,
-                    key[f.word_start..f.start].starts_with(['و', 'ف']),
+                    rec.cfg
+                        .g
+                        .affixes
+                        .conjunctions
+                        .starts(&key[f.word_start..f.start]),
                 )
         });
         if !joined {
@@ -139,7 +143,7 @@ pub(crate) fn references(
         }
         if r.bare
             && next_word(key, c.end).is_some_and(|(s, e)| {
-                key[s..e].starts_with("ال") && key[c.end..s].trim().is_empty()
+                rec.cfg.g.definite(&key[s..e]) && key[c.end..s].trim().is_empty()
             })
         {
             continue;

@@ -1013,6 +1013,14 @@ fn found_with(extra: &str, text: &str) -> Vec<(String, String, MentionKind)> {
     let dir = std::env::temp_dir().join(format!("actorgraph-cues-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     std::fs::write(dir.join("recognition.toml"), format!("{shipped}\n{extra}")).expect("write");
+    // The language's grammar (proclitics) comes along unchanged.
+    let lang = dir.join(crate::grammar::LANG_DIR);
+    std::fs::create_dir_all(&lang).expect("temp lang dir");
+    std::fs::copy(
+        crate::grammar::Grammar::path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")),
+        lang.join(crate::grammar::GRAMMAR_FILE),
+    )
+    .expect("grammar copies");
     let o = Ontology {
         dir: dir.clone(),
         ..ontology()

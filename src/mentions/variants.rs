@@ -25,12 +25,6 @@ use crate::model::MentionKind;
 use crate::normalize::{is_arabic_letter, key_of};
 use crate::ontology::Ontology;
 
-/// Endings of Arabic words (folded: ة is ه) that a name of the lexicon
-/// carries only if it ends so itself.
-const SUFFIXES: &[&str] = &[
-    "يه", "ات", "ون", "ين", "يون", "يين", "ها", "هم", "هن", "كم", "نا",
-];
-
 /// Skeletons shorter than this are Arabic roots more than names.
 const MIN_SKELETON: usize = 4;
 
@@ -259,7 +253,10 @@ impl Variants {
             };
             let close = skeleton_close
                 && osa(&letters, &name.letters) <= limit
-                && !SUFFIXES
+                && !cfg
+                    .g
+                    .affixes
+                    .name_endings
                     .iter()
                     .any(|x| word.ends_with(x) && !name.key.ends_with(x));
             if close && !hits.contains(&name.entry) {
@@ -327,7 +324,13 @@ pub(crate) fn find(
         // The word as is, or without proclitics (وفانغر، لفانغر). The hash
         // probes come first: most words have no candidate at all.
         let mut reading = v.entry_of(cfg, w).map(|e| (e, ws));
-        if reading.is_none() && w.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+        if reading.is_none()
+            && cfg
+                .conjunctions
+                .iter()
+                .chain(&cfg.prepositions)
+                .any(|p| w.starts_with(p.as_str()))
+        {
             for p in &rec.compiled.bare_prefixes {
                 if let Some(rest) = w.strip_prefix(p.as_str())
                     && let Some(e) = v.entry_of(cfg, rest)

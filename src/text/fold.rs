@@ -160,6 +160,12 @@ pub fn is_control(c: char) -> bool {
         | '\u{00AD}')
 }
 
+/// Whether `c` is the taa marbuta (ة), the feminine ending a noun has and a
+/// verb never has.
+pub fn is_taa_marbuta(c: char) -> bool {
+    c == '\u{0629}'
+}
+
 /// Whether `c` is an Arabic letter (after folding): the unit of Arabic words.
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c,

@@ -3,7 +3,7 @@
 //! [`super::fold::fold`]). Invisible marks and harakat belong to the word
 //! they stand in or after: they never make a token of their own.
 
-use super::fold::{fold, is_arabic_letter, is_control, is_mark};
+use super::fold::{fold, is_arabic_letter, is_control, is_mark, is_taa_marbuta};
 use crate::model::Span;
 
 /// What a token is made of.
@@ -86,7 +86,9 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
             span: Span::new(span.start + i, span.start + end),
             key: fold(&sub[i..end]),
             kind,
-            ta_marbuta: sub[i..end].trim_end_matches(is_mark).ends_with('\u{0629}'),
+            ta_marbuta: sub[i..end]
+                .trim_end_matches(is_mark)
+                .ends_with(is_taa_marbuta),
         });
     }
     out
