@@ -38,6 +38,14 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         let ex = pipeline::extract_document(doc, &res);
+        let cut = ex.sentences.iter().filter(|s| s.cut).count();
+        if cut > 0 {
+            eprintln!(
+                "note: {}: {cut} sentences cut from runs over {} bytes without a sentence end",
+                actorgraph::terminal::escape_controls(&ex.document.origin),
+                actorgraph::sentences::MAX_SENTENCE_BYTES
+            );
+        }
         if args.mentions {
             write_mentions(&mut out, &ex, &res, args.json)?;
         } else {
