@@ -140,6 +140,11 @@ pub struct Sentence {
     pub index: usize,
     /// Byte span in the original text.
     pub span: Span,
+    /// Cut from a longer run of text without punctuation (longer than
+    /// [`crate::sentences::MAX_SENTENCE_BYTES`]): extraction stays linear,
+    /// and the cut is reported.
+    #[serde(default)]
+    pub cut: bool,
 }
 
 /// How a mention names its actor.

@@ -369,6 +369,9 @@ pub struct BuildSummary {
     pub unchanged: usize,
     /// Sentences of the extracted documents.
     pub sentences: usize,
+    /// Of those, pieces cut from runs of text longer than
+    /// [`sentences::MAX_SENTENCE_BYTES`] without a sentence end.
+    pub cut_sentences: usize,
     /// Mentions of the extracted documents.
     pub mentions: usize,
     /// Statements of the extracted documents.
@@ -542,6 +545,7 @@ fn store_batch(
         summary.extracted += 1;
         summary.bytes += extraction.document.text.len() as u64;
         summary.sentences += extraction.sentences.len();
+        summary.cut_sentences += extraction.sentences.iter().filter(|s| s.cut).count();
         summary.mentions += extraction.mentions.len();
         summary.relations += extraction.statements.len();
     }

@@ -9,6 +9,12 @@
 
 use crate::model::{Sentence, Span};
 
+/// The longest sentence kept whole, in bytes (about 400 Arabic words; the
+/// longest sentences of the press are a third of that). A longer run of
+/// text without a sentence end is cut at the last space before the limit,
+/// each piece marked `cut`, so that no input makes extraction quadratic.
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
 /// The sentences of `text`, in order, trimmed, never empty.
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
@@ -101,15 +107,75 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         return;
     }
     let a = start + trimmed_start;
-    out.push(Sentence {
-        index: out.len(),
-        span: Span::new(a, a + t.len()),
-    });
+    if t.len() <= MAX_SENTENCE_BYTES {
+        out.push(Sentence {
+            index: out.len(),
+            span: Span::new(a, a + t.len()),
+            cut: false,
+        });
+        return;
+    }
+    // Cut at the last space before the limit (a char boundary), else at the
+    // last char boundary.
+    let mut from = a;
+    let end = a + t.len();
+    while from < end {
+        let mut to = (from + MAX_SENTENCE_BYTES).min(end);
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        if to < end
+            && let Some(sp) = text[from..to].rfind(char::is_whitespace)
+            && sp > 0
+        {
+            to = from + sp;
+        }
+        let piece = &text[from..to];
+        let lead = piece.len() - piece.trim_start().len();
+        let p = piece.trim();
+        if !p.is_empty() {
+            out.push(Sentence {
+                index: out.len(),
+                span: Span::new(from + lead, from + lead + p.len()),
+                cut: true,
+            });
+        }
+        from = to.max(from + 1);
+        while from < end && !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_without_sentence_end_is_cut_at_spaces_and_marked() {
+        let word = "كلمة ";
+        let text = word.repeat(3 * MAX_SENTENCE_BYTES / word.len());
+        let s = split(&text);
+        assert!(s.len() >= 3, "{} pieces", s.len());
+        for x in &s {
+            assert!(x.cut);
+            assert!(x.span.end - x.span.start <= MAX_SENTENCE_BYTES);
+            let piece = x.span.of(&text);
+            assert!(
+                piece.starts_with("كلمة") && piece.ends_with("كلمة"),
+                "cut inside a word"
+            );
+        }
+        // Whole sentences are not marked.
+        assert!(split("جملة قصيرة.").iter().all(|x| !x.cut));
+        // No space at all: cut on char boundaries, nothing lost.
+        let solid = "ب".repeat(MAX_SENTENCE_BYTES);
+        let s = split(&solid);
+        assert_eq!(
+            s.iter().map(|x| x.span.end - x.span.start).sum::<usize>(),
+            solid.len()
+        );
+    }
 
     fn texts(t: &str) -> Vec<&str> {
         split(t).iter().map(|s| s.span.of(t)).collect()

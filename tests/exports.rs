@@ -133,10 +133,12 @@ fn fixture_in(mut store: Store) -> Fixture {
         document: document(doc1, &text1),
         sentences: vec![
             Sentence {
+                cut: false,
                 index: 0,
                 span: Span::new(0, s1.len()),
             },
             Sentence {
+                cut: false,
                 index: 1,
                 span: Span::new(s1.len() + 1, text1.len()),
             },
@@ -183,6 +185,7 @@ fn fixture_in(mut store: Store) -> Fixture {
     let x2 = Extraction {
         document: document(doc2, s3),
         sentences: vec![Sentence {
+            cut: false,
             index: 0,
             span: Span::new(0, s3.len()),
         }],

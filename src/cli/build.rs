@@ -51,7 +51,16 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         s.unchanged,
         s.diagnostics.len()
     );
-    println!("sentences  {}", s.sentences);
+    if s.cut_sentences > 0 {
+        println!(
+            "sentences  {} ({} cut from runs over {} bytes without a sentence end)",
+            s.sentences,
+            s.cut_sentences,
+            actorgraph::sentences::MAX_SENTENCE_BYTES
+        );
+    } else {
+        println!("sentences  {}", s.sentences);
+    }
     println!("mentions   {}", s.mentions);
     println!(
         "discovered {} actors (listed in {})",

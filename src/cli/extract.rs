@@ -31,6 +31,15 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     // written in input order, so the output is the same as on one thread.
     let format = |ex: Extraction| -> anyhow::Result<Vec<u8>> {
         let mut lines = Vec::new();
+        // Stderr only: a note per file whose text had runs cut into sentences.
+        let cut = ex.sentences.iter().filter(|s| s.cut).count();
+        if cut > 0 {
+            eprintln!(
+                "note: {}: {cut} sentences cut from runs over {} bytes without a sentence end",
+                actorgraph::terminal::escape_controls(&ex.document.origin),
+                actorgraph::sentences::MAX_SENTENCE_BYTES
+            );
+        }
         if args.mentions {
             write_mentions(&mut lines, &ex, &res, args.json)?;
         } else {

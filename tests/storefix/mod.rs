@@ -43,6 +43,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     let mut start = 0;
     for (i, _) in text.match_indices('.') {
         out.push(Sentence {
+            cut: false,
             index: out.len(),
             span: Span::new(start, i + 1),
         });
