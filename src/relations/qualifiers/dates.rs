@@ -155,7 +155,9 @@ fn at(g: &Grammar, tokens: &[Token], i: usize, published: Option<Ymd>) -> Option
         (None, i)
     };
     if let Some(d) = day_value
-        && let Some((m, len)) = tokens.get(month_at).and(month(g, tokens, month_at))
+        && let Some((m, len)) = tokens
+            .get(month_at)
+            .and_then(|_| month(g, tokens, month_at))
     {
         let after = month_at + len;
         let y = tokens.get(after).and_then(year);
@@ -345,6 +347,13 @@ mod tests {
         .into_iter()
         .map(|d| d.value)
         .collect()
+    }
+
+    #[test]
+    fn a_day_number_closing_the_text_is_no_date_and_no_panic() {
+        let text = "وقع الهجوم في 15";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        assert!(find(crate::grammar::repository(), &toks, None).is_empty());
     }
 
     #[test]
