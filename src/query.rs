@@ -301,17 +301,30 @@ pub fn execute(
             });
             let _ = tx.send(Msg::Done(result));
         });
-    if let Err(e) = spawned {
-        RUNNING.fetch_sub(1, Ordering::SeqCst);
-        return Err(fail(
-            FailureKind::Failed,
-            format!("cannot start the query: {e}"),
-        ));
-    }
+    let worker = match spawned {
+        Ok(handle) => handle,
+        Err(e) => {
+            RUNNING.fetch_sub(1, Ordering::SeqCst);
+            return Err(fail(
+                FailureKind::Failed,
+                format!("cannot start the query: {e}"),
+            ));
+        }
+    };
     // Returning before the worker's answer leaves it stopping on its own.
     let mut waiter = Waiter {
         state,
         answered: false,
+    };
+    // Once the worker has answered, it is joined before returning: it holds
+    // a handle on the store, and a process exiting while another thread
+    // still closes a RocksDB handle aborts in RocksDB's static destructors
+    // ("pthread lock: Invalid argument").
+    let mut worker = Some(worker);
+    let mut join = || {
+        if let Some(w) = worker.take() {
+            let _ = w.join();
+        }
     };
     let deadline = std::time::Instant::now() + timeout;
     let memory_at_start = crate::sparql_guard::memory_in_use().unwrap_or(0);
@@ -340,6 +353,7 @@ pub fn execute(
                 .map_err(|e| fail(FailureKind::Failed, format!("cannot write results: {e}")))?,
             Ok(Msg::Done(result)) => {
                 waiter.answered = true;
+                join();
                 return result;
             }
             Err(mpsc::RecvTimeoutError::Timeout) if left > Duration::from_millis(100) => {}
@@ -348,6 +362,7 @@ pub fn execute(
                 return Err(timeout_failure(timeout));
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
+                join();
                 return Err(fail(FailureKind::Failed, "the query stopped unexpectedly"));
             }
         }

@@ -305,8 +305,10 @@ impl ActorGraph {
             return ActorGraph::from_store(store, ontology, filter);
         }
         let actors = store.actors()?;
+        let grammar = Grammar::load(&ontology.dir)?;
         let names_only = ActorGraph::from_parts(actors.clone(), &[], &ontology.relations, filter)
-            .with_lexicon(&ontology.lexicon);
+            .with_lexicon(&ontology.lexicon)
+            .with_grammar(&grammar);
         let mut seen: BTreeSet<String> = BTreeSet::new();
         let mut frontier: Vec<String> = Vec::new();
         for name in names {
@@ -343,8 +345,7 @@ impl ActorGraph {
         }
         let statements: Vec<Statement> = statements.into_values().collect();
         let g = ActorGraph::from_parts(actors, &statements, &ontology.relations, filter);
-        Ok(g.with_lexicon(&ontology.lexicon)
-            .with_grammar(&Grammar::load(&ontology.dir)?))
+        Ok(g.with_lexicon(&ontology.lexicon).with_grammar(&grammar))
     }
 
     /// A graph from `(subject, relation, object)` labels, one statement each,

@@ -57,12 +57,18 @@ impl Kind {
     }
 
     /// The kind of the store already in `dir`, if any: `graph.nq` makes an
-    /// N-Quads store, RocksDB's `CURRENT` file a RocksDB store.
+    /// N-Quads store, RocksDB's `CURRENT` file (or our lock beside it) a
+    /// RocksDB store, and the file backend's lock alone an N-Quads store
+    /// whose first build was stopped before it saved.
     pub fn detect(dir: &Path) -> Option<Kind> {
         if dir.join(file::DATA_FILE).is_file() {
             Some(Kind::NQuads)
-        } else if dir.join("CURRENT").is_file() {
+        } else if dir.join("CURRENT").is_file() || dir.join(rocks::LOCK_FILE).is_file() {
             Some(Kind::RocksDb)
+        } else if dir.join(file::LOCK_FILE).is_file() {
+            // The file backend's lock alone: a build killed before its first
+            // save (RocksDB's own LOCK comes with actorgraph.lock).
+            Some(Kind::NQuads)
         } else {
             None
         }

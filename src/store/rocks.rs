@@ -39,7 +39,7 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
     if read_only && !dir.join("CURRENT").is_file() {
         return Err(store_error(
             dir,
-            "not a store: there is no RocksDB store here; run `actorgraph build` first (or pass --store DIR)",
+            "not a store: no store here yet (no RocksDB files); run `actorgraph build` first (or pass --store DIR)",
         ));
     }
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
