@@ -91,6 +91,21 @@ fn month(g: &Grammar, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
         .map(|&m| (m, 2))
 }
 
+/// A month named twice, in both series («أغسطس/آب», «مارس (آذار)»): the
+/// tokens of the second name after the month ending at `end`, or 0.
+fn second_name(g: &Grammar, tokens: &[Token], end: usize) -> usize {
+    let key = |j: usize| tokens.get(j).map_or("", |t| t.key.as_str());
+    let (open, close) = match key(end) {
+        "/" => (1, 0),
+        "(" => (1, 1),
+        _ => return 0,
+    };
+    match month(g, tokens, end + open) {
+        Some((_, len)) if close == 0 || key(end + open + len) == ")" => open + len + close,
+        _ => 0,
+    }
+}
+
 fn year(t: &Token) -> Option<i64> {
     if t.kind != TokKind::Number || t.key.len() != 4 {
         return None;
@@ -146,9 +161,17 @@ fn at(g: &Grammar, tokens: &[Token], i: usize, published: Option<Ymd>) -> Option
     let d = &g.dates;
     let is_unit = |k: &str| d.duration_units.contains(k);
     let k = g.strip_conj(key(i));
-    // DAY MONTH [YEAR]; «الأول من يوليو 2025».
+    // DAY [و DAY] MONTH [YEAR]; «الأول من يوليو 2025».
+    let mut last_day = None;
     let (day_value, month_at) = if let Some(d) = tokens.get(i).and_then(day) {
-        (Some(d), i + 1)
+        // «10 و11 مارس»: «و11» is tokenized as و then the number.
+        match tokens.get(i + 2).and_then(day) {
+            Some(d2) if g.affixes.wa.contains(key(i + 1)) && d2 > d => {
+                last_day = Some(d2);
+                (Some(d), i + 3)
+            }
+            _ => (Some(d), i + 1),
+        }
     } else if d.first_of.contains(k) && d.of.contains(key(i + 1)) {
         (Some(1), i + 2)
     } else {
@@ -160,13 +183,15 @@ fn at(g: &Grammar, tokens: &[Token], i: usize, published: Option<Ymd>) -> Option
             .and_then(|_| month(g, tokens, month_at))
     {
         let after = month_at + len;
+        let after = after + second_name(g, tokens, after);
         let y = tokens.get(after).and_then(year);
+        let iso = |y: i64| match last_day {
+            Some(d2) => format!("{}/{}", Ymd { y, m, d }.iso(), Ymd { y, m, d: d2 }.iso()),
+            None => Ymd { y, m, d }.iso(),
+        };
         let value = match y {
-            Some(y) => Some(Ymd { y, m, d }.iso()),
-            None => published.map(|p| {
-                let y = if m <= p.m { p.y } else { p.y - 1 };
-                Ymd { y, m, d }.iso()
-            }),
+            Some(y) => Some(iso(y)),
+            None => published.map(|p| iso(if m <= p.m { p.y } else { p.y - 1 })),
         };
         return Some(DateExpr {
             first: i,
@@ -177,6 +202,7 @@ fn at(g: &Grammar, tokens: &[Token], i: usize, published: Option<Ymd>) -> Option
     // MONTH [و MONTH] [YEAR] | MONTH الماضي/المقبل
     if let Some((m, len)) = month(g, tokens, i) {
         let mut end = i + len;
+        end += second_name(g, tokens, end);
         let mut m2 = None;
         if let Some(t) = tokens.get(end)
             && g.affixes.wa.starts(&t.key)
@@ -184,6 +210,7 @@ fn at(g: &Grammar, tokens: &[Token], i: usize, published: Option<Ymd>) -> Option
         {
             m2 = Some(n);
             end += l2;
+            end += second_name(g, tokens, end);
         }
         if d.of.contains(key(end)) && d.year_words.contains(key(end + 1)) {
             end += 2;
@@ -385,6 +412,30 @@ mod tests {
         assert_eq!(
             dates("منذ مطلع شهر نوفمبر 2025", None),
             vec![Some("2025-11".into())]
+        );
+    }
+
+    #[test]
+    fn months_named_in_both_series_and_day_ranges() {
+        assert_eq!(
+            dates("في 24 أغسطس/آب 2024 هجوما", None),
+            vec![Some("2024-08-24".into())]
+        );
+        assert_eq!(
+            dates("في 10 و11 مارس/آذار 2025 أحياء", None),
+            vec![Some("2025-03-10/2025-03-11".into())]
+        );
+        assert_eq!(
+            dates("منذ يونيو (حزيران) 2023", None),
+            vec![Some("2023-06".into())]
+        );
+        // A slash between a month and a word that is no month is no date
+        // of two names: the year still closes the date.
+        assert_eq!(dates("في مارس/ 2025", None), vec![None, Some("2025".into())]);
+        // Days out of order are no range.
+        assert_eq!(
+            dates("في 11 و10 مارس 2025", None),
+            vec![Some("2025-03-10".into())]
         );
     }
 
