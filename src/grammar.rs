@@ -298,6 +298,9 @@ pub struct Markers {
     pub elaboration_heads: Words,
     /// Passive agent markers (على يد، من قبل، من طرف), as "first second".
     pub passive_agent: Words,
+    /// Phrases that introduce a name (ما يعرف ب، المعروفة ب), as words
+    /// separated by spaces: the name stands where the phrase stands.
+    pub so_called: Words,
     /// The passive agent marker of a participle (على يد), as "first second".
     pub by_hand: Words,
     /// Markers adding actors alongside the subject (إلى جانب، بالإضافة إلى).

@@ -100,6 +100,58 @@ impl ArgList for [usize] {
     }
 }
 
+/// A phrase introducing a name (ما يعرف ب، المعروفة ب، ما يسمى) right
+/// before a mention starting at token `first` with proclitics `clitic`: the
+/// phrase's first token and the proclitics on it (بما يعرف → ب), which the
+/// name then stands for. A phrase closing with «ب» needs the name to carry
+/// it; the others need a bare name.
+fn so_called_before(
+    g: &Grammar,
+    tokens: &[Token],
+    arg_at: &[Option<usize>],
+    first: usize,
+    clitic: &str,
+) -> Option<(usize, String)> {
+    let own = g.strip_conj(clitic);
+    let own = if own == clitic && g.affixes.conjunctions.contains(own) {
+        ""
+    } else {
+        own
+    };
+    let with_b = g.affixes.prep_clitics.contains(own) && g.prep_base(own) == "ب";
+    let bare = own.is_empty() || g.affixes.article.contains(own);
+    for phrase in g.markers.so_called.iter() {
+        let (words, needs_b) = match phrase.strip_suffix(" ب") {
+            Some(words) => (words, true),
+            None => (phrase, false),
+        };
+        if (needs_b && !with_b) || (!needs_b && !bare) {
+            continue;
+        }
+        let words: Vec<&str> = words.split(' ').collect();
+        let start = first.checked_sub(words.len())?;
+        if (start..first).any(|j| arg_at[j].is_some()) {
+            continue;
+        }
+        let tail_matches = words[1..]
+            .iter()
+            .zip(&tokens[start + 1..first])
+            .all(|(w, t)| t.key == *w);
+        let head = tokens[start].key.as_str();
+        let Some(prefix) = head.strip_suffix(words[0]) else {
+            continue;
+        };
+        let prefix_ok = prefix.is_empty()
+            || g.affixes.conjunctions.contains(prefix)
+            || g.affixes.prep_clitics.contains(g.strip_conj(prefix))
+            || g.affixes.prep_clitics.contains(prefix);
+        if tail_matches && prefix_ok {
+            return Some((start, prefix.to_string()));
+        }
+    }
+    None
+}
+
 /// The preposition governing argument `a` through a clitic or the word before it.
 pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
     let g = ctx.g;
@@ -219,6 +271,11 @@ impl Extractor {
                 continue;
             }
             let clitic = fold(&text[tokens[first].span.start..m.span.start]);
+            // «ما يعرف بالجيش الوطني»: the name takes the phrase's place.
+            let (first, clitic) = match so_called_before(g, &tokens, &arg_at, first, &clitic) {
+                Some(found) => found,
+                None => (first, clitic),
+            };
             let class = class_of(&m.actor);
             let gender = actor_gender(g, &fold(m.span.of(text)), &class, m.kind);
             for slot in &mut arg_at[first..end] {

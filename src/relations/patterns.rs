@@ -211,6 +211,11 @@ pub struct Pattern {
     /// What a state found as the object stands for (`government`).
     #[serde(default)]
     pub object_as: Option<ObjectAs>,
+    /// Stems of verbs one of which must come before the trigger in its
+    /// clause (`إلى جانب` counts as alliance only after a verb of fighting:
+    /// «تقاتل الميليشيا إلى جانب الجيش»).
+    #[serde(default)]
+    pub after_verbs: Vec<String>,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -544,6 +549,7 @@ mod tests {
             implicit_object: None,
             object_from_subject_of: vec![],
             object_as: None,
+            after_verbs: vec![],
             result_of: vec![],
             examples: vec![],
             file: PathBuf::new(),

@@ -135,6 +135,23 @@ pub(super) fn find_topic(
 /// The subject of a verb of `stems` before `pos` in the sentence (تأسست
 /// الجبهة، ظهرت جماعة …): the actor within two words after it, else the
 /// actor just before it, else, when the verb opens its clause, the topic.
+/// Whether the folded word `key` is a verb of one of the folded `stems`:
+/// perfect (تأسست) or imperfect (يتشكل، تقاتل), with or without the
+/// feminine ت and a conjunction.
+pub(super) fn is_verb_of(g: &Grammar, stems: &[String], key: &str) -> bool {
+    let k = g.strip_conj(key);
+    [k, g.affixes.feminine_mark.strip_suffix(k).unwrap_or(k)]
+        .iter()
+        .any(|k| {
+            let bare = g
+                .affixes
+                .imperfect
+                .strip_prefix(k)
+                .filter(|r| r.chars().count() >= 3);
+            stems.iter().any(|s| s == k || bare == Some(s.as_str()))
+        })
+}
+
 pub(super) fn founded(
     ctx: &Ctx<'_>,
     stems: &[String],
@@ -144,24 +161,9 @@ pub(super) fn founded(
     fit: &dyn Fn(&str) -> bool,
 ) -> Vec<Ent> {
     let stems: Vec<String> = stems.iter().map(|s| fold(s)).collect();
-    // Perfect (تأسست) or imperfect (يتشكل) with or without the feminine ت.
-    let is_stem = |k: &str| {
-        let g = ctx.g;
-        let k = g.strip_conj(k);
-        [k, g.affixes.feminine_mark.strip_suffix(k).unwrap_or(k)]
-            .iter()
-            .any(|k| {
-                let bare = g
-                    .affixes
-                    .imperfect
-                    .strip_prefix(k)
-                    .filter(|r| r.chars().count() >= 3);
-                stems.iter().any(|s| s == k || bare == Some(s.as_str()))
-            })
-    };
     let Some(v) = (0..pos)
         .rev()
-        .find(|&j| ctx.arg_at[j].is_none() && is_stem(&ctx.tokens[j].key))
+        .find(|&j| ctx.arg_at[j].is_none() && is_verb_of(ctx.g, &stems, &ctx.tokens[j].key))
     else {
         return Vec::new();
     };
