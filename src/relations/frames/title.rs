@@ -33,6 +33,15 @@ impl Extractor {
                 let named = org
                     .filter(|_| comma)
                     .and_then(|_| direct_after(ctx, person_from + 1, 2))?;
+                // Only a rank may come between (النقيب، الجنرال): a word
+                // with a conjunction opens another clause («، ويعاونه فلان»).
+                let joined = (person_from + 1..ctx.args[named].first).any(|j| {
+                    let k = ctx.tokens[j].key.as_str();
+                    ctx.g.strip_conj(k) != k
+                });
+                if joined {
+                    return None;
+                }
                 let closed = ctx
                     .tokens
                     .get(ctx.args[named].end)
