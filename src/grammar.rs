@@ -279,6 +279,9 @@ pub struct Clauses {
     pub place_preps: Words,
     /// The preposition في (in).
     pub fi: Words,
+    /// Prepositions of an event's target (على، ضد): a place behind في after
+    /// such a target locates it.
+    pub target_preps: Words,
     /// Prepositions of place that follow an unnamed target (في، قرب).
     pub locative: Words,
     /// Prepositions that may govern a located target (في، قرب، من).

@@ -58,7 +58,7 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
         if !same_clause(ctx, j, pos.min(ctx.tokens.len() - 1)) || is_comma(k) || ctx.trigger_at[j] {
             return None;
         }
-        if ctx.tokens[j].kind != TokKind::Punct {
+        if ctx.tokens[j].kind != TokKind::Punct && !ctx.in_date[j] {
             gap += 1;
         }
         if gap > max_gap {
@@ -209,6 +209,8 @@ pub(super) fn object_after(
     let mut locative = false;
     // Where the members singled out by an elaboration start.
     let mut members_at: Option<usize> = None;
+    // An actor behind a preposition of target (على، ضد) was read past.
+    let mut past_target = false;
     let mut gap = 0;
     let mut j = pos;
     while j < ctx.tokens.len() {
@@ -239,6 +241,11 @@ pub(super) fn object_after(
             {
                 return Some(a);
             }
+            // «هجوم على بلدة برسالوغو في شمال البلاد»: after a named target,
+            // a place behind في locates the target; it is no object.
+            if past_target && ctx.g.clauses.fi.contains(&governing) {
+                return None;
+            }
             if preps.contains(&governing) && !parenthesized(ctx, a) {
                 if let Some(p) = named_after_adjective(ctx, a).filter(|&p| fit(&ctx.args[p])) {
                     return Some(p);
@@ -258,6 +265,7 @@ pub(super) fn object_after(
             if governing.is_empty() && !parenthesized(ctx, a) {
                 return None;
             }
+            past_target |= ctx.g.clauses.target_preps.contains(&governing);
             j = ctx.args[a].end;
             continue;
         }

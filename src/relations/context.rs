@@ -38,6 +38,9 @@ pub(super) struct Ctx<'a> {
     pub(super) noun_trigger_at: Vec<bool>,
     /// Whether a verb trigger with the future prefix سـ starts at each token.
     pub(super) future_at: Vec<bool>,
+    /// Tokens inside a date expression after its first: a date counts as
+    /// one word in the gaps frames allow.
+    pub(super) in_date: Vec<bool>,
     /// The triggers starting at each token.
     pub(super) hits: Vec<Vec<Hit>>,
 }
@@ -343,6 +346,14 @@ impl Extractor {
                     })
             })
             .collect();
+        // A date counts as one word in the distances between a predicate
+        // and its arguments (شنت الجماعة في 24 أغسطس/آب 2024 هجوما).
+        let mut in_date = vec![false; tokens.len()];
+        for d in super::qualifiers::dates::find(g, &tokens, None) {
+            for slot in &mut in_date[(d.first + 1).min(d.end)..d.end] {
+                *slot = true;
+            }
+        }
         Ctx {
             g,
             text,
@@ -354,6 +365,7 @@ impl Extractor {
             trigger_at,
             noun_trigger_at,
             future_at,
+            in_date,
             hits,
         }
     }
