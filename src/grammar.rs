@@ -339,6 +339,9 @@ pub struct Verbs {
 pub struct Nouns {
     /// Nouns that head a phrase naming an actor (قوات، عناصر).
     pub heads: Words,
+    /// Undertakings that make their partners allies when joint (قوة،
+    /// دوريات، عمليات مشتركة), unlike a joint bank or statement.
+    pub joint_heads: Words,
 }
 
 /// Words of polarity (the negators themselves are cues, see `qualifiers.toml`).
@@ -499,6 +502,26 @@ impl Grammar {
             }
         }
         key
+    }
+
+    /// Whether the folded word `key` is a member of `class` with noun
+    /// proclitics (و، ب، ال …) and suffixes (ـها، ـات …) taken off:
+    /// «دورياتها» is a form of «دورية» or «دوريات».
+    pub fn noun_of(&self, class: &Words, key: &str) -> bool {
+        self.affixes.noun_prefixes.iter().any(|p| {
+            key.strip_prefix(p).is_some_and(|rest| {
+                self.affixes.noun_suffixes.iter().any(|s| {
+                    rest.strip_suffix(s).is_some_and(|base| {
+                        class.contains(base)
+                            || self
+                                .affixes
+                                .taa_marbuta
+                                .iter()
+                                .any(|t| class.contains(&format!("{base}{t}")))
+                    })
+                })
+            })
+        })
     }
 
     /// Whether a folded word starts with the article (ال).

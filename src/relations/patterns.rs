@@ -474,8 +474,11 @@ impl TriggerIndex {
             let family = if r.verb { Frame::Verb } else { Frame::Noun };
             let pre = prefixes(g, family)[r.pre as usize].as_str();
             let suf = suffixes(g, family)[r.suf as usize].as_str();
-            // A verb with a pronoun ـه never ends in ة (ضربة is a noun).
-            if r.verb && g.affixes.pronoun_masculine.ends(suf) && tokens[i].ta_marbuta {
+            // A pronoun ـه is never written ة: ضربة is a noun, not a verb
+            // with its object, and قتالية an adjective, not قتال + ـيه. (A
+            // noun's own ة reads as the bare ـه: مواجهة.)
+            let pronoun = g.affixes.pronoun_masculine.ends(suf) && (r.verb || suf.chars().count() > 1);
+            if pronoun && tokens[i].ta_marbuta {
                 continue;
             }
             for f in &self.forms[r.first as usize] {

@@ -19,6 +19,16 @@ impl Extractor {
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
         let agent_preps: Vec<String> = p.agent_prep.iter().map(|s| fold(s)).collect();
         if p.joint {
+            // Only a security undertaking (قوة، دوريات، عمليات عسكرية
+            // مشتركة) makes allies; a joint bank or statement does not.
+            let head = hit
+                .first
+                .checked_sub(1)
+                .map(|j| ctx.tokens[j].key.as_str())
+                .is_some_and(|k| ctx.g.noun_of(&ctx.g.nouns.joint_heads, k));
+            if !head {
+                return f;
+            }
             // With partners named (… عمليات مشتركة مع الجيش) the
             // undertaking is between the two sides; otherwise between
             // the coordinated actors (القوات السنغالية والمالية).
