@@ -5,6 +5,15 @@
 use super::*;
 
 impl Extractor {
+    /// The state of a titled person whose title names no body (الرئيس
+    /// فلان، وزير الخارجية فلان): his own, when the lexicon gives one.
+    fn own_state(&self, subjects: &[Ent]) -> Option<Ent> {
+        match subjects {
+            [one] if one.class == "Person" => self.nationality.get(&one.actor).cloned(),
+            _ => None,
+        }
+    }
+
     /// Runs the frames of every trigger of a sentence and assembles their
     /// statements with qualifiers, confidence and provenance.
     pub(super) fn sentence(
@@ -137,7 +146,9 @@ impl Extractor {
                         && (found.genitive || found.titled || (own_people && !found.carried))
                         && !stated_source
                         && p.implicit_object == Some(Implicit::ArticleState)
-                        && let Some(state) = state_before(ctx, hit.first, &found.subjects)
+                        && let Some(state) = self
+                            .own_state(&found.subjects)
+                            .or_else(|| state_before(ctx, hit.first, &found.subjects))
                             .or_else(|| dc.article_state.clone())
                         && !found.subjects.iter().any(|s| s.actor == state.actor)
                     {

@@ -79,6 +79,9 @@ pub struct Extractor {
     /// State IRI → its government, where the lexicon names exactly one
     /// actor of class `Government` for the state.
     governments: HashMap<Iri, Ent>,
+    /// The state of each person the lexicon gives one (ag:country): the
+    /// body of a title that names none (الرئيس فلان) is his own state.
+    nationality: HashMap<Iri, Ent>,
     /// Negators, reporting words and hedges (`lang/ar/patterns/qualifiers.toml`).
     cues: cues::Cues,
     /// The language's word classes and affixes (`lang/ar/grammar.toml`).
@@ -149,6 +152,30 @@ impl Extractor {
                 _ => None,
             })
             .collect();
+        let state_class: HashMap<&str, &str> = ontology
+            .lexicon
+            .iter()
+            .map(|e| (e.iri.as_str(), e.class.as_str()))
+            .collect();
+        let nationality = ontology
+            .lexicon
+            .iter()
+            .filter(|e| e.class == "Person")
+            .filter_map(|e| {
+                let c = e.country.as_ref()?;
+                (state_class.get(c.as_str()) == Some(&"State")).then(|| {
+                    (
+                        e.iri.clone(),
+                        Ent {
+                            actor: c.clone(),
+                            class: "State".into(),
+                            span: None,
+                            gender: Gender::Fem,
+                        },
+                    )
+                })
+            })
+            .collect();
         let index = TriggerIndex::new(&patterns, &grammar);
         let cues = cues::Cues::read(&ontology.dir.join(PATTERNS_DIR).join(cues::QUALIFIERS_FILE))?;
         Ok(Extractor {
@@ -159,6 +186,7 @@ impl Extractor {
             lexicon,
             event_relations,
             governments,
+            nationality,
             cues,
             grammar,
         })

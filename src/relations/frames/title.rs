@@ -17,7 +17,8 @@ impl Extractor {
         // With a possessive suffix the name right after is the person.
         let org = direct_after(ctx, hit.end, 1)
             .filter(|_| possessive_gender(ctx.g, &hit.suffix).is_none())
-            .filter(|&o| self.slot_fits(p, &ctx.args[o].class, false));
+            .filter(|&o| self.slot_fits(p, &ctx.args[o].class, false))
+            .or_else(|| state_in(ctx, hit.end).filter(|&o| self.slot_fits(p, &ctx.args[o].class, false)));
         let person_from = org.map_or(hit.end, |o| ctx.args[o].end);
         // An adjective (الرئيس النيجري المنتخب فلان) or, after the
         // organization, an apposition set off by a comma with a rank
@@ -60,10 +61,9 @@ impl Extractor {
         // without its body names its holder; the pattern may supply the
         // body (the article's state).
         if org.is_none()
-            && person.is_none()
             && p.implicit_object.is_some()
             && possessive_gender(ctx.g, &hit.suffix).is_none()
-            && let Some(holder) = untitled_holder(ctx, hit.end).filter(is_person)
+            && let Some(holder) = person.or_else(|| untitled_holder(ctx, hit.end).filter(is_person))
         {
             f.subjects = [holder].ents(ctx);
             f.titled = true;
@@ -89,6 +89,18 @@ impl Extractor {
         }
         f
     }
+}
+
+/// «رئيس المرحلة الانتقالية في مالي»: a state right after the title behind
+/// في is the body the title belongs to.
+fn state_in(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let a = ctx.arg_at.get(pos + 1).copied().flatten()?;
+    let fi = ctx.tokens.get(pos)?;
+    (ctx.g.clauses.fi.contains(&fi.key)
+        && ctx.args[a].first == pos + 1
+        && ctx.args[a].class == "State"
+        && ctx.args[a].kind != MentionKind::Reference)
+        .then_some(a)
 }
 
 /// The argument a title at `hit` stands in apposition to: the one that
