@@ -220,6 +220,8 @@ struct RawCapitals {
     not_after: Vec<String>,
     #[serde(default)]
     generic: Vec<String>,
+    #[serde(default)]
+    led_by: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -419,6 +421,9 @@ pub(crate) struct Config {
     pub(crate) capital_not_after: Words,
     /// Generic names of a government (المجلس العسكري), resolved by context.
     pub(crate) generic_governments: Words,
+    /// Words after a generic government that introduce its leader (بقيادة):
+    /// the leader's state places it.
+    pub(crate) generic_led_by: Words,
     /// Generic region nouns (المنطقة), resolved only when placed.
     pub(crate) region_nouns: Vec<String>,
     pub(crate) region_directions: Words,
@@ -615,6 +620,7 @@ impl Config {
             capital_class: raw.capitals.government.clone(),
             capital_not_after: words(&raw.capitals.not_after),
             generic_governments: words(&raw.capitals.generic),
+            generic_led_by: words(&raw.capitals.led_by),
             region_nouns: keys(&raw.regions.nouns),
             region_directions: words(&raw.regions.directions),
             region_placers: keys(&raw.regions.placers),

@@ -307,12 +307,32 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
                     || (words.len() == 2 && fi.contains(words[1]));
                 if ok { state_of(n.who) } else { None }
             });
+            // Led: «المجلس العسكري بقيادة الجنرال تياني» is Tiani's state's.
+            let led = found.get(i + 1).and_then(|n| {
+                let gap = &key[f.end..n.word_start];
+                let words: Vec<&str> = gap.split(' ').filter(|w| !w.is_empty()).collect();
+                let cue = words.len() <= 2
+                    && words.first().is_some_and(|w| rec.cfg.generic_led_by.contains(*w));
+                match n.who {
+                    Who::Lex(p) if cue => rec.compiled.entries[p as usize].country,
+                    _ => None,
+                }
+            });
+            // The last state named before it in its sentence.
+            let in_sentence = found[..i]
+                .iter()
+                .rev()
+                .take_while(|p| !key[p.end..f.start].contains(['.', '!', '?', '؟', '\n']))
+                .find_map(|p| match p.who {
+                    Who::Lex(e) if rec.compiled.entries[e as usize].is_state => Some(e),
+                    _ => None,
+                });
             // Unplaced, it moves only when the article is clearly about
             // another state than the lexicon's (twice as many mentions).
             let own = state_of(f.who)
                 .and_then(|s| counts.get(&s))
                 .map_or(0, |c| c.0);
-            let state = placed.or_else(|| {
+            let state = placed.or(led).or(in_sentence).or_else(|| {
                 counts
                     .iter()
                     .max_by_key(|(_, (n, last))| (*n, *last))

@@ -167,6 +167,10 @@ pub(super) fn ontology() -> Ontology {
             ..entry("Niger_junta", "Government", "المجلس العسكري النيجري", &[])
         },
         LexEntry {
+            country: Some(format!("{A}Niger")),
+            ..entry("Abdourahamane_Tiani", "Person", "عبد الرحمن تياني", &[])
+        },
+        LexEntry {
             country: Some(format!("{A}Burkina_Faso")),
             ..entry(
                 "Burkinabe_Armed_Forces",
@@ -804,6 +808,16 @@ fn a_generic_junta_name_is_the_junta_of_its_context() {
     assert_eq!(
         actors("من باريس وموسكو إلى النيجر: تحولات. وأعلن تياني ولاءه للمجلس العسكري الحاكم"),
         vec!["France", "Russia", "Niger", "Niger_junta"]
+    );
+    // Led by a person of another state, or after another state in its
+    // sentence: that state's junta, in an article about Mali.
+    assert_eq!(
+        actors("تعيش مالي أزمة. وحافظ المجلس العسكري بقيادة الجنرال عبد الرحمن تياني على العلاقة"),
+        vec!["Mali", "Niger_junta", "Abdourahamane_Tiani"]
+    );
+    assert_eq!(
+        actors("تعيش مالي أزمة. وفي النيجر، حافظ المجلس العسكري على العلاقة"),
+        vec!["Mali", "Niger", "Niger_junta"]
     );
     // Never to a government that is not a junta: France has only a cabinet.
     assert_eq!(
