@@ -279,6 +279,9 @@ pub struct Clauses {
     pub place_preps: Words,
     /// The preposition في (in).
     pub fi: Words,
+    /// Prepositions of circumstance before an event noun (في هجوم، إثر
+    /// هجوم): the noun is an adjunct, its possessive ل names its agent.
+    pub event_preps: Words,
     /// Prepositions of an event's target (على، ضد): a place behind في after
     /// such a target locates it.
     pub target_preps: Words,
@@ -339,6 +342,11 @@ pub struct Verbs {
 pub struct Nouns {
     /// Nouns that head a phrase naming an actor (قوات، عناصر).
     pub heads: Words,
+    /// Members or units of an armed actor named through a partitive من
+    /// (مسلحون من الجماعة): they act as that actor.
+    pub partitive_members: Words,
+    /// Nouns naming a group before its name (تنظيم "ولاية الساحل").
+    pub group_heads: Words,
     /// Undertakings that make their partners allies when joint (قوة،
     /// دوريات، عمليات مشتركة), unlike a joint bank or statement.
     pub joint_heads: Words,
@@ -521,6 +529,25 @@ impl Grammar {
                     })
                 })
             })
+        })
+    }
+
+    /// The proclitics on `key` when it is a member of `class` with noun
+    /// proclitics and suffixes taken off (ولمسلحين → و ل), see [`Grammar::noun_of`].
+    pub fn noun_prefix<'k>(&self, class: &Words, key: &'k str) -> Option<&'k str> {
+        self.affixes.noun_prefixes.iter().find_map(|p| {
+            let rest = key.strip_prefix(p)?;
+            let ok = self.affixes.noun_suffixes.iter().any(|s| {
+                rest.strip_suffix(s).is_some_and(|base| {
+                    class.contains(base)
+                        || self
+                            .affixes
+                            .taa_marbuta
+                            .iter()
+                            .any(|t| class.contains(&format!("{base}{t}")))
+                })
+            });
+            ok.then(|| &key[..p.len()])
         })
     }
 

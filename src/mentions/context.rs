@@ -312,7 +312,9 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
                 let gap = &key[f.end..n.word_start];
                 let words: Vec<&str> = gap.split(' ').filter(|w| !w.is_empty()).collect();
                 let cue = words.len() <= 2
-                    && words.first().is_some_and(|w| rec.cfg.generic_led_by.contains(*w));
+                    && words
+                        .first()
+                        .is_some_and(|w| rec.cfg.generic_led_by.contains(*w));
                 match n.who {
                     Who::Lex(p) if cue => rec.compiled.entries[p as usize].country,
                     _ => None,

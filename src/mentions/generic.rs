@@ -324,11 +324,20 @@ pub(crate) fn agent(
         }
         let w = &key[ws..we];
         if cfg.agent_not_before.contains(w) {
-            // «مسلحون من حركة …»: the named actor is the agent.
-            if let Some((s2, _)) = next_word(key, we)
-                && mention_at(found, s2).is_some()
-            {
-                return None;
+            // «مسلحون من حركة …»: the named actor is the agent, also after a
+            // group noun (مسلحون من تنظيم "ولاية الساحل").
+            if let Some((s2, e2)) = next_word(key, we) {
+                let after_noun = cfg
+                    .group_nouns
+                    .iter()
+                    .any(|g| g.key == key[s2..e2])
+                    .then(|| next_word(key, e2))
+                    .flatten();
+                if mention_at(found, s2).is_some()
+                    || after_noun.is_some_and(|(s3, _)| mention_at(found, s3).is_some())
+                {
+                    return None;
+                }
             }
             // «مسلحون من "ولاية موزمبيق"»، «مسلحون من القوات الديمقراطية
             // المتحالفة»: a group the lexicon lacks is the agent.

@@ -262,7 +262,7 @@ pub(super) fn object_after(
             // أفريقيا في مالي) or in parentheses is an adjunct or an
             // apposition: read on. A direct actor that is not wanted is the
             // real complement: stop.
-            if governing.is_empty() && !parenthesized(ctx, a) {
+            if governing.is_empty() && !parenthesized(ctx, a) && !ctx.args[a].partitive {
                 return None;
             }
             past_target |= ctx.g.clauses.target_preps.contains(&governing);

@@ -431,7 +431,7 @@ pub(super) fn dedupe(out: &mut Vec<Statement>, from: usize) {
 const FIGHTERS_UNIT: &str = "fighters";
 
 /// Classes of actors whose counted soldiers are theirs.
-const ARMED_CLASSES: &[&str] = &["ArmedForces", "ArmedGroup", "PMC"];
+pub(super) const ARMED_CLASSES: &[&str] = &["ArmedForces", "ArmedGroup", "PrivateMilitaryCompany"];
 
 /// Whether a result verb (أسفر عن، أودى بحياة، خلّف) stands before `pos` in
 /// its clause, within three words.

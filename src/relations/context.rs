@@ -19,6 +19,9 @@ pub(super) struct Arg {
     pub(super) kind: MentionKind,
     /// Other actors named by the same words: «الطرفان» refers to two.
     pub(super) twins: Vec<Ent>,
+    /// Named through members (عناصر من الفيلق): a complement that does not
+    /// close the search for another one after it.
+    pub(super) partitive: bool,
 }
 
 /// One sentence prepared for the frames.
@@ -101,6 +104,56 @@ impl ArgList for [usize] {
         }
         out
     }
+}
+
+/// Members or a unit of an actor named through the partitive من right
+/// before a mention at `first` without proclitics of its own (مسلحون من
+/// الجماعة، وحدة من الجيش): the member noun's token and its proclitics,
+/// which the actor then stands for.
+fn partitive_members_before(
+    g: &Grammar,
+    tokens: &[Token],
+    arg_at: &[Option<usize>],
+    first: usize,
+    clitic: &str,
+) -> Option<(usize, String)> {
+    let bare = clitic.is_empty() || g.affixes.article.contains(clitic);
+    // Past an opening quote and a group noun: «مسلحون من تنظيم "ولاية
+    // الساحل"».
+    let mut first = first;
+    if first > 0
+        && tokens[first - 1].kind == TokKind::Punct
+        && QUOTES.contains(&tokens[first - 1].key.as_str())
+    {
+        first -= 1;
+    }
+    let before = first.checked_sub(1)?;
+    if g.nouns.group_heads.contains(&tokens[before].key) && arg_at[before].is_none() {
+        first = before;
+    }
+    let of = first.checked_sub(1)?;
+    let noun = first.checked_sub(2)?;
+    if !bare
+        || !g.clauses.partitive.contains(&tokens[of].key)
+        || arg_at[noun].is_some()
+        || arg_at[of].is_some()
+    {
+        return None;
+    }
+    // Counted members (عشرين جنديا من الجيش) are victims or a strength,
+    // read by the quantities: not the actor's stand-in.
+    if noun > 0 && tokens[noun - 1].kind == TokKind::Number {
+        return None;
+    }
+    let prefix = g.noun_prefix(&g.nouns.partitive_members, &tokens[noun].key)?;
+    // The article is the noun's own (المسلحون من …): not a clitic to pass on.
+    let prefix = g
+        .affixes
+        .article
+        .iter()
+        .find_map(|a| prefix.strip_suffix(a))
+        .unwrap_or(prefix);
+    Some((noun, prefix.to_string()))
 }
 
 /// A phrase introducing a name (ما يعرف ب، المعروفة ب، ما يسمى) right
@@ -280,6 +333,11 @@ impl Extractor {
                 None => (first, clitic),
             };
             let class = class_of(&m.actor);
+            // «مسلحون من الجماعة»: the members stand for the actor.
+            let members = partitive_members_before(g, &tokens, &arg_at, first, &clitic)
+                .filter(|_| super::assemble::ARMED_CLASSES.contains(&class.as_str()));
+            let partitive = members.is_some();
+            let (first, clitic) = members.unwrap_or((first, clitic));
             let gender = actor_gender(g, &fold(m.span.of(text)), &class, m.kind);
             for slot in &mut arg_at[first..end] {
                 *slot = Some(args.len());
@@ -294,15 +352,23 @@ impl Extractor {
                 gender,
                 kind: m.kind,
                 twins: Vec::new(),
+                partitive,
             });
         }
         let mut clause = Vec::with_capacity(tokens.len());
         let mut clause_start = vec![0];
         for (i, t) in tokens.iter().enumerate() {
             let k = t.key.as_str();
+            // A dash set off by spaces: a dateline (نيامي (رويترز) - …) or
+            // an aside.
+            let spaced_dash = DASHES.contains(&k)
+                && i > 0
+                && tokens[i - 1].span.end < t.span.start
+                && tokens.get(i + 1).is_some_and(|n| t.span.end < n.span.start);
             let boundary = i > 0
                 && arg_at[i].is_none()
                 && (CLAUSE_PUNCT.contains(&k)
+                    || spaced_dash
                     || g.clauses.connectives.contains(k)
                     || g.clauses.connectives.contains(g.strip_conj(k)));
             if boundary {

@@ -44,7 +44,7 @@ use crate::model::{
 };
 use crate::ontology::Ontology;
 use crate::text::fold;
-use crate::text::tokens::{self as text, CLAUSE_PUNCT, TokKind, Token, is_comma};
+use crate::text::tokens::{self as text, CLAUSE_PUNCT, DASHES, QUOTES, TokKind, Token, is_comma};
 use agreement::*;
 use args::*;
 use context::*;

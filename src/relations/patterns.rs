@@ -477,7 +477,8 @@ impl TriggerIndex {
             // A pronoun ـه is never written ة: ضربة is a noun, not a verb
             // with its object, and قتالية an adjective, not قتال + ـيه. (A
             // noun's own ة reads as the bare ـه: مواجهة.)
-            let pronoun = g.affixes.pronoun_masculine.ends(suf) && (r.verb || suf.chars().count() > 1);
+            let pronoun =
+                g.affixes.pronoun_masculine.ends(suf) && (r.verb || suf.chars().count() > 1);
             if pronoun && tokens[i].ta_marbuta {
                 continue;
             }

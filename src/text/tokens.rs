@@ -98,6 +98,13 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// also separates list items and appositions, and the frames treat it apart.
 pub(crate) const CLAUSE_PUNCT: &[&str] = &[".", "؛", ";", ":", "!", "?", "؟", "…"];
 
+/// Quotation marks, straight and typographic.
+pub(crate) const QUOTES: &[&str] = &["\"", "”", "“", "»", "«"];
+
+/// Dashes: set off by spaces (القاهرة (رويترز) - هاجم …) they end a clause;
+/// inside a word (ليبتاكو-غورما) they join it.
+pub(crate) const DASHES: &[&str] = &["-", "–", "—"];
+
 /// The Arabic comma U+060C and the Latin comma.
 pub(crate) fn is_comma(key: &str) -> bool {
     key == "\u{060C}" || key == ","

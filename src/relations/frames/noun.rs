@@ -79,6 +79,21 @@ impl Extractor {
         }
         if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
             f.distance = ctx.args[o].first.saturating_sub(hit.end);
+            // «في هجوم لتنظيم الدولة على …»: an event noun in an adjunct
+            // takes its agent through the possessive ل; its target, if
+            // any, stands behind another preposition.
+            let lam = ctx.g.affixes.lam.contains(&prep_of(ctx, o));
+            if lam && genitive.is_none() && in_adjunct(ctx, hit) && fit_subject(&ctx.args[o]) {
+                f.subjects = conjuncts_forward(ctx, o).ents(ctx);
+                // (A ل after the target is its own possessive: على قاعدة
+                // للجيش.)
+                let after = ctx.args[o].end;
+                if let Some(t) = object_after(ctx, after, &object_preps, 4, &fit_object) {
+                    f.objects = conjuncts_forward(ctx, t).ents(ctx);
+                }
+                passive_agent(ctx, object_from, &mut f);
+                return f;
+            }
             f.objects = conjuncts_forward(ctx, o).ents(ctx);
         }
         // With an object behind its preposition the genitive can only be
@@ -230,6 +245,24 @@ impl Extractor {
         }
         f
     }
+}
+
+/// Whether the noun at `hit` heads an adjunct: governed by a preposition of
+/// circumstance (في، خلال، إثر، عقب …) or a ب glued to it (بهجوم).
+fn in_adjunct(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+    let g = ctx.g;
+    let glued = g
+        .affixes
+        .prep_clitics
+        .iter()
+        .any(|c| g.prep_base(c) == "ب" && g.strip_conj(&hit.prefix).starts_with(c));
+    glued
+        || hit.first.checked_sub(1).is_some_and(|j| {
+            ctx.arg_at[j].is_none()
+                && g.clauses
+                    .event_preps
+                    .contains(g.strip_conj(&ctx.tokens[j].key))
+        })
 }
 
 /// «أدانت الجزائر الهجوم على …»، «الاتحاد الأفريقي ندد بالحصار»: the actor

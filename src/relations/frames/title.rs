@@ -18,7 +18,9 @@ impl Extractor {
         let org = direct_after(ctx, hit.end, 1)
             .filter(|_| possessive_gender(ctx.g, &hit.suffix).is_none())
             .filter(|&o| self.slot_fits(p, &ctx.args[o].class, false))
-            .or_else(|| state_in(ctx, hit.end).filter(|&o| self.slot_fits(p, &ctx.args[o].class, false)));
+            .or_else(|| {
+                state_in(ctx, hit.end).filter(|&o| self.slot_fits(p, &ctx.args[o].class, false))
+            });
         let person_from = org.map_or(hit.end, |o| ctx.args[o].end);
         // An adjective (الرئيس النيجري المنتخب فلان) or, after the
         // organization, an apposition set off by a comma with a rank

@@ -37,7 +37,10 @@ impl Extractor {
                 .clauses
                 .relatives
                 .contains(ctx.tokens[hit.first - 1].key.as_str());
-        let before = before.filter(|_| !(relative && after.is_some()));
+        // (Members named through من right after it are its object: روسيا
+        // التي نشرت عناصر من الفيلق في مالي.)
+        let before =
+            before.filter(|_| !(relative && after.is_some_and(|a| !ctx.args[a].partitive)));
         // «وكلاهما يستضيف …»: «both» takes the last two actors of the
         // most recent coordinated subject.
         if before.is_none()

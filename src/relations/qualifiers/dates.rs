@@ -431,7 +431,10 @@ mod tests {
         );
         // A slash between a month and a word that is no month is no date
         // of two names: the year still closes the date.
-        assert_eq!(dates("في مارس/ 2025", None), vec![None, Some("2025".into())]);
+        assert_eq!(
+            dates("في مارس/ 2025", None),
+            vec![None, Some("2025".into())]
+        );
         // Days out of order are no range.
         assert_eq!(
             dates("في 11 و10 مارس 2025", None),
