@@ -279,6 +279,8 @@ pub struct Clauses {
     pub place_preps: Words,
     /// The preposition في (in).
     pub fi: Words,
+    /// Adverbs of place opening a clause about the place before them (حيث).
+    pub where_adverbs: Words,
     /// Prepositions of circumstance before an event noun (في هجوم، إثر
     /// هجوم): the noun is an adjunct, its possessive ل names its agent.
     pub event_preps: Words,

@@ -37,7 +37,8 @@ pub(super) fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
         let head_noun = head_gap.is_some_and(|h| {
             g.affixes.wa.strip_prefix(&h.key).is_some_and(|h| {
                 let h = g.affixes.article.strip_prefix(h).unwrap_or(h);
-                g.nouns.heads.contains(h)
+                // (Or a group noun: «جماعة نصرة الإسلام وتنظيم ولاية الساحل».)
+                g.nouns.heads.contains(h) || g.nouns.group_heads.contains(h)
             })
         }) && prep_of(ctx, next).is_empty();
         // «…، ومنافسيه من داعش»، «والعاملين الروس من فيلق أفريقيا»: a

@@ -193,9 +193,46 @@ impl Extractor {
         {
             f.subjects = c;
         }
+        // «منطقة ليبتاكو-غورما، حيث تنشط الجماعة»: after the adverb of
+        // place, the place before it is where the verb happens.
+        if f.objects.is_empty()
+            && !f.subjects.is_empty()
+            && object_preps.iter().any(|p| ctx.g.clauses.fi.contains(p))
+            && let Some(places) = place_before_where(ctx, hit.first)
+            && places.iter().all(|&a| fit_object(&ctx.args[a]))
+        {
+            f.objects = places.ents(ctx);
+        }
         passive_agent(ctx, hit.end, &mut f);
         f
     }
+}
+
+/// The places a verb at `pos` right after «حيث» (past one particle: حيث
+/// كانت تنشط) happens in: the place named right before the adverb (past a
+/// comma), with the places coordinated with it.
+fn place_before_where(ctx: &Ctx<'_>, pos: usize) -> Option<Vec<usize>> {
+    let g = ctx.g;
+    let at = (pos.saturating_sub(2)..pos)
+        .rev()
+        .find(|&j| g.clauses.where_adverbs.contains(g.strip_conj(&ctx.tokens[j].key)))?;
+    if (at + 1..pos).any(|j| ctx.arg_at[j].is_some()) {
+        return None;
+    }
+    let mut j = at.checked_sub(1)?;
+    if is_comma(&ctx.tokens[j].key) {
+        j = j.checked_sub(1)?;
+    }
+    let a = ctx.arg_at[j]?;
+    let list = conjuncts_backward(ctx, a);
+    list.iter()
+        .all(|&x| {
+            matches!(
+                ctx.args[x].class.as_str(),
+                "City" | "Region" | "State" | "Facility" | "Place"
+            )
+        })
+        .then_some(list)
 }
 
 /// Whether the verb at `hit` is a light verb whose accusative verbal noun
