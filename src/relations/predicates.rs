@@ -64,6 +64,14 @@ fn without_future<'k>(g: &Grammar, k: &'k str, min: usize) -> &'k str {
 }
 
 /// The gender of a light verb right before `pos` (past «أي»), if there is one.
+/// The token of the light verb right before the noun at `pos` (past أي),
+/// see [`light_verb_before`].
+pub(super) fn light_verb_at(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    light_verb_before(ctx, pos)?;
+    let j = pos.checked_sub(1)?;
+    Some(if ctx.g.clauses.any.contains(&ctx.tokens[j].key) { j.checked_sub(1)? } else { j })
+}
+
 pub(super) fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
     let g = ctx.g;
     let mut j = pos.checked_sub(1)?;

@@ -188,7 +188,13 @@ impl Extractor {
             // «شنت الجماعة هجماتها»: with a possessive suffix the actor
             // just before must agree with it.
             let max_gap = if possessive.is_some() { 3 } else { 6 };
+            // «زار فلان موسكو وأجرى محادثات …»: an actor before a light
+            // verb joined by و belongs to the clause before; the verb's
+            // subject is dropped (the topic, below).
+            let joined_light = light_verb_at(ctx, hit.first)
+                .filter(|&v| ctx.g.affixes.conjunctions.starts(&ctx.tokens[v].key));
             if let Some(b) = subject_before(ctx, hit.first, max_gap)
+                .filter(|&b| joined_light.is_none_or(|v| ctx.args[b].first > v))
                 && possessive.is_none_or(|g| agrees(g, ctx.args[b].gender))
                 && fit_subject(&ctx.args[b])
                 && !reacts_to(ctx, b, hit.first)
