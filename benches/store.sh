@@ -10,13 +10,16 @@
 # never committed); the 100k corpus is 1.1 GB and its store several GB:
 # check `df -h` first. The corpus is `actorgraph-corpus --docs N --seed 3`,
 # as in the issue. Every store is built fresh (RocksDB, the default).
+#
+# BIN=DIR uses the binaries in DIR (no build) and ONTOLOGY=DIR that ontology
+# folder: a snapshot, so that work on the tree does not change what runs.
 set -eu
 cd "$(dirname "$0")/.."
-nice cargo build --release --bins
+[ -n "${BIN:-}" ] || nice cargo build --release --bins
 B=${BIN:-target/release}
 D=${BENCH_DIR:-target/bench}
 mkdir -p "$D"
-rm -rf "$D/ontology" && cp -r ontology "$D/ontology"
+rm -rf "$D/ontology" && cp -r "${ONTOLOGY:-ontology}" "$D/ontology"
 O="--ontology $D/ontology"
 SIZES=${*:-1000 10000}
 TIME='%e s wall, %M KiB peak RSS, %U s user, %S s sys'
