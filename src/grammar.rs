@@ -347,6 +347,8 @@ pub struct Nouns {
     /// Members or units of an armed actor named through a partitive من
     /// (مسلحون من الجماعة): they act as that actor.
     pub partitive_members: Words,
+    /// Nouns whose first ب or ل is a root letter (بلدات، لجنة).
+    pub root_b_l: Words,
     /// Nouns naming a group before its name (تنظيم "ولاية الساحل").
     pub group_heads: Words,
     /// Undertakings that make their partners allies when joint (قوة،
