@@ -78,6 +78,9 @@ impl Kind {
 /// Where a store lives: a folder, optionally prefixed by the backend wanted
 /// for a new store (`nquads:DIR`, `rocksdb:DIR`). A bare folder opens
 /// whatever store it holds, and a new store there is a RocksDB store.
+/// What RocksDB's bulk loader may hold in memory while it sorts a batch.
+const BULK_MEMORY_MB: usize = 256;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
     /// The store folder.
@@ -514,16 +517,31 @@ impl Store {
             records.push(view::complete());
         }
         let old_records = self.records_of(&old)?;
-        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
-        for g in &old {
-            tx.remove_named_graph(g).map_err(|e| self.err(e))?;
+        if old.is_empty() && old_records.is_empty() && matches!(self.backend, Backend::Rocks(_)) {
+            // New documents only: RocksDB's bulk loader writes sorted files
+            // and ingests them in one atomic step at commit (a kill before
+            // it leaves none of the batch), several times faster than a
+            // transaction, which indexes quad by quad through the log.
+            let mut loader = self
+                .inner
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
+            loader
+                .load_quads(quads.iter().chain(&records).cloned())
+                .map_err(|e| self.err(e))?;
+            loader.commit().map_err(|e| self.err(e))?;
+        } else {
+            let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+            for g in &old {
+                tx.remove_named_graph(g).map_err(|e| self.err(e))?;
+            }
+            for r in &old_records {
+                tx.remove(r);
+            }
+            tx.extend(&quads);
+            tx.extend(&records);
+            tx.commit().map_err(|e| self.err(e))?;
         }
-        for r in &old_records {
-            tx.remove(r);
-        }
-        tx.extend(&quads);
-        tx.extend(&records);
-        tx.commit().map_err(|e| self.err(e))?;
         self.marked |= mark;
         if let Some(f) = &mut self.fresh {
             f.extend(extractions.iter().map(|e| e.document.id.clone()));
