@@ -139,6 +139,9 @@ pub struct Store {
     /// Whether every document has its records in the view graph (see
     /// `store::view`), so that readers may use them.
     marked: bool,
+    /// Documents went in through the bulk loader since the store was opened:
+    /// its files are many small sorted runs until compacted (see [`Store::save`]).
+    bulk_loaded: bool,
 }
 
 /// The file in a store folder that records the rules stamp (see
@@ -228,6 +231,7 @@ impl Store {
             gold: None,
             memory_rules: None,
             marked: false,
+            bulk_loaded: false,
         }
         .with_freshness()
     }
@@ -243,6 +247,7 @@ impl Store {
             gold: None,
             memory_rules: None,
             marked: false,
+            bulk_loaded: false,
         })
     }
 
@@ -530,6 +535,7 @@ impl Store {
                 .load_quads(quads.iter().chain(&records).cloned())
                 .map_err(|e| self.err(e))?;
             loader.commit().map_err(|e| self.err(e))?;
+            self.bulk_loaded = true;
         } else {
             let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
             for g in &old {
@@ -637,14 +643,22 @@ impl Store {
                 }
             }
             Backend::Rocks(r) => {
-                if r.writable() {
-                    self.inner.flush().map_err(|e| Error::Store {
-                        path: self.path.clone(),
-                        message: e.to_string(),
-                    })
-                } else {
-                    Ok(())
+                if !r.writable() {
+                    return Ok(());
                 }
+                let err = |e: oxigraph::store::StorageError| Error::Store {
+                    path: self.path.clone(),
+                    message: e.to_string(),
+                };
+                self.inner.flush().map_err(err)?;
+                // Each bulk-loaded batch is its own run of sorted files; a
+                // read looks a term up in every run until they are merged.
+                // One compaction after the build makes every later query,
+                // traversal and export read one sorted run per level.
+                if std::mem::take(&mut self.bulk_loaded) {
+                    self.inner.optimize().map_err(err)?;
+                }
+                Ok(())
             }
         }
     }
