@@ -200,6 +200,56 @@ fn actors_have_counts_and_labels_from_lexicon_or_document() {
     assert_eq!(iris.len(), 5);
 }
 
+// The actor records written at save are what a scan of every document
+// gives, and a change makes readers scan again until the next save.
+#[test]
+fn saved_actor_records_list_what_the_documents_say() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let onto = ontology();
+    for location in locations(tmp.path(), "actors") {
+        let mut store = Store::open(&location).expect("open");
+        store.sync_ontology(&onto).expect("sync");
+        store.put(&rich("doc-a"), &onto).expect("put");
+        let mut other = rich("doc-b");
+        other.document = document("doc-b", "نص آخر مختلف.");
+        store.put(&other, &onto).expect("put");
+        let scanned = store.actors().expect("actors (scan)");
+        store.save().expect("save");
+        drop(store);
+        let reader = Store::open_read_only(&location).expect("reopen");
+        assert!(
+            ask(
+                &reader,
+                "ASK { GRAPH ?g { ?a <https://w3id.org/actorgraph/graph/view#actor> ?j } }"
+            ),
+            "{location:?}: no actor record was written"
+        );
+        assert_eq!(
+            reader.actors().expect("actors (records)"),
+            scanned,
+            "{location:?}"
+        );
+        drop(reader);
+        // Removing a document changes the counts at once, saved or not.
+        let mut store = Store::open(&location).expect("open");
+        assert!(store.remove("doc-b").expect("remove"));
+        let after = store.actors().expect("actors after remove");
+        let mali = after
+            .iter()
+            .find(|a| a.actor.iri == format!("{ACTOR}Mali"))
+            .expect("Mali");
+        assert_eq!(mali.documents, 1, "{location:?}");
+        store.save().expect("save");
+        drop(store);
+        let reader = Store::open_read_only(&location).expect("reopen");
+        assert_eq!(
+            reader.actors().expect("actors (records)"),
+            after,
+            "{location:?}"
+        );
+    }
+}
+
 #[test]
 fn the_same_input_gives_the_same_quads() {
     let dump = || {

@@ -69,7 +69,11 @@ fn without_future<'k>(g: &Grammar, k: &'k str, min: usize) -> &'k str {
 pub(super) fn light_verb_at(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     light_verb_before(ctx, pos)?;
     let j = pos.checked_sub(1)?;
-    Some(if ctx.g.clauses.any.contains(&ctx.tokens[j].key) { j.checked_sub(1)? } else { j })
+    Some(if ctx.g.clauses.any.contains(&ctx.tokens[j].key) {
+        j.checked_sub(1)?
+    } else {
+        j
+    })
 }
 
 pub(super) fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {

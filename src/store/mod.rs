@@ -142,6 +142,9 @@ pub struct Store {
     /// Documents went in through the bulk loader since the store was opened:
     /// its files are many small sorted runs until compacted (see [`Store::save`]).
     bulk_loaded: bool,
+    /// Something was written since the store was opened: the actor records
+    /// are stale until [`Store::save`] writes them again.
+    changed: bool,
 }
 
 /// The file in a store folder that records the rules stamp (see
@@ -232,6 +235,7 @@ impl Store {
             memory_rules: None,
             marked: false,
             bulk_loaded: false,
+            changed: false,
         }
         .with_freshness()
     }
@@ -248,6 +252,7 @@ impl Store {
             memory_rules: None,
             marked: false,
             bulk_loaded: false,
+            changed: false,
         })
     }
 
@@ -363,6 +368,8 @@ impl Store {
             if same {
                 continue;
             }
+            // Labels of actors live in the lexicon graph.
+            self.mark_changed()?;
             let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
             tx.clear_graph(name).map_err(|e| self.err(e))?;
             tx.extend(&wanted);
@@ -522,6 +529,7 @@ impl Store {
             records.push(view::complete());
         }
         let old_records = self.records_of(&old)?;
+        self.mark_changed()?;
         if old.is_empty() && old_records.is_empty() && matches!(self.backend, Backend::Rocks(_)) {
             // New documents only: RocksDB's bulk loader writes sorted files
             // and ingests them in one atomic step at commit (a kill before
@@ -611,6 +619,7 @@ impl Store {
             return Ok(false);
         }
         let old_records = self.records_of(&old)?;
+        self.mark_changed()?;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         for g in &old {
             tx.remove_named_graph(g).map_err(|e| self.err(e))?;
@@ -637,6 +646,10 @@ impl Store {
             Backend::Memory => Ok(()),
             Backend::File(f) => {
                 if f.writable() {
+                    self.write_actor_records()?;
+                    let Backend::File(f) = &mut self.backend else {
+                        return Ok(());
+                    };
                     f.save(&self.inner)
                 } else {
                     Ok(())
@@ -646,6 +659,7 @@ impl Store {
                 if !r.writable() {
                     return Ok(());
                 }
+                self.write_actor_records()?;
                 let err = |e: oxigraph::store::StorageError| Error::Store {
                     path: self.path.clone(),
                     message: e.to_string(),
@@ -725,6 +739,7 @@ impl Store {
     pub fn insert_quads(&mut self, quads: impl IntoIterator<Item = Quad>) -> Result<()> {
         self.check_writable()?;
         let quads: Vec<Quad> = quads.into_iter().collect();
+        self.mark_changed()?;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         tx.extend(&quads);
         tx.commit().map_err(|e| self.err(e))?;
@@ -942,6 +957,80 @@ impl Store {
     /// are described by the lexicon graph, discovered ones by the first
     /// document graph (in IRI order) that describes them.
     pub fn actors(&self) -> Result<Vec<ActorStats>> {
+        if !self.changed
+            && self
+                .inner
+                .contains(&view::actors_current())
+                .map_err(|e| self.err(e))?
+        {
+            let (vg, actor) = (view::graph(), view::actor());
+            let mut out = Vec::new();
+            for q in self.inner.quads_for_pattern(
+                None,
+                Some(actor.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(vg.as_ref())),
+            ) {
+                let q = q.map_err(|e| self.err(e))?;
+                let Term::Literal(json) = q.object else {
+                    continue;
+                };
+                let stats: ActorStats = serde_json::from_str(json.value())
+                    .map_err(|e| self.err(format!("unreadable actor record: {e}")))?;
+                out.push(stats);
+            }
+            // In the order the scan gives: by IRI.
+            out.sort_by(|a, b| a.actor.iri.cmp(&b.actor.iri));
+            return Ok(out);
+        }
+        self.scan_actors()
+    }
+
+    /// The first change of a session makes the actor records stale (a kill
+    /// before [`Store::save`] leaves a store that scans for its actors).
+    fn mark_changed(&mut self) -> Result<()> {
+        if !self.changed {
+            self.inner
+                .remove(&view::actors_current())
+                .map_err(|e| self.err(e))?;
+            self.changed = true;
+        }
+        Ok(())
+    }
+
+    /// Writes the actor records again after changes (see [`view`]).
+    fn write_actor_records(&mut self) -> Result<()> {
+        if !self.changed {
+            return Ok(());
+        }
+        let stats = self.scan_actors()?;
+        let (vg, actor) = (view::graph(), view::actor());
+        let old: Vec<Quad> = self
+            .inner
+            .quads_for_pattern(
+                None,
+                Some(actor.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(vg.as_ref())),
+            )
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+        for q in &old {
+            tx.remove(q);
+        }
+        for a in &stats {
+            tx.insert(&view::actor_record(a)?);
+        }
+        tx.insert(&view::actors_current());
+        tx.commit().map_err(|e| self.err(e))?;
+        self.changed = false;
+        Ok(())
+    }
+
+    /// The actors with their counts, from the mention counts and view
+    /// records of every document.
+    fn scan_actors(&self) -> Result<Vec<ActorStats>> {
         let mut seen: BTreeMap<String, (usize, BTreeSet<NamedNode>)> = BTreeMap::new();
         let count = rdf::ag("mentionCount");
         for q in self

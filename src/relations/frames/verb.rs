@@ -213,9 +213,11 @@ impl Extractor {
 /// comma), with the places coordinated with it.
 fn place_before_where(ctx: &Ctx<'_>, pos: usize) -> Option<Vec<usize>> {
     let g = ctx.g;
-    let at = (pos.saturating_sub(2)..pos)
-        .rev()
-        .find(|&j| g.clauses.where_adverbs.contains(g.strip_conj(&ctx.tokens[j].key)))?;
+    let at = (pos.saturating_sub(2)..pos).rev().find(|&j| {
+        g.clauses
+            .where_adverbs
+            .contains(g.strip_conj(&ctx.tokens[j].key))
+    })?;
     if (at + 1..pos).any(|j| ctx.arg_at[j].is_some()) {
         return None;
     }
