@@ -279,6 +279,8 @@ pub struct Clauses {
     pub place_preps: Words,
     /// The preposition في (in).
     pub fi: Words,
+    /// Nouns of number between a light verb and its noun (شنت سلسلة غارات).
+    pub series: Words,
     /// Adverbs of place opening a clause about the place before them (حيث).
     pub where_adverbs: Words,
     /// Prepositions of circumstance before an event noun (في هجوم، إثر

@@ -63,23 +63,29 @@ fn without_future<'k>(g: &Grammar, k: &'k str, min: usize) -> &'k str {
         .unwrap_or(k)
 }
 
-/// The gender of a light verb right before `pos` (past «أي»), if there is one.
-/// The token of the light verb right before the noun at `pos` (past أي),
-/// see [`light_verb_before`].
+/// The token of the light verb right before the noun at `pos` (past أي or a
+/// noun of number: سلسلة، موجة), see [`light_verb_before`].
 pub(super) fn light_verb_at(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     light_verb_before(ctx, pos)?;
     let j = pos.checked_sub(1)?;
-    Some(if ctx.g.clauses.any.contains(&ctx.tokens[j].key) {
+    Some(if between_light_verb_and_noun(ctx.g, &ctx.tokens[j].key) {
         j.checked_sub(1)?
     } else {
         j
     })
 }
 
+/// «أي» (شنت أي هجوم) or a noun of number (شنت سلسلة غارات، موجة هجمات).
+fn between_light_verb_and_noun(g: &Grammar, key: &str) -> bool {
+    g.clauses.any.contains(key) || g.clauses.series.contains(key)
+}
+
+/// The gender of a light verb right before `pos` (past «أي» or a noun of
+/// number), if there is one.
 pub(super) fn light_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
     let g = ctx.g;
     let mut j = pos.checked_sub(1)?;
-    if g.clauses.any.contains(&ctx.tokens[j].key) {
+    if between_light_verb_and_noun(g, &ctx.tokens[j].key) {
         j = j.checked_sub(1)?;
     }
     let k = without_future(g, g.strip_conj(&ctx.tokens[j].key), 3);

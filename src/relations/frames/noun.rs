@@ -83,7 +83,35 @@ impl Extractor {
             // takes its agent through the possessive ل; its target, if
             // any, stands behind another preposition.
             let lam = ctx.g.affixes.lam.contains(&prep_of(ctx, o));
-            if lam && genitive.is_none() && in_adjunct(ctx, hit) && fit_subject(&ctx.args[o]) {
+            // (Or with a target after it and no light verb before the noun
+            // to bring its own subject: «صد هجوم لحركة الشباب على قاعدة»,
+            // not «نصبت الجماعة كمينا للجيش على طريق غاو».)
+            let targeted = || {
+                // (A light or event verb anywhere before it in its clause:
+                // «نصبت الجماعة كمينا للجيش على الطريق».)
+                let start = ctx.clause_start[ctx.clause[hit.first]];
+                let verb_before = (start..hit.first).any(|j| {
+                    let k = &ctx.tokens[j].key;
+                    ctx.arg_at[j].is_none()
+                        && (is_verb_of(ctx.g, ctx.g.verbs.light.as_slice(), k)
+                            || is_verb_of(ctx.g, ctx.g.verbs.event.as_slice(), k))
+                });
+                if verb_before || light_verb_before(ctx, hit.first).is_some() {
+                    return false;
+                }
+                let end = ctx.args[o].end;
+                ctx.tokens.get(end).is_some_and(|t| {
+                    ctx.g
+                        .clauses
+                        .target_preps
+                        .contains(ctx.g.strip_conj(&t.key))
+                })
+            };
+            if lam
+                && genitive.is_none()
+                && (in_adjunct(ctx, hit) || targeted())
+                && fit_subject(&ctx.args[o])
+            {
                 f.subjects = conjuncts_forward(ctx, o).ents(ctx);
                 // (A ل after the target is its own possessive: على قاعدة
                 // للجيش.)
