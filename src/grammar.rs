@@ -286,6 +286,8 @@ pub struct Clauses {
     /// Prepositions of circumstance before an event noun (في هجوم، إثر
     /// هجوم): the noun is an adjunct, its possessive ل names its agent.
     pub event_preps: Words,
+    /// The preposition ب.
+    pub bi: Words,
     /// Prepositions of an event's target (على، ضد): a place behind في after
     /// such a target locates it.
     pub target_preps: Words,

@@ -174,12 +174,12 @@ fn so_called_before(
     } else {
         own
     };
-    let with_b = g.affixes.prep_clitics.contains(own) && g.prep_base(own) == "ب";
+    let with_b = g.affixes.prep_clitics.contains(own) && g.clauses.bi.contains(g.prep_base(own));
     let bare = own.is_empty() || g.affixes.article.contains(own);
     for phrase in g.markers.so_called.iter() {
-        let (words, needs_b) = match phrase.strip_suffix(" ب") {
-            Some(words) => (words, true),
-            None => (phrase, false),
+        let (words, needs_b) = match phrase.rsplit_once(' ') {
+            Some((words, last)) if g.clauses.bi.contains(last) => (words, true),
+            _ => (phrase, false),
         };
         if (needs_b && !with_b) || (!needs_b && !bare) {
             continue;

@@ -285,11 +285,10 @@ impl Extractor {
 /// circumstance (في، خلال، إثر، عقب …) or a ب glued to it (بهجوم).
 fn in_adjunct(ctx: &Ctx<'_>, hit: &Hit) -> bool {
     let g = ctx.g;
-    let glued = g
-        .affixes
-        .prep_clitics
-        .iter()
-        .any(|c| g.prep_base(c) == "ب" && g.strip_conj(&hit.prefix).starts_with(c));
+    let glued =
+        g.affixes.prep_clitics.iter().any(|c| {
+            g.clauses.bi.contains(g.prep_base(c)) && g.strip_conj(&hit.prefix).starts_with(c)
+        });
     glued
         || hit.first.checked_sub(1).is_some_and(|j| {
             ctx.arg_at[j].is_none()
