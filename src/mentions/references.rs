@@ -291,12 +291,20 @@ pub(crate) fn references(
                 .max_by_key(|(_, (n, last))| (*n, *last))
                 .map(|(e, _)| Who::Lex(*e))
         });
-        // Else the most named one so far.
+        // Else the most named one so far, first among those whose name
+        // holds the reference's noun (الجبهة → جبهة تحرير ماسينا, though
+        // the article names JNIM more).
+        let holds_head = |who: Who| match who {
+            Who::Lex(e) => rec.compiled.entries[e as usize].name_words.contains(head),
+            Who::Disc(d) => key_of(&st.discovered[d as usize].label_ar)
+                .split(' ')
+                .any(|w| rec.strip_article(w) == head),
+        };
         let ante = ante.or_else(|| {
             counts
                 .iter()
                 .filter(|(who, _)| compatible(**who))
-                .max_by_key(|(_, (n, last))| (*n, *last))
+                .max_by_key(|(who, (n, last))| (holds_head(**who), *n, *last))
                 .map(|(who, _)| *who)
         });
         let ante = ante.or_else(|| {

@@ -201,6 +201,7 @@ pub(super) fn ontology() -> Ontology {
             )
         },
         entry("al-Qaeda", "ArmedGroup", "القاعدة", &["تنظيم القاعدة"]),
+        entry("FLA", "ArmedGroup", "جبهة تحرير أزواد", &[]),
         LexEntry {
             acronyms: strs(&["ISSP"]),
             ..entry("ISSP", "ArmedGroup", "ولاية الساحل", &[])
@@ -638,6 +639,22 @@ fn references_resolve_to_a_compatible_actor() {
     assert_eq!((r.0.as_str(), r.1.as_str()), ("الفيلق", "Africa_Corps"));
     // No antecedent, no mention.
     assert!(actors("وقالت الجماعة إنها").is_empty());
+    // Past the sentence, a group whose name holds the noun goes first, even
+    // when another is named more (الجبهة is the front, not JNIM).
+    let text = "هاجمت JNIM قافلة وقتلت JNIM جنودا. وتقاتل جبهة تحرير أزواد في الشمال. \
+                وتقول الجبهة إنها لا تنسق مع أحد";
+    let got = found(text);
+    assert_eq!(
+        got.last().map(|x| (x.0.as_str(), x.1.as_str())),
+        Some(("الجبهة", "FLA"))
+    );
+    let text = "هاجمت JNIM قافلة وقتلت JNIM جنودا. وتقاتل جبهة تحرير أزواد في الشمال. \
+                وتقول الجماعة إنها لا تنسق مع أحد";
+    let got = found(text);
+    assert_eq!(
+        got.last().map(|x| (x.0.as_str(), x.1.as_str())),
+        Some(("الجماعة", "JNIM"))
+    );
     // الجبهة after على is the front line.
     assert_eq!(actors("قاتلت JNIM على الجبهة"), vec!["JNIM"]);
     // البلاد is the article's country, even right after another state.
