@@ -74,7 +74,13 @@ impl Ymd {
 /// The month at token `i` and how many tokens it takes: one word of any
 /// series (with a clitic بـ), or a Levantine name of two words.
 fn month(g: &Grammar, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
-    let k = g.strip_conj(&tokens[i].key);
+    // The word as written first: «فبراير» is no ف + «براير».
+    let whole = tokens[i].key.as_str();
+    let k = if g.dates.months.get(whole).is_some() {
+        whole
+    } else {
+        g.strip_conj(whole)
+    };
     let k = g
         .dates
         .bi
@@ -413,6 +419,12 @@ mod tests {
             dates("منذ مطلع شهر نوفمبر 2025", None),
             vec![Some("2025-11".into())]
         );
+    }
+
+    #[test]
+    fn february_is_not_a_conjunction_and_a_stem() {
+        assert_eq!(dates("في فبراير 2023", None), vec![Some("2023-02".into())]);
+        assert_eq!(dates("وفبراير 2023", None), vec![Some("2023-02".into())]);
     }
 
     #[test]
