@@ -15,8 +15,11 @@ impl Extractor {
         let mut f = Found::default();
         // زعيم الجماعة فلان / زعيمها فلان / الرئيس المالي فلان.
         // With a possessive suffix the name right after is the person.
+        // A person is never the body of a title: in «وزير الدفاع ساديو
+        // كامارا» the name is the holder.
         let org = direct_after(ctx, hit.end, 1)
             .filter(|_| possessive_gender(ctx.g, &hit.suffix).is_none())
+            .filter(|&o| ctx.args[o].class != "Person")
             .filter(|&o| self.slot_fits(p, &ctx.args[o].class, false))
             .or_else(|| {
                 state_in(ctx, hit.end).filter(|&o| self.slot_fits(p, &ctx.args[o].class, false))
