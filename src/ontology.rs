@@ -81,6 +81,8 @@ pub struct LexEntry {
     pub long: Option<f64>,
     /// The state it belongs to.
     pub country: Option<Iri>,
+    /// For a state, its capital city (`ag:capital`).
+    pub capital: Option<Iri>,
     /// One of its names is also a common word.
     pub ambiguous: bool,
 }
@@ -223,6 +225,7 @@ impl Ontology {
                 lat: number("lat"),
                 long: number("long"),
                 country: props.iris(&ag("country")).into_iter().next(),
+                capital: props.iris(&ag("capital")).into_iter().next(),
                 ambiguous: props.first(&ag("ambiguous")) == Some("true"),
             });
         }

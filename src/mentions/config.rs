@@ -222,6 +222,8 @@ struct RawCapitals {
     generic: Vec<String>,
     #[serde(default)]
     led_by: Vec<String>,
+    #[serde(default)]
+    capital_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -424,6 +426,9 @@ pub(crate) struct Config {
     /// Words after a generic government that introduce its leader (بقيادة):
     /// the leader's state places it.
     pub(crate) generic_led_by: Words,
+    /// «العاصمة» before a nationality adjective: that state's capital
+    /// (العاصمة المالية → Bamako).
+    pub(crate) capital_nouns: Words,
     /// Generic region nouns (المنطقة), resolved only when placed.
     pub(crate) region_nouns: Vec<String>,
     pub(crate) region_directions: Words,
@@ -621,6 +626,7 @@ impl Config {
             capital_not_after: words(&raw.capitals.not_after),
             generic_governments: words(&raw.capitals.generic),
             generic_led_by: words(&raw.capitals.led_by),
+            capital_nouns: words(&raw.capitals.capital_nouns),
             region_nouns: keys(&raw.regions.nouns),
             region_directions: words(&raw.regions.directions),
             region_placers: keys(&raw.regions.placers),

@@ -364,6 +364,31 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
     }
 }
 
+/// «العاصمة المالية»: a nationality adjective right after the noun for a
+/// capital names that state's capital (`ag:capital`), not the state.
+pub(crate) fn capitals_by_adjective(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    if rec.cfg.capital_nouns.is_empty() {
+        return;
+    }
+    let key = st.key();
+    for f in found.iter_mut() {
+        let Who::Lex(e) = f.who else { continue };
+        let info = &rec.compiled.entries[e as usize];
+        let Some(capital) = info.capital.filter(|_| info.is_state) else {
+            continue;
+        };
+        if f.kind != MentionKind::Adjective {
+            continue;
+        }
+        let after_noun = prev_word(key, f.word_start)
+            .is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_nouns, &key[s..e]));
+        if after_noun {
+            f.who = Who::Lex(capital);
+            f.kind = MentionKind::Name;
+        }
+    }
+}
+
 /// Troops named by a nationality adjective (القوات النيجرية، 47 جنديا ماليا،
 /// القوات الخاصة المالية، and the second of القوات السنغالية والمالية) are
 /// the army of their state when that state is the one the article is about

@@ -88,6 +88,8 @@ pub(crate) struct EntryInfo {
     pub(crate) name_words: std::collections::HashSet<String>,
     /// The entry of its `ag:country` (a capital's state).
     pub(crate) country: Option<u32>,
+    /// For a state, the entry of its capital (`ag:capital`).
+    pub(crate) capital: Option<u32>,
 }
 
 /// What a proclitic prefix holds.
@@ -184,6 +186,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 })
                 .collect(),
             country: None,
+            capital: None,
         });
         // Which rule decides a single-word form of this entry.
         let ambiguity = |full: &str, stem: &str| -> Option<usize> {
@@ -355,6 +358,18 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         by_country.entry((state, e.class.clone())).or_insert(i);
         if let Some(info) = entries.get_mut(i as usize) {
             info.country = Some(state);
+        }
+    }
+    for (i, e) in ontology.lexicon.iter().enumerate() {
+        let Some(capital) = &e.capital else { continue };
+        let Ok(city) = ontology
+            .lexicon
+            .binary_search_by(|x| x.iri.as_str().cmp(capital))
+        else {
+            continue;
+        };
+        if let (Ok(city), Some(info)) = (u32::try_from(city), entries.get_mut(i)) {
+            info.capital = Some(city);
         }
     }
 

@@ -216,6 +216,7 @@ impl Recognizer {
         generic::composed_groups(self, &mut st, &mut found);
         // Troops of the article's own state are its army.
         context::forces(self, &st, &mut found);
+        context::capitals_by_adjective(self, &st, &mut found);
         // Discovery after group nouns and titles, then acronyms.
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));

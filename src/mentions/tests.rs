@@ -85,7 +85,12 @@ pub(super) fn ontology() -> Ontology {
         },
         LexEntry {
             adjectives: strs(&["بوركيني"]),
+            capital: Some(format!("{A}Ouagadougou")),
             ..entry("Burkina_Faso", "State", "بوركينا فاسو", &[])
+        },
+        LexEntry {
+            country: Some(format!("{A}Burkina_Faso")),
+            ..entry("Ouagadougou", "City", "واغادوغو", &[])
         },
         // Ambiguous names (the river, "sons") whose nisba is not ambiguous.
         LexEntry {
@@ -801,6 +806,16 @@ fn the_authorities_and_the_council_are_the_government() {
     let text = "رفض المجلس العسكري النيجري الوساطة. ثم طالب المجلس برحيل الجنود";
     assert_eq!(found(text).last().expect("mentions").1, "Niger_junta");
     assert!(actors("وقال المجلس إن الاجتماع تأجل").is_empty());
+}
+
+#[test]
+fn the_capital_named_by_a_nationality_adjective() {
+    assert_eq!(
+        actors("ينتشر المدربون في العاصمة البوركينية منذ عام"),
+        vec!["Ouagadougou"]
+    );
+    // The adjective alone still names the state.
+    assert_eq!(actors("قالت الحكومة البوركينية إن"), vec!["Burkina_Faso"]);
 }
 
 #[test]
