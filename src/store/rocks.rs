@@ -79,9 +79,13 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
                 path: dir.to_path_buf(),
                 lock: dir.join("LOCK"),
             }
-        } else if read_only && message.contains("only possible on read-write") {
+        } else if read_only
+            && (message.contains("only possible on read-write")
+                || message.contains("Column family not found"))
+        {
             // A build was stopped while RocksDB was creating the store,
-            // before Oxigraph wrote its version: nothing is stored yet.
+            // before Oxigraph wrote its version or all its column families
+            // (the quad indexes): nothing is stored yet.
             store_error(
                 dir,
                 "no store here yet (a build was stopped while creating it); run `actorgraph build` again",
