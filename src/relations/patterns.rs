@@ -216,6 +216,11 @@ pub struct Pattern {
     /// «تقاتل الميليشيا إلى جانب الجيش»).
     #[serde(default)]
     pub after_verbs: Vec<String>,
+    /// Relations whose event noun, in an adjunct after the trigger with a
+    /// relative light verb naming its agent («قُتل جنود في هجوم شنه
+    /// فلان»), gives the trigger its subject when it has none.
+    #[serde(default)]
+    pub agent_from: Vec<String>,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -283,6 +288,7 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
         for r in std::iter::once(&p.relation)
             .chain(&p.also)
             .chain(&p.result_of)
+            .chain(&p.agent_from)
         {
             if ontology.relation(r).is_none() {
                 return Err(fail(format!("relation {r:?} is not in the ontology")));
@@ -554,6 +560,7 @@ mod tests {
             object_from_subject_of: vec![],
             object_as: None,
             after_verbs: vec![],
+            agent_from: vec![],
             result_of: vec![],
             examples: vec![],
             file: PathBuf::new(),

@@ -148,6 +148,16 @@ impl Extractor {
         {
             f.subjects = conjuncts_forward(ctx, c).ents(ctx);
         }
+        // «قُتل 34 جنديا … في هجوم شنه مسلحون من التنظيم»: the agent of an
+        // event in an adjunct after the verb is the verb's (before a topic
+        // is taken for a dropped subject).
+        if f.subjects.is_empty()
+            && !f.objects.is_empty()
+            && !p.agent_from.is_empty()
+            && let Some(a) = self.event_agent_after(p, hit, ctx)
+        {
+            f.subjects = conjuncts_forward(ctx, a).ents(ctx);
+        }
         if f.subjects.is_empty()
             && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
             && let Some(t) = topic(topics, gender, sentence)
@@ -205,6 +215,40 @@ impl Extractor {
         }
         passive_agent(ctx, hit.end, &mut f);
         f
+    }
+}
+
+impl Extractor {
+    /// The agent named by a relative light verb after an event noun of one
+    /// of `p.agent_from`'s relations in an adjunct later in the trigger's
+    /// sentence (في هجوم شنه فلان), within 24 tokens.
+    fn event_agent_after(&self, p: &Pattern, hit: &Hit, ctx: &Ctx<'_>) -> Option<usize> {
+        let end = ctx.tokens.len().min(hit.end + 24);
+        for j in hit.end..end {
+            if CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str()) {
+                return None;
+            }
+            let Some(h) = ctx.hits[j].iter().find(|h| {
+                let q = &self.patterns[h.pattern];
+                matches!(q.frame, Frame::Noun) && p.agent_from.contains(&q.relation)
+            }) else {
+                continue;
+            };
+            let adjunct = j.checked_sub(1).is_some_and(|b| {
+                ctx.arg_at[b].is_none()
+                    && ctx
+                        .g
+                        .clauses
+                        .event_preps
+                        .contains(ctx.g.strip_conj(&ctx.tokens[b].key))
+            });
+            if !adjunct {
+                return None;
+            }
+            let v = relative_light_verb(ctx, h.end)?;
+            return direct_after(ctx, v + 1, 1);
+        }
+        None
     }
 }
 
