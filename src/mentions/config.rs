@@ -224,6 +224,8 @@ struct RawCapitals {
     led_by: Vec<String>,
     #[serde(default)]
     capital_nouns: Vec<String>,
+    #[serde(default)]
+    between_nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -429,6 +431,9 @@ pub(crate) struct Config {
     /// «العاصمة» before a nationality adjective: that state's capital
     /// (العاصمة المالية → Bamako).
     pub(crate) capital_nouns: Words,
+    /// Relation nouns before «بين» whose capitals are their governments
+    /// (مفاوضات بين نيامي وطهران).
+    pub(crate) capital_between_nouns: Words,
     /// Generic region nouns (المنطقة), resolved only when placed.
     pub(crate) region_nouns: Vec<String>,
     pub(crate) region_directions: Words,
@@ -627,6 +632,7 @@ impl Config {
             generic_governments: words(&raw.capitals.generic),
             generic_led_by: words(&raw.capitals.led_by),
             capital_nouns: words(&raw.capitals.capital_nouns),
+            capital_between_nouns: words(&raw.capitals.between_nouns),
             region_nouns: keys(&raw.regions.nouns),
             region_directions: words(&raw.regions.directions),
             region_placers: keys(&raw.regions.placers),

@@ -265,6 +265,79 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
     }
 }
 
+/// A capital between the parties of a relation noun (مفاوضات بين نيامي
+/// وطهران، التقارب بين باماكو وموسكو) stands for its state's government,
+/// else for the state, and so do the capitals coordinated after it. A road
+/// between two cities (الطريق بين غاو وكيدال) keeps them places.
+pub(crate) fn capitals_between(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    let cfg = &rec.cfg;
+    if cfg.capital_between_nouns.is_empty() {
+        return;
+    }
+    let key = st.key();
+    let capitals: std::collections::HashSet<u32> = rec
+        .compiled
+        .entries
+        .iter()
+        .filter_map(|e| e.capital)
+        .collect();
+    let mut previous_end: Option<usize> = None;
+    for f in found.iter_mut() {
+        let Who::Lex(e) = f.who else {
+            previous_end = None;
+            continue;
+        };
+        let info = &rec.compiled.entries[e as usize];
+        let capital = f.kind == MentionKind::Name && capitals.contains(&e);
+        let Some(state) = info.country.filter(|_| capital) else {
+            // A state or a far capital already standing for one continues
+            // the list (بين باماكو وموسكو وأنقرة).
+            previous_end = previous_end
+                .filter(|_| info.is_state || f.kind == MentionKind::Metonym)
+                .map(|_| f.end);
+            continue;
+        };
+        let words = |from: usize, to: usize| -> Vec<&str> {
+            key[from..to]
+                .split([' ', '،', ','])
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        // Coordinated after a converted party: only و or a comma between.
+        let coordinated = previous_end.is_some_and(|end| {
+            end <= f.word_start && {
+                let gap = words(end, f.word_start);
+                gap.is_empty() || gap.iter().all(|w| cfg.g.affixes.wa.contains(w))
+            }
+        });
+        // «بين» right before, and a relation noun (past one adjective)
+        // before it.
+        let between = prev_word(key, f.word_start).is_some_and(|(s, e2)| {
+            cfg.g.clauses.between.contains(&key[s..e2])
+                && [
+                    prev_word(key, s),
+                    prev_word(key, s).and_then(|(s2, _)| prev_word(key, s2)),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|(a, b)| rec.in_set(&cfg.capital_between_nouns, &key[a..b]))
+        });
+        if !(between || coordinated) {
+            previous_end = None;
+            continue;
+        }
+        let government = rec
+            .compiled
+            .by_country
+            .get(&(state, cfg.capital_class.clone()))
+            .copied()
+            .unwrap_or(state);
+        f.who = Who::Lex(government);
+        f.kind = MentionKind::Metonym;
+        previous_end = Some(f.end);
+    }
+}
+
 /// A generic name of a government (المجلس العسكري "the military council"),
 /// which the lexicon files under one junta, names the government of the
 /// state it is placed in (المجلس العسكري الحاكم في نيامي), else of the state

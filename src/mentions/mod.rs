@@ -209,6 +209,7 @@ impl Recognizer {
         // Capitals acting politically are their governments.
         context::capitals(self, &st, &mut found);
         // Generic junta names are the junta of the state in context.
+        context::capitals_between(self, &st, &mut found);
         context::generic_governments(self, &st, &mut found);
         // A force head and a nationality adjective: that state's force.
         generic::forces(self, &mut st, &mut found);

@@ -96,6 +96,7 @@ pub(super) fn ontology() -> Ontology {
         LexEntry {
             adjectives: strs(&["نيجري"]),
             ambiguous: true,
+            capital: Some(format!("{A}Niamey")),
             ..entry("Niger", "State", "النيجر", &["جمهورية النيجر"])
         },
         LexEntry {
@@ -806,6 +807,19 @@ fn the_authorities_and_the_council_are_the_government() {
     let text = "رفض المجلس العسكري النيجري الوساطة. ثم طالب المجلس برحيل الجنود";
     assert_eq!(found(text).last().expect("mentions").1, "Niger_junta");
     assert!(actors("وقال المجلس إن الاجتماع تأجل").is_empty());
+}
+
+#[test]
+fn capitals_between_the_parties_of_a_relation_are_governments() {
+    assert_eq!(
+        actors("تحدثت تقارير عن مفاوضات سرية بين نيامي وباريس"),
+        vec!["Niger_junta", "France"]
+    );
+    // Between two places on a road they stay places.
+    assert_eq!(
+        actors("أغلق المسلحون الطريق بين نيامي وباريس"),
+        vec!["Niamey", "France"]
+    );
 }
 
 #[test]
