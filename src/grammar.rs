@@ -524,24 +524,12 @@ impl Grammar {
     /// proclitics (و، ب، ال …) and suffixes (ـها، ـات …) taken off:
     /// «دورياتها» is a form of «دورية» or «دوريات».
     pub fn noun_of(&self, class: &Words, key: &str) -> bool {
-        self.affixes.noun_prefixes.iter().any(|p| {
-            key.strip_prefix(p).is_some_and(|rest| {
-                self.affixes.noun_suffixes.iter().any(|s| {
-                    rest.strip_suffix(s).is_some_and(|base| {
-                        class.contains(base)
-                            || self
-                                .affixes
-                                .taa_marbuta
-                                .iter()
-                                .any(|t| class.contains(&format!("{base}{t}")))
-                    })
-                })
-            })
-        })
+        self.noun_prefix(class, key).is_some()
     }
 
     /// The proclitics on `key` when it is a member of `class` with noun
-    /// proclitics and suffixes taken off (ولمسلحين → و ل), see [`Grammar::noun_of`].
+    /// proclitics and suffixes taken off (ولمسلحين → و ل); a base may also
+    /// be a member without its ة (دوريات → دورية).
     pub fn noun_prefix<'k>(&self, class: &Words, key: &'k str) -> Option<&'k str> {
         self.affixes.noun_prefixes.iter().find_map(|p| {
             let rest = key.strip_prefix(p)?;

@@ -212,15 +212,7 @@ pub fn extract_each<T: Send, E>(
 where
     E: From<Error>,
 {
-    let pool = match opts.threads {
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?,
-        ),
-        None => None,
-    };
+    let pool = thread_pool(opts.threads)?;
     let mut items = ingest::read_all(inputs);
     let mut diagnostics = Vec::new();
     let mut read = |diagnostics: &mut Vec<Diagnostic>| {
@@ -410,15 +402,7 @@ pub fn build_with(
     progress: &mut dyn Progress,
 ) -> Result<BuildSummary> {
     // Only extraction runs on the pool: the store stays on this thread.
-    let pool = match opts.threads {
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))?,
-        ),
-        None => None,
-    };
+    let pool = thread_pool(opts.threads)?;
     let result = run_build(cfg, res, opts, pool.as_ref(), progress);
     progress.finish();
     result
@@ -522,6 +506,18 @@ fn run_build(
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// A pool of `threads` threads, or none (rayon's global pool, one per core).
+fn thread_pool(threads: Option<usize>) -> Result<Option<rayon::ThreadPool>> {
+    threads
+        .map(|n| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| Error::Usage(format!("cannot start {n} threads: {e}")))
+        })
+        .transpose()
 }
 
 /// Runs `f` on `pool`, or on rayon's global pool when there is none.

@@ -275,12 +275,6 @@ pub(crate) fn capitals_between(rec: &Recognizer, st: &DocState<'_>, found: &mut 
         return;
     }
     let key = st.key();
-    let capitals: std::collections::HashSet<u32> = rec
-        .compiled
-        .entries
-        .iter()
-        .filter_map(|e| e.capital)
-        .collect();
     let mut previous_end: Option<usize> = None;
     for f in found.iter_mut() {
         let Who::Lex(e) = f.who else {
@@ -288,7 +282,7 @@ pub(crate) fn capitals_between(rec: &Recognizer, st: &DocState<'_>, found: &mut 
             continue;
         };
         let info = &rec.compiled.entries[e as usize];
-        let capital = f.kind == MentionKind::Name && capitals.contains(&e);
+        let capital = f.kind == MentionKind::Name && info.is_capital;
         let Some(state) = info.country.filter(|_| capital) else {
             // A state or a far capital already standing for one continues
             // the list (بين باماكو وموسكو وأنقرة).

@@ -90,6 +90,8 @@ pub(crate) struct EntryInfo {
     pub(crate) country: Option<u32>,
     /// For a state, the entry of its capital (`ag:capital`).
     pub(crate) capital: Option<u32>,
+    /// Some state's capital.
+    pub(crate) is_capital: bool,
 }
 
 /// What a proclitic prefix holds.
@@ -187,6 +189,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 .collect(),
             country: None,
             capital: None,
+            is_capital: false,
         });
         // Which rule decides a single-word form of this entry.
         let ambiguity = |full: &str, stem: &str| -> Option<usize> {
@@ -368,8 +371,11 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         else {
             continue;
         };
-        if let (Ok(city), Some(info)) = (u32::try_from(city), entries.get_mut(i)) {
-            info.capital = Some(city);
+        if let (Ok(c), Some(info)) = (u32::try_from(city), entries.get_mut(i)) {
+            info.capital = Some(c);
+        }
+        if let Some(info) = entries.get_mut(city) {
+            info.is_capital = true;
         }
     }
 

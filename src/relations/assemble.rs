@@ -25,11 +25,12 @@ impl Extractor {
         events: &mut Vec<Event>,
         out: &mut Vec<Statement>,
     ) {
-        let (doc, published) = (dc.doc, dc.published);
+        let doc = dc.doc;
         let quantities = quantities::find(ctx.g, ctx.text, &ctx.tokens);
         // A number that counts something is not a year (نحو 2000 عنصر).
-        let dates: Vec<dates::DateExpr> = dates::find(ctx.g, &ctx.tokens, published)
-            .into_iter()
+        let dates: Vec<&dates::DateExpr> = ctx
+            .dates
+            .iter()
             .filter(|d| {
                 !quantities
                     .iter()
@@ -384,7 +385,7 @@ pub(super) fn cue_scope(ctx: &Ctx<'_>, pos: usize) -> usize {
 
 /// The value of the date expression nearest to the trigger in its clause or
 /// in a clause that introduces it (قدرت الاستخبارات في يوليو 2025 أن روسيا نشرت).
-pub(super) fn nearest_date(ctx: &Ctx<'_>, dates: &[dates::DateExpr], hit: &Hit) -> Option<String> {
+pub(super) fn nearest_date(ctx: &Ctx<'_>, dates: &[&dates::DateExpr], hit: &Hit) -> Option<String> {
     let clause = ctx.clause[hit.first];
     let scope = cue_scope(ctx, hit.first);
     dates

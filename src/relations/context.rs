@@ -44,6 +44,8 @@ pub(super) struct Ctx<'a> {
     /// Tokens inside a date expression after its first: a date counts as
     /// one word in the gaps frames allow.
     pub(super) in_date: Vec<bool>,
+    /// The date expressions of the sentence, left to right.
+    pub(super) dates: Vec<super::qualifiers::dates::DateExpr>,
     /// The triggers starting at each token.
     pub(super) hits: Vec<Vec<Hit>>,
 }
@@ -288,6 +290,7 @@ impl Extractor {
         text: &'a str,
         sentence: &Sentence,
         mentions: &[Mention],
+        published: Option<super::qualifiers::dates::Ymd>,
         class_of: &dyn Fn(&str) -> String,
     ) -> Ctx<'a> {
         let g = &self.grammar;
@@ -415,10 +418,12 @@ impl Extractor {
                     })
             })
             .collect();
-        // A date counts as one word in the distances between a predicate
-        // and its arguments (شنت الجماعة في 24 أغسطس/آب 2024 هجوما).
+        // The dates, read once: the qualifiers take their values, and a
+        // date counts as one word in the distances between a predicate and
+        // its arguments (شنت الجماعة في 24 أغسطس/آب 2024 هجوما).
+        let dates = super::qualifiers::dates::find(g, &tokens, published);
         let mut in_date = vec![false; tokens.len()];
-        for d in super::qualifiers::dates::find(g, &tokens, None) {
+        for d in &dates {
             for slot in &mut in_date[(d.first + 1).min(d.end)..d.end] {
                 *slot = true;
             }
@@ -435,6 +440,7 @@ impl Extractor {
             noun_trigger_at,
             future_at,
             in_date,
+            dates,
             hits,
         }
     }

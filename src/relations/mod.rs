@@ -261,11 +261,10 @@ impl Extractor {
         let mut events: Vec<Event> = Vec::new();
         let mut states = StateCount::default();
         for sentence in sentences {
-            let ctx = self.prepare(&doc.text, sentence, mentions, &class_of);
+            let ctx = self.prepare(&doc.text, sentence, mentions, published, &class_of);
             states.add(&ctx);
             let doc_ctx = DocCtx {
                 doc,
-                published,
                 article_state: states.top(),
             };
             self.sentence(&doc_ctx, sentence, &ctx, &mut topics, &mut events, &mut out);

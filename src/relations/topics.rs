@@ -46,7 +46,6 @@ pub(super) fn last_event<'e>(
 /// What the sentences of a document share.
 pub(super) struct DocCtx<'a> {
     pub(super) doc: &'a Document,
-    pub(super) published: Option<dates::Ymd>,
     /// The state the article is about so far (see [`StateCount`]).
     pub(super) article_state: Option<Ent>,
 }
