@@ -142,7 +142,10 @@ async function clickEdge(page, subject, object) {
     return i < 0 ? null : { edge: i, pair: e.pairOf(i) };
   }, subject, object);
   assert.ok(target, `the data has an edge ${subject} → ${object}`);
-  // Centre the camera on the link, zoomed in, so that it is long and alone.
+  // Centre the camera on the link, zoomed in, so that it is long and alone;
+  // first let a camera animation of an earlier selection (400 ms) end, or it
+  // moves the camera away again.
+  await page.waitForFunction(() => !window.explorer.renderer.getCamera().isAnimated(), { timeout: 5000 });
   await page.evaluate((pair) => {
     const e = window.explorer, r = e.renderer, g = e.graph;
     const a = r.getNodeDisplayData(g.source(pair)), b = r.getNodeDisplayData(g.target(pair));
