@@ -23,33 +23,39 @@ pub enum Dialect {
     Neo4j,
 }
 
+/// Writes the header row of `columns` in `dialect`, with `neo4j_only`
+/// after them in the Neo4j dialect.
+fn header(
+    out: &mut dyn Write,
+    columns: &[(&str, &str)],
+    dialect: Dialect,
+    neo4j_only: &[&str],
+) -> Result<()> {
+    let names = columns.iter().map(|&(gephi, neo4j)| match dialect {
+        Dialect::Gephi => gephi,
+        Dialect::Neo4j => neo4j,
+    });
+    match dialect {
+        Dialect::Gephi => row(out, names),
+        Dialect::Neo4j => row(out, names.chain(neo4j_only.iter().copied())),
+    }
+}
+
+/// The columns of the node table: (Gephi header, Neo4j header).
+const NODE_COLUMNS: &[(&str, &str)] = &[
+    ("Id", "id:ID"),
+    ("Label", "label"),
+    ("label_ar", "label_ar"),
+    ("type", "type"),
+    ("mentions", "mentions:int"),
+    ("documents", "documents:int"),
+    ("discovered", "discovered:boolean"),
+    ("latitude", "latitude:double"),
+    ("longitude", "longitude:double"),
+];
+
 pub(super) fn write_nodes(view: &View, dialect: Dialect, out: &mut dyn Write) -> Result<()> {
-    let header: &[&str] = match dialect {
-        Dialect::Gephi => &[
-            "Id",
-            "Label",
-            "label_ar",
-            "type",
-            "mentions",
-            "documents",
-            "discovered",
-            "latitude",
-            "longitude",
-        ],
-        Dialect::Neo4j => &[
-            "id:ID",
-            "label",
-            "label_ar",
-            "type",
-            "mentions:int",
-            "documents:int",
-            "discovered:boolean",
-            "latitude:double",
-            "longitude:double",
-            ":LABEL",
-        ],
-    };
-    row(out, header.iter().copied())?;
+    header(out, NODE_COLUMNS, dialect, &[":LABEL"])?;
     for n in &view.net.nodes {
         let a = &n.actor;
         let mentions = n.mentions.to_string();
@@ -76,52 +82,31 @@ pub(super) fn write_nodes(view: &View, dialect: Dialect, out: &mut dyn Write) ->
     Ok(())
 }
 
+/// The columns of the edge table: (Gephi header, Neo4j header).
+const EDGE_COLUMNS: &[(&str, &str)] = &[
+    ("Source", ":START_ID"),
+    ("Target", ":END_ID"),
+    ("Type", ":TYPE"),
+    ("Id", "id"),
+    ("Label", "label"),
+    ("Weight", "weight:int"),
+    ("Kind", "kind"),
+    ("relation", "relation"),
+    ("polarity", "polarity"),
+    ("modality", "modality"),
+    ("asserted", "asserted:int"),
+    ("reported", "reported:int"),
+    ("hedged", "hedged:int"),
+    ("symmetric", "symmetric:boolean"),
+    ("first_date", "first_date"),
+    ("last_date", "last_date"),
+    ("documents", "documents:string[]"),
+    ("evidence", "evidence"),
+    ("evidence_doc", "evidence_doc"),
+];
+
 pub(super) fn write_edges(view: &View, dialect: Dialect, out: &mut dyn Write) -> Result<()> {
-    let header: &[&str] = match dialect {
-        Dialect::Gephi => &[
-            "Source",
-            "Target",
-            "Type",
-            "Id",
-            "Label",
-            "Weight",
-            "Kind",
-            "relation",
-            "polarity",
-            "modality",
-            "asserted",
-            "reported",
-            "hedged",
-            "symmetric",
-            "first_date",
-            "last_date",
-            "documents",
-            "evidence",
-            "evidence_doc",
-        ],
-        Dialect::Neo4j => &[
-            ":START_ID",
-            ":END_ID",
-            ":TYPE",
-            "id",
-            "label",
-            "weight:int",
-            "kind",
-            "relation",
-            "polarity",
-            "modality",
-            "asserted:int",
-            "reported:int",
-            "hedged:int",
-            "symmetric:boolean",
-            "first_date",
-            "last_date",
-            "documents:string[]",
-            "evidence",
-            "evidence_doc",
-        ],
-    };
-    row(out, header.iter().copied())?;
+    header(out, EDGE_COLUMNS, dialect, &[])?;
     for e in &view.net.edges {
         let id = edge_id(e);
         // Neo4j relationship types are conventionally UPPER_SNAKE_CASE.

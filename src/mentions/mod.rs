@@ -15,6 +15,7 @@
 //! 5. aliases learned in the document found again after they were introduced;
 //! 6. references resolved to the last compatible actor.
 
+mod aliases;
 mod config;
 mod context;
 mod discover;
@@ -103,7 +104,7 @@ pub(crate) struct DocState<'a> {
     pub(crate) discovered: Vec<Actor>,
     pub(crate) by_iri: HashMap<String, u32>,
     /// Aliases introduced in the text (acronyms, discovered names).
-    pub(crate) learned: Vec<discover::Learned>,
+    pub(crate) learned: Vec<aliases::Learned>,
 }
 
 impl DocState<'_> {
@@ -222,8 +223,8 @@ impl Recognizer {
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
         generic::datelines(self, &mut st, &mut found);
-        discover::acronyms(self, &mut st, &mut found);
-        discover::learned(self, &st, &mut found);
+        aliases::acronyms(self, &mut st, &mut found);
+        aliases::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
         let variant_spans = variants::find(self, &st, &mut found);
         references::references(self, &st, &selected, &mut found);
@@ -423,5 +424,7 @@ fn sentence_of(sentences: &[Sentence], s: usize, e: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_discovery;
 #[cfg(test)]
 mod tests_generic;
