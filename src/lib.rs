@@ -18,14 +18,14 @@ pub mod ingest;
 // The one text model: the fold for matching (with a map back to original
 // byte offsets) and tokens; a utility of every stage, not a stage.
 pub mod text;
-/// The fold under its former name (kept while callers move to [`text`]).
-pub use text::fold as normalize;
 // Splits a document into sentences (byte spans of the original text).
 pub mod sentences;
 // Recognizes actor mentions: lexicon, clitics, adjectives, discovery, references.
 pub mod mentions;
 // Extracts typed relations between mentions, with their qualifiers.
 pub mod relations;
+// All of `ontology/` loaded and compiled once, and its fingerprint.
+pub mod rules;
 // Runs the stages over a corpus, in parallel, and hands results to the store.
 pub mod pipeline;
 // Maps statements to RDF and keeps them in Oxigraph (the only module touching it).

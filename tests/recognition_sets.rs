@@ -16,9 +16,9 @@ use std::path::Path;
 
 use actorgraph::mentions::Recognizer;
 use actorgraph::model::Document;
-use actorgraph::normalize::key_of;
 use actorgraph::ontology::Ontology;
 use actorgraph::sentences;
+use actorgraph::text::fold::key_of;
 
 /// Gold actors per document from `files` (subject and object columns of
 /// the rows whose relation is in `relations`, or of every row when empty).

@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 use actorgraph::model::Document;
 use actorgraph::pipeline::{self, BuildConfig, BuildOptions, ExtractTimes, Progress, Resources};
 use actorgraph::store::Store;
-use actorgraph::{export, ingest, normalize};
+use actorgraph::text::fold;
+use actorgraph::{export, ingest};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -240,7 +241,7 @@ fn stages(
 
         let t0 = Instant::now();
         for d in &chunk {
-            drop(normalize::match_key(&d.text));
+            drop(fold::match_key(&d.text));
         }
         t.normalize += t0.elapsed();
 

@@ -10,9 +10,9 @@ use crate::error::{Error, Result};
 use crate::grammar::Grammar;
 use crate::model::{Actor, ActorStats, Evidence, Iri, Modality, Polarity, Span, Statement, ns};
 use crate::network::{Filter, Network, Node};
-use crate::normalize;
 use crate::ontology::{LexEntry, Ontology, RelationDef};
 use crate::store::Store;
+use crate::text::fold;
 
 /// How strongly a name identifies its actor: the lower, the stronger. When
 /// a name is shared, the strongest claim wins.
@@ -54,7 +54,7 @@ impl NameIndex {
 /// variants meet), lowercased (Latin names are case-insensitive), with `_`
 /// read as a space (IRI local names) and runs of spaces collapsed.
 fn key(name: &str) -> String {
-    let folded = normalize::match_key(name.trim()).key.to_lowercase();
+    let folded = fold::match_key(name.trim()).key.to_lowercase();
     folded
         .split(|c: char| c.is_whitespace() || c == '_')
         .filter(|w| !w.is_empty())

@@ -9,7 +9,7 @@ use super::discover::{arabic_word, clean};
 use super::mint::mint_iri;
 use super::{DocState, Found, Recognizer, Who, overlaps};
 use crate::model::{Actor, MentionKind};
-use crate::normalize::is_arabic_letter;
+use crate::text::fold::is_arabic_letter;
 
 /// An alias introduced in the text, valid from key byte `from` on.
 #[derive(Clone, Debug)]

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::normalize::key_of;
 use crate::ontology::Ontology;
+use crate::text::fold::key_of;
 
 /// The cue file, relative to the ontology folder.
 pub const RECOGNITION_FILE: &str = "recognition.toml";

@@ -8,7 +8,7 @@ use super::lexicon::Target;
 use super::mint::{mint_iri, transliterate};
 use super::{Cand, DocState, Found, Recognizer, Who, mention_at};
 use crate::model::{Actor, MentionKind};
-use crate::normalize::is_arabic_letter;
+use crate::text::fold::is_arabic_letter;
 
 pub(super) fn arabic_word(w: &str) -> bool {
     w.chars().all(is_arabic_letter)

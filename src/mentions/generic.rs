@@ -7,7 +7,7 @@ use super::context::{next_word, prev_word};
 use super::mint::{mint_iri, transliterate, unnamed_iri};
 use super::{Cand, DocState, Found, Recognizer, Who, mention_at, overlaps};
 use crate::model::{Actor, MentionKind};
-use crate::normalize::is_arabic_letter;
+use crate::text::fold::is_arabic_letter;
 
 /// Collapses spaces of a key slice.
 fn clean(s: &str) -> String {

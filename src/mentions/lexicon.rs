@@ -10,8 +10,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::config::Config;
 use crate::error::{Error, Result};
 use crate::model::MentionKind;
-use crate::normalize::key_of;
 use crate::ontology::Ontology;
+use crate::text::fold::key_of;
 
 /// Whether the article may, must or must not stand before a core.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,7 +210,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 if key.is_empty() {
                     continue;
                 }
-                if has_latin(&key) && !key.chars().any(crate::normalize::is_arabic_letter) {
+                if has_latin(&key) && !key.chars().any(crate::text::fold::is_arabic_letter) {
                     add(key, latin_pat(target, kind, name));
                     continue;
                 }
@@ -239,7 +239,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
                 if key.is_empty() {
                     continue;
                 }
-                if key.chars().any(crate::normalize::is_arabic_letter) {
+                if key.chars().any(crate::text::fold::is_arabic_letter) {
                     // An Arabic string filed as Latin: treat it as a name.
                     let (core, art) = core_of(&key, &cfg.article, Art::Forbidden);
                     let amb = ambiguity(&key, &key);

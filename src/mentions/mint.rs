@@ -2,13 +2,13 @@
 //! their normalized name, so the same name in two articles is one actor.
 //!
 //! The IRI is `…/actor/d/<name>` where `<name>` is the match key of the name
-//! (see [`crate::normalize::key_of`]) with spaces as `_` and every byte
+//! (see [`crate::text::fold::key_of`]) with spaces as `_` and every byte
 //! outside ASCII letters, digits, `-`, `.` percent-encoded: safe in any IRI
 //! or URI context, injective, and equal for two spellings that differ only
 //! in what the match key folds (hamza seats, diacritics, ة/ه).
 
 use crate::model::{Iri, ns};
-use crate::normalize::key_of;
+use crate::text::fold::key_of;
 
 /// The IRI of a discovered actor named `normalized_name` (normalized again
 /// here, so any spelling of the name gives the same IRI).

@@ -29,8 +29,8 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::model::{Actor, Document, Mention, MentionKind, Sentence, Span};
-use crate::normalize::{Normalized, is_arabic_letter, match_key};
 use crate::ontology::Ontology;
+use crate::text::fold::{Normalized, is_arabic_letter, match_key};
 
 use config::Config;
 pub use config::RECOGNITION_FILE;

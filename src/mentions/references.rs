@@ -8,7 +8,7 @@ use super::context::{about, coordinated, is_word_char, next_word, prev_word};
 use super::lexicon::Target;
 use super::{Cand, DocState, Found, Recognizer, Who, mention_at, overlaps};
 use crate::model::MentionKind;
-use crate::normalize::key_of;
+use crate::text::fold::key_of;
 /// The last list of exactly `n` distinct coordinated mentions accepted by
 /// `ok` (X وY وZ، X، Y وZ) inside the key range `start..end`, in text order.
 fn coordinated_run(

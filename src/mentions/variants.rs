@@ -22,8 +22,8 @@ use rustc_hash::{FxHashMap, FxHasher};
 use super::config::Config;
 use super::{DocState, Found, Recognizer, Who, overlaps};
 use crate::model::MentionKind;
-use crate::normalize::{is_arabic_letter, key_of};
 use crate::ontology::Ontology;
+use crate::text::fold::{is_arabic_letter, key_of};
 
 /// Skeletons shorter than this are Arabic roots more than names.
 const MIN_SKELETON: usize = 4;
