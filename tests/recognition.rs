@@ -193,10 +193,13 @@ fn every_class_the_cues_use_exists_in_the_ontology() {
     // naming an unknown class is refused with the file in the message.
     let (ontology, _) = load();
     let dir = tempfile::tempdir().expect("tempdir");
-    let cues = std::fs::read_to_string(common::repo().join("ontology/recognition.toml"))
+    let file = actorgraph::mentions::RECOGNITION_FILE;
+    let cues = std::fs::read_to_string(common::repo().join("ontology").join(file))
         .expect("cues")
         .replace("class = \"Alliance\"", "class = \"NoSuchClass\"");
-    std::fs::write(dir.path().join("recognition.toml"), cues).expect("write");
+    let path = dir.path().join(file);
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+    std::fs::write(&path, cues).expect("write");
     let mut other = ontology.clone();
     other.dir = dir.path().to_path_buf();
     let err = Recognizer::new(&other).expect_err("unknown class refused");

@@ -1,4 +1,4 @@
-//! The recognition cues of `ontology/recognition.toml`, read and folded to
+//! The recognition cues of `ontology/lang/ar/recognition.toml`, read and folded to
 //! match keys once, so that lookups during recognition are plain set probes.
 
 use std::collections::{BTreeSet, HashSet};
@@ -10,8 +10,9 @@ use crate::error::{Error, Result};
 use crate::ontology::Ontology;
 use crate::text::fold::key_of;
 
-/// The cue file, relative to the ontology folder.
-pub const RECOGNITION_FILE: &str = "recognition.toml";
+/// The cue file, relative to the ontology folder: in the language folder,
+/// beside the grammar and the patterns.
+pub const RECOGNITION_FILE: &str = "lang/ar/recognition.toml";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
