@@ -487,38 +487,14 @@ pub(crate) fn place(
     let mut first: Option<usize> = None;
     let mut end = None;
     let mut words = 0;
-    while words < cfg.place_max_words {
-        let Some((ws, we)) = next_word(key, pos) else {
-            break;
-        };
-        if !key[pos..ws].trim().is_empty() || mention_at(found, ws).is_some() {
-            break;
-        }
+    // A plural noun's list went past a name already known (بلدتي
+    // أندرامبوكان وتيدرمين): the next coordinated word is the next name.
+    let mut listed = false;
+    // Whether key bytes `ws..we` can be a word of a place's name.
+    let name_word = |st: &DocState<'_>, ws: usize, we: usize, words: usize| {
+        let key = st.key();
         let w = &key[ws..we];
-        if noun.with_noun && words > 0 && cfg.place_adjectives.contains(w) {
-            end = Some(we);
-            break;
-        }
-        // An adjective agreeing with the noun (قاعدة ملاصقة، مدينة كبيرة).
-        if words == 0 && super::discover::feminine_adjective(rec, st, key, ws, we) {
-            break;
-        }
-        // «قريتي غيدان بيسا وغيدان رونتووا»: the next name.
-        if noun.plural
-            && words > 0
-            && let Some(rest) = cfg.g.affixes.wa.strip_prefix(w)
-            && rest.chars().count() >= 2
-            && !cfg.not_names.contains(rest)
-            && let (Some(f), Some(e)) = (first, end)
-        {
-            names.push((f, e));
-            first = Some(ws + cfg.g.affixes.wa.first().len());
-            end = Some(we);
-            pos = we;
-            words = 1;
-            continue;
-        }
-        if !w.chars().all(is_arabic_letter)
+        !(!w.chars().all(is_arabic_letter)
             || w.chars().count() < 2
             // The article as written (إلياس folds to الياس).
             || st.definite_word(rec, ws, we)
@@ -539,8 +515,59 @@ pub(crate) fn place(
                 .any(|p| w.len() > p.len() + 4 && w.ends_with(p))
             // A present-tense verb right after a bare noun (منطقة تعاني):
             // a name is only taken there after a preposition (في منطقة …).
-            || (words == 0 && !placed && cfg.g.affixes.imperfect.starts(w))
+            || (words == 0 && !placed && cfg.g.affixes.imperfect.starts(w)))
+    };
+    while words < cfg.place_max_words {
+        let Some((ws, we)) = next_word(key, pos) else {
+            break;
+        };
+        if !key[pos..ws].trim().is_empty() {
+            break;
+        }
+        let w = &key[ws..we];
+        let coordinated = words > 0 || listed;
+        if let Some(i) = mention_at(found, ws) {
+            // A known place in a plural noun's list: passed over, the list
+            // goes on after it.
+            let first_slot = words == 0 && !listed;
+            if noun.plural && (first_slot || (coordinated && cfg.g.affixes.wa.starts(w))) {
+                if let (Some(f), Some(e)) = (first.take(), end.take()) {
+                    names.push((f, e));
+                }
+                pos = found[i].end;
+                words = 0;
+                listed = true;
+                continue;
+            }
+            break;
+        }
+        if noun.with_noun && words > 0 && cfg.place_adjectives.contains(w) {
+            end = Some(we);
+            break;
+        }
+        // An adjective agreeing with the noun (قاعدة ملاصقة، مدينة كبيرة).
+        if words == 0 && !listed && super::discover::feminine_adjective(rec, st, key, ws, we) {
+            break;
+        }
+        // «قريتي غيدان بيسا وغيدان رونتووا»: the next name.
+        if noun.plural
+            && coordinated
+            && let Some(rest) = cfg.g.affixes.wa.strip_prefix(w)
+            && rest.chars().count() >= 2
+            && !cfg.not_names.contains(rest)
+            && name_word(st, we - rest.len(), we, 0)
         {
+            if let (Some(f), Some(e)) = (first, end) {
+                names.push((f, e));
+            }
+            first = Some(we - rest.len());
+            end = Some(we);
+            pos = we;
+            words = 1;
+            listed = false;
+            continue;
+        }
+        if listed || !name_word(st, ws, we, words) {
             break;
         }
         first.get_or_insert(ws);

@@ -571,7 +571,9 @@ fn government_troops_are_the_army_of_the_article_s_state() {
 /// shipped file documents but does not enable.
 fn found_with(extra: &str, text: &str) -> Vec<(String, String, MentionKind)> {
     let shipped = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology").join(super::RECOGNITION_FILE),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("ontology")
+            .join(super::RECOGNITION_FILE),
     )
     .expect("cue file");
     let dir = std::env::temp_dir().join(format!("actorgraph-cues-{}", std::process::id()));
@@ -579,7 +581,11 @@ fn found_with(extra: &str, text: &str) -> Vec<(String, String, MentionKind)> {
     // The language's grammar (proclitics) comes along unchanged.
     let lang = dir.join(crate::grammar::LANG_DIR);
     std::fs::create_dir_all(&lang).expect("temp lang dir");
-    std::fs::write(dir.join(super::RECOGNITION_FILE), format!("{shipped}\n{extra}")).expect("write");
+    std::fs::write(
+        dir.join(super::RECOGNITION_FILE),
+        format!("{shipped}\n{extra}"),
+    )
+    .expect("write");
     std::fs::copy(
         crate::grammar::Grammar::path(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ontology")),
         lang.join(crate::grammar::GRAMMAR_FILE),

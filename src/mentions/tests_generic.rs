@@ -236,6 +236,29 @@ fn a_dual_place_noun_takes_two_coordinated_names() {
 }
 
 #[test]
+fn a_plural_place_noun_list_goes_on_past_a_known_place() {
+    // Known places in the list are passed over; the names around them are
+    // still the noun's.
+    assert_eq!(
+        discovered("سيطروا على بلدتي ميناكا وتيدرمين في الشمال."),
+        [d("تيدرمين", "تيدرمين", "City")]
+    );
+    assert_eq!(
+        discovered("فرضوا حصارا على بلدات ليري وميناكا وديافارابي في الوسط."),
+        [
+            d("ليري", "ليري", "City"),
+            d("ديافارابي", "ديافارابي", "City")
+        ]
+    );
+    // A coordinated word that is no name ends the list: «وزير» is a title,
+    // a definite word is no name.
+    assert!(discovered("سيطروا على بلدتي ميناكا ووزير الدفاع يراقب.").is_empty());
+    assert!(discovered("سيطروا على بلدتي ميناكا والمناطق المحيطة.").is_empty());
+    // After a known place a singular noun takes no coordinated name.
+    assert!(discovered("دخلوا مدينة ميناكا وتيدرمين أمس.").is_empty());
+}
+
+#[test]
 fn persons_after_a_title_with_a_complement_or_in_a_list() {
     assert_eq!(
         discovered("وقال وزير الاقتصاد والمالية، ألوسيني سانو، إن الحكومة"),
