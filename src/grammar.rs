@@ -353,6 +353,9 @@ pub struct Nouns {
     pub partitive_members: Words,
     /// Nouns whose first ب or ل is a root letter (بلدات، لجنة).
     pub root_b_l: Words,
+    /// Quantifiers in construct before an actor (آخر الجنود الفرنسيين،
+    /// معظم الفصائل): a verbal noun's genitive is the actor after them.
+    pub quantifiers: Words,
     /// Nouns naming a group before its name (تنظيم "ولاية الساحل").
     pub group_heads: Words,
     /// Undertakings that make their partners allies when joint (قوة،

@@ -62,7 +62,8 @@ impl Extractor {
         // The genitive right after the noun, or a nationality
         // adjective, or the members named of a common noun
         // (اندماج جماعات، بما فيها أ وب).
-        let genitive = direct_after(ctx, hit.end, 1)
+        let (genitive_from, gap) = genitive_start(ctx, hit.end);
+        let genitive = direct_after(ctx, genitive_from, gap)
             .or_else(|| elaborated(ctx, hit.end, 4))
             .or_else(|| counted(ctx, hit.end))
             .or_else(|| glossed(ctx, hit.end));
@@ -283,6 +284,25 @@ impl Extractor {
 
 /// Whether the noun at `hit` heads an adjunct: governed by a preposition of
 /// circumstance (في، خلال، إثر، عقب …) or a ب glued to it (بهجوم).
+/// Where a verbal noun's genitive is looked for, and how many words may
+/// stand before it: within a word after the noun at `pos`; after a
+/// quantifier in construct, right after it or past a head noun of actors
+/// (مغادرة آخر الجنود الفرنسيين، انسحاب معظم القوات الروسية), never past
+/// another noun (انسحاب معظم سكان مالي: not Mali).
+fn genitive_start(ctx: &Ctx<'_>, pos: usize) -> (usize, usize) {
+    let g = ctx.g;
+    match ctx.tokens.get(pos) {
+        Some(t) if g.nouns.quantifiers.contains(&t.key) => {
+            let head = ctx.tokens.get(pos + 1).is_some_and(|h| {
+                let k = g.affixes.article.strip_prefix(&h.key).unwrap_or(&h.key);
+                g.nouns.heads.contains(k)
+            });
+            (pos + 1, usize::from(head))
+        }
+        _ => (pos, 1),
+    }
+}
+
 fn in_adjunct(ctx: &Ctx<'_>, hit: &Hit) -> bool {
     let g = ctx.g;
     let glued =
