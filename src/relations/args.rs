@@ -13,10 +13,27 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
         j -= 1;
         if let Some(a) = ctx.arg_at[j] {
             // «انسحاب القوات الفرنسية»: the genitive of another trigger
-            // noun belongs to that noun.
+            // noun belongs to that noun; not when that noun heads the
+            // actor's phrase (القوات الفرنسية غادرت النيجر), unless the
+            // phrase is itself a genitive (منذ انسحاب القوات الفرنسية).
             let first = ctx.args[a].first;
             if first > 0 && ctx.noun_trigger_at[first - 1] {
-                return None;
+                let t = first - 1;
+                if !head_noun_at(ctx, t) || (t > 0 && ctx.noun_trigger_at[t - 1]) {
+                    return None;
+                }
+                // (Behind a preposition the phrase is no subject: طلبت
+                // باماكو من القوات الروسية مغادرة البلاد.)
+                if t > 0
+                    && ctx
+                        .g
+                        .clauses
+                        .prep_words
+                        .contains(ctx.g.strip_conj(&ctx.tokens[t - 1].key))
+                {
+                    j = t;
+                    continue;
+                }
             }
             if prep_of(ctx, a).is_empty() {
                 return Some(a);
@@ -66,6 +83,15 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
         }
     }
     None
+}
+
+/// Whether token `j` is a head noun of actors (القوات، عناصر، جنود), with or
+/// without the article: it and the actor after it are one phrase.
+pub(super) fn head_noun_at(ctx: &Ctx<'_>, j: usize) -> bool {
+    let g = ctx.g;
+    let k = g.strip_conj(&ctx.tokens[j].key);
+    let k = g.affixes.article.strip_prefix(k).unwrap_or(k);
+    g.nouns.heads.contains(k)
 }
 
 /// The actor that opens the clause of `pos` (within its first three words,
