@@ -567,6 +567,40 @@ fn seed_text() -> String {
     std::fs::read_to_string(&files[0]).expect("a seed")
 }
 
+// Row 10: one megabyte without punctuation took 137 s and 2.2 GB, as the
+// scans of recognition back to a sentence's start ran to the start of the
+// document. Now it is cut into sentences of at most MAX_SENTENCE_BYTES, said
+// on stderr, and bounded by this test's timeout (the speed is measured in
+// BENCHMARKS.md, not here).
+#[test]
+fn a_megabyte_without_punctuation_is_cut_and_said() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let flat: String = seed_text()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_punctuation() || "،؛؟«»\n".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let text = flat.repeat(1_000_000 / flat.len() + 1);
+    let path = tmp.path().join("flat.txt");
+    std::fs::write(&path, &text).expect("write");
+    let (o, peak) = run_bounded(&["extract", path.to_str().expect("UTF-8")], None, 120);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("flat.txt") && err.contains("sentences cut from runs over 4096 bytes"),
+        "{err}"
+    );
+    // The relations of the article are still read in its cut sentences.
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.lines().count() > 100, "{out}");
+    assert!(peak < 500 * 1024, "peak {peak} KiB");
+}
+
 // Rows 7 and 8: links into ancestors looped (a self-link stored one file 41
 // times); a FIFO named *.txt hung the build.
 #[cfg(unix)]

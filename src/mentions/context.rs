@@ -391,7 +391,7 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
             let in_sentence = found[..i]
                 .iter()
                 .rev()
-                .take_while(|p| !key[p.end..f.start].contains(['.', '!', '?', '؟', '\n']))
+                .take_while(|p| !st.breaks.between(p.end, f.start))
                 .find_map(|p| match p.who {
                     Who::Lex(e) if rec.compiled.entries[e as usize].is_state => Some(e),
                     _ => None,
@@ -423,7 +423,7 @@ pub(crate) fn generic_governments(rec: &Recognizer, st: &DocState<'_>, found: &m
                 found[i].who = Who::Lex(g);
             }
         }
-        if let Some((s, weight)) = about(rec, key, &f) {
+        if let Some((s, weight)) = about(rec, st, &f) {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
             c.1 = f.start;
@@ -473,7 +473,7 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
     let mut last_troops: Option<usize> = None;
     for slot in found.iter_mut() {
         let f = *slot;
-        let this = about(rec, key, &f);
+        let this = about(rec, st, &f);
         if let Some((s, weight)) = this {
             let c = counts.entry(s).or_insert((0, 0));
             c.0 += weight;
@@ -542,7 +542,7 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
 /// (نيامي → Niger), counting double in the first sentence (title and lede).
 /// A capital standing for its state (موسكو) says nothing: titles like «من
 /// باريس وواشنطن إلى موسكو» name the places a story moves between.
-pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usize)> {
+pub(crate) fn about(rec: &Recognizer, st: &DocState<'_>, f: &Found) -> Option<(u32, usize)> {
     let Who::Lex(e) = f.who else { return None };
     let info = &rec.compiled.entries[e as usize];
     let state = match f.kind {
@@ -551,11 +551,7 @@ pub(crate) fn about(rec: &Recognizer, key: &str, f: &Found) -> Option<(u32, usiz
         _ if info.is_place => info.country?,
         _ => return None,
     };
-    let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
-        1
-    } else {
-        2
-    };
+    let weight = if st.breaks.before(f.start) { 1 } else { 2 };
     Some((state, weight))
 }
 

@@ -101,11 +101,58 @@ pub(crate) struct DocState<'a> {
     pub(crate) doc_id: &'a str,
     pub(crate) text: &'a str,
     pub(crate) nk: Normalized,
+    /// Where the key's sentences end.
+    pub(crate) breaks: Breaks,
     pub(crate) discovered: Vec<Actor>,
     pub(crate) by_iri: HashMap<String, u32>,
     /// Aliases introduced in the text (acronyms, discovered names).
     pub(crate) learned: Vec<aliases::Learned>,
 }
+
+/// Where the sentences of a match key end: at `.`, `!`, `?`, `؟` and line
+/// breaks, and, in a run of more than [`crate::sentences::MAX_SENTENCE_BYTES`]
+/// without one, at a space past each such stretch (where the splitter cuts
+/// too). The scans back to the start of a sentence (references, the state
+/// in context) ask it in logarithmic time, so a text without punctuation
+/// costs what a punctuated one does.
+#[derive(Debug, Default)]
+pub(crate) struct Breaks(Vec<usize>);
+
+impl Breaks {
+    pub(crate) fn new(key: &str) -> Breaks {
+        let mut at = Vec::new();
+        let mut last = 0;
+        for (i, c) in key.char_indices() {
+            if SENTENCE_ENDS.contains(&c)
+                || (c == ' ' && i - last >= crate::sentences::MAX_SENTENCE_BYTES)
+            {
+                at.push(i);
+                last = i;
+            }
+        }
+        Breaks(at)
+    }
+
+    /// Whether a sentence ends within key bytes `a..b`.
+    pub(crate) fn between(&self, a: usize, b: usize) -> bool {
+        let i = self.0.partition_point(|&e| e < a);
+        self.0.get(i).is_some_and(|&e| e < b)
+    }
+
+    /// Whether a sentence ends before key byte `x`: `x` is past the lede.
+    pub(crate) fn before(&self, x: usize) -> bool {
+        self.between(0, x)
+    }
+
+    /// The last sentence end before key byte `end`.
+    pub(crate) fn last_before(&self, end: usize) -> Option<usize> {
+        let i = self.0.partition_point(|&e| e < end);
+        i.checked_sub(1).map(|i| self.0[i])
+    }
+}
+
+/// The characters that end a sentence for the scans of [`Breaks`].
+const SENTENCE_ENDS: [char; 5] = ['.', '!', '?', '؟', '\n'];
 
 impl DocState<'_> {
     pub(crate) fn key(&self) -> &str {
@@ -197,10 +244,12 @@ impl Recognizer {
             doc_id: &doc.id,
             text: &doc.text,
             nk: match_key(&doc.text),
+            breaks: Breaks::default(),
             discovered: Vec::new(),
             by_iri: HashMap::new(),
             learned: Vec::new(),
         };
+        st.breaks = Breaks::new(st.key());
         let cands = self.candidates(&st.nk, &doc.text);
         let selected = choose(&cands, &self.compiled.pats);
         // Lexicon names, with ambiguity decided.

@@ -109,7 +109,7 @@ pub(crate) fn references(
         while j < found.len() && found[j].end <= c.start {
             let f = &found[j];
             if antecedent(f)
-                && let Some((state, w)) = about(rec, key, f)
+                && let Some((state, w)) = about(rec, st, f)
             {
                 let e = topic.entry(state).or_insert((0, 0));
                 e.0 += w;
@@ -118,11 +118,7 @@ pub(crate) fn references(
             if antecedent(f) {
                 // The title and lede say what the article is about: a name
                 // in the first sentence weighs as two.
-                let weight = if key[..f.start].contains(['.', '!', '?', '؟', '\n']) {
-                    1
-                } else {
-                    2
-                };
+                let weight = if st.breaks.before(f.start) { 1 } else { 2 };
                 let e = counts.entry(f.who).or_insert((0, 0));
                 e.0 += weight;
                 e.1 = f.start;
@@ -189,7 +185,7 @@ pub(crate) fn references(
             let reach_end = end;
             let mut reach_start = end;
             for _ in 0..=PAIR_REACH {
-                let (start, prev_end) = match key[..end].rfind(['.', '!', '?', '؟', '\n']) {
+                let (start, prev_end) = match st.breaks.last_before(end) {
                     Some(i) => (
                         i + key[i..].chars().next().map_or(1, char::len_utf8),
                         Some(i),
@@ -271,7 +267,7 @@ pub(crate) fn references(
         // The last compatible actor of the same sentence.
         let mut ante = None;
         for f in found[..j].iter().rev().filter(|_| !r.topic) {
-            if key[f.end..c.start].contains(['.', '!', '?', '؟', '\n']) {
+            if st.breaks.between(f.end, c.start) {
                 break;
             }
             if antecedent(f) && compatible(f.who) && !other_head(f.who) {
