@@ -249,6 +249,8 @@ pub struct Clauses {
     pub connectives: Words,
     /// Complementizers opening a reported clause (أن، إن، بأن، أنه …).
     pub complementizers: Words,
+    /// The plain أن before a verb (سبق للجيش أن قصف).
+    pub an: Words,
     /// Particles after which a verb may open its clause with a dropped subject.
     pub subject_dropping: Words,
     /// Demonstratives (هذا، هذه …): a noun phrase that is a subject.
@@ -340,6 +342,9 @@ pub struct Verbs {
     /// Verbs of reaction (condemning, welcoming, commenting): their subject
     /// is not the agent of the event noun they govern. Stems.
     pub reaction: Words,
+    /// Verbs whose experiencer behind لـ is the subject of the verb after
+    /// أن (سبق للجيش أن قصف: the army had bombed). Stems.
+    pub lam_experiencer: Words,
 }
 
 /// Nouns the frames treat apart.

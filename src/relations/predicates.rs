@@ -138,6 +138,25 @@ pub(super) fn subject_dropped(ctx: &Ctx<'_>, hit: &Hit, transitive: bool) -> boo
     opens && !common_subject
 }
 
+/// «سبق للجيش المالي أن قصف البلدة»: the actor behind لـ right after a verb
+/// of `lam_experiencer`, itself right before the plain أن that opens the
+/// verb at `pos`, is that verb's subject.
+pub(super) fn lam_experiencer(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let an = pos.checked_sub(1)?;
+    if !g.clauses.an.contains(&ctx.tokens[an].key) {
+        return None;
+    }
+    let a = ctx.arg_at[an.checked_sub(1)?]?;
+    if ctx.args[a].end != an || !g.affixes.lam.contains(&prep_of(ctx, a)) {
+        return None;
+    }
+    let v = ctx.args[a].first.checked_sub(1)?;
+    let k = g.strip_conj(&ctx.tokens[v].key);
+    // (أن opens a clause of its own: the three are adjacent instead.)
+    g.verbs.lam_experiencer.contains(k).then_some(a)
+}
+
 /// «كان يعتمد على تجنيد الطوارق»: a verbal noun that completes a verb with a
 /// dropped subject (within three words, no actor between) shares that
 /// subject. Returns the verb's gender when it has dropped its subject.

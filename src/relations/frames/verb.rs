@@ -158,6 +158,13 @@ impl Extractor {
         {
             f.subjects = conjuncts_forward(ctx, a).ents(ctx);
         }
+        // «سبق للجيش المالي أن قصف …»: the experiencer of سبق.
+        if f.subjects.is_empty()
+            && let Some(a) = lam_experiencer(ctx, hit.first)
+            && fit_subject(&ctx.args[a])
+        {
+            f.subjects = conjuncts_forward(ctx, a).ents(ctx);
+        }
         if f.subjects.is_empty()
             && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
             && let Some(t) = topic(topics, gender, sentence)
