@@ -18,7 +18,8 @@ D=${BENCH_DIR:-target/bench}
 mkdir -p "$D"
 rm -rf "$D/ontology" && cp -r ontology "$D/ontology"
 O="--ontology $D/ontology"
-if [ ! -s "$D/load$N/graph.nq" ]; then
+# A store of either backend (RocksDB by default, or `nquads:`) built before.
+if [ -z "$(ls -A "$D/load$N" 2>/dev/null)" ]; then
     [ -s "$D/c$N-s3.jsonl" ] || $B/actorgraph-corpus $O --docs "$N" --seed 3 -o "$D/c$N-s3.jsonl"
     rm -rf "$D/load$N"
     /usr/bin/time -f "build: max RSS %M KiB, wall %e s" \
@@ -35,7 +36,7 @@ until grep -q "listening on" "$FIFO" 2>/dev/null; do
     sleep 0.5
 done
 ADDR=$(sed -n 's#^listening on http://\(.*\)/sparql#\1#p' "$FIFO")
-echo "## serve on a $N-article store ($(du -h "$D/load$N/graph.nq" | cut -f1) of N-Quads), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "## serve on a $N-article store ($(du -sh "$D/load$N" | cut -f1) on disk), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 $B/actorgraph-load --addr "$ADDR" --requests 10000 --concurrency 32 --slow 8
 echo "serve peak memory: $(grep VmHWM /proc/$PID/status | tr -s ' ' | cut -d' ' -f2-)"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
