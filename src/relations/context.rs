@@ -231,6 +231,25 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
         if g.clauses.prep_words.contains(g.strip_conj(k)) {
             return g.strip_conj(k).to_string();
         }
+        // «هجوم لـ"ولاية الساحل"»، «لـ ولاية الساحل»: a proclitic written
+        // apart, before the name or its opening quote.
+        let apart = |j: usize| {
+            let k = g.strip_conj(&ctx.tokens[j].key);
+            (ctx.tokens[j].kind == TokKind::Arabic && g.affixes.prep_clitics.contains(k))
+                .then(|| g.prep_base(k).to_string())
+        };
+        if let Some(p) = apart(arg.first - 1) {
+            return p;
+        }
+        if arg.first > 1
+            && crate::text::tokens::QUOTES.contains(&k)
+            && let Some(p) = apart(arg.first - 2).or_else(|| {
+                let k2 = g.strip_conj(&ctx.tokens[arg.first - 2].key);
+                g.clauses.prep_words.contains(k2).then(|| k2.to_string())
+            })
+        {
+            return p;
+        }
         // «على مدينة بوريم»: an indefinite head noun in construct with the
         // name passes on the preposition before it.
         let head = &ctx.tokens[arg.first - 1];

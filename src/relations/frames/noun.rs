@@ -100,7 +100,10 @@ impl Extractor {
                 if verb_before || light_verb_before(ctx, hit.first).is_some() {
                     return false;
                 }
-                let end = ctx.args[o].end;
+                // (Past the name's closing quote.)
+                let end = (ctx.args[o].end..ctx.tokens.len())
+                    .find(|&j| !crate::text::tokens::QUOTES.contains(&ctx.tokens[j].key.as_str()))
+                    .unwrap_or(ctx.tokens.len());
                 ctx.tokens.get(end).is_some_and(|t| {
                     ctx.g
                         .clauses
