@@ -327,6 +327,9 @@ pub struct Markers {
     pub responsibility_stem: Words,
     /// Whole words «responsibility» (مسؤولية، المسؤولية).
     pub responsibility: Words,
+    /// «Of them» after a counted number in a result clause (مقتل سبعة منهم):
+    /// the victims belong to the event's object.
+    pub of_them: Words,
 }
 
 /// Verbs the frames treat apart.

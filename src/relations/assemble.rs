@@ -94,9 +94,11 @@ impl Extractor {
                     && let Some(e) = last_event(events, &p.result_of, sentence.index)
                 {
                     let clause = ctx.clause[hit.first];
+                    // (Or «مقتل سبعة منهم»: counted, of the event's object.)
                     let soldiers = quantities
                         .iter()
-                        .any(|q| ctx.clause[q.first] == clause && q.quantity.unit == FIGHTERS_UNIT);
+                        .any(|q| ctx.clause[q.first] == clause && q.quantity.unit == FIGHTERS_UNIT)
+                        || victims_of_them(ctx, hit.end);
                     if found.subjects.is_empty() {
                         found.subjects = e.subjects.clone();
                         found.carried = true;
@@ -444,4 +446,21 @@ fn result_marker_before(ctx: &Ctx<'_>, pos: usize) -> bool {
             .result
             .contains(ctx.g.strip_conj(&ctx.tokens[j].key))
     })
+}
+
+/// «مقتل سبعة منهم»: a number right after the result noun at `pos`, then
+/// «of them»: the counted victims are of the event's object.
+fn victims_of_them(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let g = ctx.g;
+    // Digits, or a number word from three up (not عام، يوم …).
+    let counted = |j: usize| {
+        ctx.tokens.get(j).is_some_and(|t| {
+            t.kind == TokKind::Number || g.dates.number_words.get(&t.key).is_some_and(|&n| n >= 3)
+        })
+    };
+    counted(pos)
+        && ctx
+            .tokens
+            .get(pos + 1)
+            .is_some_and(|t| g.markers.of_them.contains(&t.key))
 }
