@@ -82,11 +82,23 @@ pub(crate) fn forces(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Fo
         let who = match known {
             Some(e) => Who::Lex(u32::try_from(e).unwrap_or(u32::MAX)),
             None => {
-                let name = clean(&key[start..f.end]);
+                // After لل the span starts at the lam that stands for the
+                // article (للشرطة → لشرطة): the name is the head's, so that
+                // it is one actor however it is governed.
+                let g = &rec.cfg.g;
+                let article = g.affixes.article.first();
+                let elided = !g.affixes.article.starts(&key[start..])
+                    && head.words[0].starts_with(article)
+                    && g.affixes.lam.starts(&key[start..]);
+                let with_article = |s: &str| match s.chars().next() {
+                    Some(c) if elided => format!("{article}{}", &s[c.len_utf8()..]),
+                    _ => s.to_string(),
+                };
+                let name = clean(&with_article(&key[start..f.end]));
                 let actor = Actor {
                     iri: mint_iri(&name),
                     label: format!("{} {}", rec.compiled.entries[state as usize].label, head.en),
-                    label_ar: clean(st.original(start, f.end)),
+                    label_ar: clean(&with_article(st.original(start, f.end))),
                     class: class.to_string(),
                     discovered: true,
                     lat: None,
@@ -258,7 +270,30 @@ fn head_before<'r>(
                 break;
             }
             let w = &key[s..e];
-            // The first word may carry proclitics (لقوات الدفاع، والشرطة).
+            // The first word may carry proclitics (لقوات الدفاع، والشرطة،
+            // and للجيش, whose article lost its alef: ل + الجيش).
+            let g = &rec.cfg.g;
+            let elided = (k == 0)
+                .then(|| {
+                    let w = g.strip_conj(w);
+                    g.affixes
+                        .article_elisions
+                        .iter()
+                        .find_map(|(from, article)| {
+                            let rest = w.strip_prefix(from.as_str())?;
+                            // The name starts where the article stood: after
+                            // the preposition's lam (للجيش → لجيش, as spans of
+                            // لل are).
+                            let lam = from.chars().next().map_or(0, char::len_utf8);
+                            (format!("{article}{rest}") == *hw).then_some(e - w.len() + lam)
+                        })
+                })
+                .flatten();
+            if let Some(name_start) = elided {
+                first = (name_start, s);
+                p = s;
+                continue;
+            }
             let w = if k == 0 {
                 let bare = strip_clitics(rec, w);
                 if bare != hw {

@@ -37,6 +37,17 @@ fn a_force_head_and_a_nationality_adjective_name_that_states_force() {
     // The same phrase in another document is the same actor.
     let (_, again) = run("انسحبت والشرطة الروسية من الموقع.");
     assert!(again.iter().any(|a| a.iri == police.iri));
+    // And after لل, whose article lost its alef.
+    let (mentions, governed) = run("هاجموا دورية للشرطة الروسية أمس.");
+    let same = governed
+        .iter()
+        .find(|a| a.iri == police.iri)
+        .expect("the same police");
+    assert_eq!(same.label_ar, "الشرطة الروسية");
+    assert!(mentions.iter().any(|m| m.actor == police.iri));
+    // A word that is no head before the adjective mints nothing.
+    let (_, none) = run("هاجموا دورية للقرية الروسية أمس.");
+    assert!(none.iter().all(|a| a.class != "ArmedForces"), "{none:?}");
 }
 
 #[test]
