@@ -454,6 +454,9 @@ pub struct Dates {
     pub and: Words,
     /// The preposition من in «الأول من».
     pub of: Words,
+    /// Words of the time of day that stand with a date in an aside (ليل
+    /// الثلاثاء، فجر الأحد).
+    pub times_of_day: Words,
 }
 
 /// Words of quantities.
@@ -469,6 +472,8 @@ pub struct Quantities {
     pub approximator_links: Words,
     /// Multipliers after a number (ألف، مليون، مليار), by power of ten.
     pub multipliers: WordMap<i32>,
+    /// Cardinal numbers written as words (ثلاثة جنود، عشرين مقاتلا), by value.
+    pub number_words: WordMap<i64>,
 }
 
 /// A language's grammar: the word classes and affixes the engine reads.

@@ -302,6 +302,43 @@ pub(super) fn parenthesized(ctx: &Ctx<'_>, a: usize) -> bool {
         && ctx.tokens.get(arg.end).is_some_and(|t| t.key == ")")
 }
 
+/// «هاجم مسلحون، ليل الثلاثاء، دورية للجيش»: commas around a time
+/// adverbial (a date, with words of the time of day) set off an aside, not
+/// a clause: their keys are emptied, so that the frames read the sentence
+/// as if they were absent. The tokens keep their spans.
+fn unmark_time_asides(
+    g: &Grammar,
+    tokens: &mut [Token],
+    dates: &[super::qualifiers::dates::DateExpr],
+) {
+    let mut dated = vec![false; tokens.len()];
+    for d in dates {
+        for slot in &mut dated[d.first..d.end.min(tokens.len())] {
+            *slot = true;
+        }
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_comma(&tokens[i].key) {
+            i += 1;
+            continue;
+        }
+        let close = (i + 2..tokens.len().min(i + 8)).find(|&j| is_comma(&tokens[j].key));
+        let aside = close.is_some_and(|j| {
+            (i + 1..j).any(|m| dated[m])
+                && (i + 1..j).all(|m| dated[m] || g.dates.times_of_day.contains(&tokens[m].key))
+        });
+        match close {
+            Some(j) if aside => {
+                tokens[i].key.clear();
+                tokens[j].key.clear();
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 impl Extractor {
     /// Tokenizes a sentence, places its mentions and cuts it into clauses.
     pub(super) fn prepare<'a>(
@@ -313,7 +350,12 @@ impl Extractor {
         class_of: &dyn Fn(&str) -> String,
     ) -> Ctx<'a> {
         let g = &self.grammar;
-        let tokens = text::tokenize(text, sentence.span);
+        let mut tokens = text::tokenize(text, sentence.span);
+        // The dates, read once: the qualifiers take their values, and a
+        // date counts as one word in the distances between a predicate and
+        // its arguments (شنت الجماعة في 24 أغسطس/آب 2024 هجوما).
+        let dates = super::qualifiers::dates::find(g, &tokens, published);
+        unmark_time_asides(g, &mut tokens, &dates);
         let mut args: Vec<Arg> = Vec::new();
         let mut arg_at = vec![None; tokens.len()];
         let mut ms: Vec<&Mention> = mentions
@@ -437,10 +479,6 @@ impl Extractor {
                     })
             })
             .collect();
-        // The dates, read once: the qualifiers take their values, and a
-        // date counts as one word in the distances between a predicate and
-        // its arguments (شنت الجماعة في 24 أغسطس/آب 2024 هجوما).
-        let dates = super::qualifiers::dates::find(g, &tokens, published);
         let mut in_date = vec![false; tokens.len()];
         for d in &dates {
             for slot in &mut in_date[(d.first + 1).min(d.end)..d.end] {

@@ -32,11 +32,18 @@ fn unit<'g>(g: &'g Grammar, k: &str) -> Option<&'g str> {
         .map(|(u, _)| u.as_str())
 }
 
-fn number(t: &Token) -> Option<f64> {
-    if t.kind != TokKind::Number {
-        return None;
+/// The value of a number in digits, or of a cardinal written as a word
+/// (ثلاثة، وعشرين).
+fn number(g: &Grammar, t: &Token) -> Option<f64> {
+    match t.kind {
+        TokKind::Number => t.key.replace(',', "").parse().ok(),
+        TokKind::Arabic => g
+            .quantities
+            .number_words
+            .get(g.strip_conj(&t.key))
+            .map(|&n| n as f64),
+        _ => None,
     }
-    t.key.replace(',', "").parse().ok()
 }
 
 /// Every quantity in `tokens`, with the text it was read from.
@@ -44,14 +51,14 @@ pub(crate) fn find(g: &Grammar, text: &str, tokens: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        let Some(mut amount) = number(&tokens[i]) else {
+        let Some(mut amount) = number(g, &tokens[i]) else {
             i += 1;
             continue;
         };
         let mut j = i + 1;
         // «2-3 مليارات»: a range counts as its lower bound.
         if tokens.get(j).is_some_and(|t| t.key == "-")
-            && tokens.get(j + 1).and_then(number).is_some()
+            && tokens.get(j + 1).and_then(|t| number(g, t)).is_some()
         {
             j += 2;
         }
@@ -120,6 +127,20 @@ mod tests {
             q("وصول 1,000 شاحنة وقود"),
             vec![(1000.0, "vehicles".into(), "1,000 شاحنة".into())]
         );
+    }
+
+    #[test]
+    fn cardinals_written_as_words_count_too() {
+        assert_eq!(
+            q("أسفر عن مقتل ضابط وثلاثة جنود"),
+            vec![(3.0, "fighters".into(), "وثلاثة جنود".into())]
+        );
+        assert_eq!(
+            q("نشرت نحو عشرين مقاتلا"),
+            vec![(20.0, "fighters".into(), "نحو عشرين مقاتلا".into())]
+        );
+        // A cardinal before a noun that counts nothing the units know.
+        assert!(q("استمر الحصار ثلاثة أشهر").is_empty());
     }
 
     #[test]
