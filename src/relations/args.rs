@@ -498,8 +498,15 @@ pub(super) fn glossed(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
 /// A passive agent (على يد، من قبل، من طرف) after `pos` in the clause makes
 /// its actor the subject, and what was found as subject the object.
 pub(super) fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
-    let end = ctx.tokens.len().min(pos + 6);
-    for j in pos..end {
+    // Within eight words (punctuation and the words of a date not counted).
+    let mut words = 0;
+    for j in pos..ctx.tokens.len() {
+        if ctx.tokens[j].kind != TokKind::Punct && !ctx.in_date[j] {
+            words += 1;
+        }
+        if words > 8 {
+            return;
+        }
         if !same_clause(ctx, pos.min(ctx.tokens.len().saturating_sub(1)), j) {
             return;
         }
@@ -507,10 +514,36 @@ pub(super) fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
         let next = ctx.tokens.get(j + 1).map_or("", |t| t.key.as_str());
         let marker = ctx.g.markers.passive_agent.pair(k, next);
         if marker {
-            if let Some(a) = arg_after(ctx, j + 2, 1) {
+            // «على يد مسلحين من جماعة …»: a head noun of actors and the
+            // partitive من before the named agent.
+            let members = ctx.tokens.len() > j + 4
+                && ctx.arg_at[j + 2].is_none()
+                && head_noun_at(ctx, j + 2)
+                && ctx.g.clauses.partitive.contains(&ctx.tokens[j + 3].key);
+            let agent = if members {
+                // (Past a group noun: من تنظيم "ولاية الساحل".)
+                let g = ctx.g;
+                let at = if ctx.arg_at[j + 4].is_none()
+                    && g.nouns.group_heads.contains(&ctx.tokens[j + 4].key)
+                {
+                    (j + 5..ctx.tokens.len().min(j + 7))
+                        .find(|&m| !QUOTES.contains(&ctx.tokens[m].key.as_str()))
+                } else {
+                    Some(j + 4)
+                };
+                at.and_then(|m| ctx.arg_at[m].filter(|&a| ctx.args[a].first == m))
+            } else {
+                arg_after(ctx, j + 2, 1)
+            };
+            if let Some(a) = agent {
                 let agent = conjuncts_forward(ctx, a).ents(ctx);
+                // (The agents are never their own victims: a subject found
+                // among them was the agent list read as the subject.)
                 if f.objects.is_empty() {
-                    f.objects = std::mem::take(&mut f.subjects);
+                    f.objects = std::mem::take(&mut f.subjects)
+                        .into_iter()
+                        .filter(|s| !agent.iter().any(|a| a.actor == s.actor))
+                        .collect();
                 }
                 f.subjects = agent;
                 f.carried = false;

@@ -325,8 +325,21 @@ fn unmark_time_asides(
         }
         let close = (i + 2..tokens.len().min(i + 8)).find(|&j| is_comma(&tokens[j].key));
         let aside = close.is_some_and(|j| {
-            (i + 1..j).any(|m| dated[m])
-                && (i + 1..j).all(|m| dated[m] || g.dates.times_of_day.contains(&tokens[m].key))
+            let timed = |m: usize| {
+                let k = tokens[m].key.as_str();
+                dated[m]
+                    || g.dates.times_of_day.contains(k)
+                    || g.dates.today.contains(k)
+                    || g.dates.yesterday.contains(k)
+            };
+            // (Not before a conjunction: «، اليوم، والجيش …» goes on with
+            // another clause or list item.)
+            let joined = tokens
+                .get(j + 1)
+                .is_some_and(|t| g.affixes.conjunctions.starts(&t.key));
+            !joined
+                && (i + 1..j).any(|m| dated[m] || g.dates.yesterday.contains(&tokens[m].key))
+                && (i + 1..j).all(timed)
         });
         match close {
             Some(j) if aside => {
