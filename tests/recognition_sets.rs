@@ -136,6 +136,24 @@ fn development_articles_recall_is_reported() {
     assert!(r >= DEV_FLOOR, "recall {r:.3} below {DEV_FLOOR}");
 }
 
+/// The blind articles (`tests/data/blind/`): only the figure is printed,
+/// never a miss, so that nobody reads the blind texts through this test.
+#[test]
+fn blind_articles_recall_is_reported_without_misses() {
+    let (ontology, rec) = load();
+    let dir = common::repo().join("tests/data/blind");
+    let g = gold(&[&dir.join("gold.tsv")], &[]);
+    let (hit, total, _missed) = recall(&ontology, &rec, &dir, &g);
+    let r = hit as f64 / total as f64;
+    println!("blind set: recall {r:.3} ({hit}/{total})");
+    assert!(total > 100, "the blind gold has its rows");
+    assert!(r >= BLIND_FLOOR, "recall {r:.3} below {BLIND_FLOOR}");
+}
+
+/// The blind recall measured when this floor was set (0.794), less a margin (the
+/// issue's target is 0.95).
+const BLIND_FLOOR: f64 = 0.78;
+
 /// The development recall measured when this floor was set (0.822), less a
 /// margin: a drop below it is a regression. The target is 0.95.
 const DEV_FLOOR: f64 = 0.81;
