@@ -553,8 +553,27 @@ fn read_name(
         let closing = key[we..]
             .trim_start_matches(' ')
             .starts_with(['،', ',', '.', '؛', ')', '"']);
+        // A definite word inside an appositive name (، محمد المولود رمضان،):
+        // after its first word, when an indefinite name word follows it.
+        let apposed = start.is_some_and(|s| key[..s].trim_end().ends_with(['،', ',']));
+        let inner_definite = apposed
+            && count > 0
+            && count + 1 < cfg.person_max_words
+            && !cfg.modifiers.contains(w)
+            && next_word(key, we).is_some_and(|(ns, ne)| {
+                let n = &key[ns..ne];
+                key[we..ns].trim().is_empty()
+                    && mention_at(found, ns).is_none()
+                    && arabic_word(n)
+                    && n.chars().count() >= 3
+                    && !st.definite_word(rec, ns, ne)
+                    && !cfg.stop_words.contains(n)
+                    && !cfg.not_names.contains(n)
+                    && !cfg.titles.iter().any(|t| t == n)
+                    && !cfg.g.affixes.wa.starts(n)
+            });
         if cfg.stop_words.contains(w)
-            || (!after_connector && st.definite_word(rec, ws, we))
+            || (!after_connector && !inner_definite && st.definite_word(rec, ws, we))
             || (count > 0 && !after_connector && cfg.g.affixes.wa.starts(w) && !closing)
             || cfg.titles.iter().any(|t| t == w)
             || cfg.group_nouns.iter().any(|n| n.key == w)

@@ -317,6 +317,17 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             for suffix in &cfg.title_suffixes {
                 add(format!("{core}{suffix}"), trigger(t));
             }
+        } else if core.contains(' ')
+            && !core
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.starts_with(cfg.article.as_str()))
+        {
+            // «المتحدث باسمها»: the last word of a title with the article
+            // takes the pronoun of its complement.
+            for suffix in &cfg.title_suffixes {
+                add(format!("{core}{suffix}"), Pat { art, ..trigger(t) });
+            }
         }
         add(core, Pat { art, ..trigger(t) });
     }

@@ -289,6 +289,23 @@ fn persons_after_a_title_with_a_complement_or_in_a_list() {
 }
 
 #[test]
+fn an_appositive_name_may_hold_a_definite_word() {
+    // After a title with its complement's pronoun and a comma.
+    assert_eq!(
+        discovered("حاورنا المتحدث باسمها، محمد المولود رمضان، حول المعارك"),
+        [d("محمد المولود رمضان", "محمد المولود رمضان", "Person")]
+    );
+    // Without the comma a definite word still ends the name: the title's
+    // complement (رئيس إدارتها المحلية) is not read as a name.
+    assert_eq!(
+        discovered("وخطفوا رئيس إدارتها المحلية تسفاي بيكيلي أمس"),
+        [d("تسفاي بيكيلي", "تسفاي بيكيلي", "Person")]
+    );
+    // Nor a definite word at a name's end (محمد الحسن is one word short).
+    assert!(discovered("قال المتحدث باسمها، محمد الحسن، إن المعارك مستمرة").is_empty());
+}
+
+#[test]
 fn a_title_without_a_name_discovers_no_person() {
     // A complement and a clause, no appositive name.
     assert!(discovered("وقال المتحدث باسم الجيش في الإقليم إن المهاجمين فروا").is_empty());
