@@ -348,6 +348,9 @@ pub struct Verbs {
     /// Verbs whose experiencer behind لـ is the subject of the verb after
     /// أن (سبق للجيش أن قصف: the army had bombed). Stems.
     pub lam_experiencer: Words,
+    /// Verbs of accusing: the accused, then ب and a verbal noun whose agent
+    /// the accused is (اتهمت مالي الجزائر بدعم …). Stems.
+    pub accusation: Words,
 }
 
 /// Nouns the frames treat apart.

@@ -22,7 +22,10 @@ impl Extractor {
         if !p.after_verbs.is_empty() && !after_verb(p, hit, ctx) {
             return Found::default();
         }
-        match p.frame {
+        let accused = matches!(p.frame, Frame::Noun | Frame::Prep)
+            .then(|| accused_before(ctx, hit))
+            .flatten();
+        let mut f = match p.frame {
             Frame::Verb => self.verb_frame(p, hit, ctx, topics, sentence),
             Frame::Noun | Frame::Between => self.noun_frame(p, hit, ctx, topics, sentence),
             Frame::ActiveParticiple | Frame::PassiveParticiple => {
@@ -30,7 +33,93 @@ impl Extractor {
             }
             Frame::Prep => self.prep_frame(p, hit, ctx, topics, sentence),
             Frame::Title => self.title_frame(p, hit, ctx, topics, sentence),
+        };
+        // «اتهمت مالي الجزائر بدعم جبهة تحرير أزواد»: the accused is the
+        // verbal noun's agent; its genitive, else the object the frame
+        // found behind the pattern's preposition (بقتل عشرات المدنيين من
+        // الفولاني), is the patient. A swapped phrase (بدعم من) has no
+        // such object.
+        // (An accused the text does not name, جارتها الشرقية: the phrase is
+        // still no «with the support of».)
+        if accused == Some(None) && p.swap {
+            return Found::default();
         }
+        if let Some(Some(a)) = accused {
+            let (_, objects) = if p.swap {
+                (
+                    std::mem::take(&mut f.objects),
+                    std::mem::take(&mut f.subjects),
+                )
+            } else {
+                (
+                    std::mem::take(&mut f.subjects),
+                    std::mem::take(&mut f.objects),
+                )
+            };
+            let genitive = direct_after(ctx, hit.end, 0)
+                .map(|g| conjuncts_forward(ctx, g).ents(ctx))
+                .unwrap_or_default();
+            let agent = [a].ents(ctx);
+            let patient: Vec<Ent> = if !genitive.is_empty() {
+                genitive
+            } else if p.swap {
+                Vec::new()
+            } else {
+                objects
+            }
+            .into_iter()
+            .filter(|o| !agent.iter().any(|x| x.actor == o.actor))
+            .collect();
+            let (s, o) = if p.swap {
+                (patient, agent)
+            } else {
+                (agent, patient)
+            };
+            f = Found {
+                subjects: s,
+                objects: o,
+                distance: f.distance.max(hit.first.saturating_sub(ctx.args[a].end)),
+                ..Found::default()
+            };
+        }
+        f
+    }
+}
+
+/// Whether an accusation verb governs the trigger at `hit` through ب, and
+/// its accused: `None` without such a verb; `Some(Some(a))` when an actor
+/// without a preposition ends at most three words before the trigger (no
+/// comma or other predicate between) and the verb stands within six words
+/// before it (اتهمت مالي الجزائر بدعم …، تتهم الرباط الجزائر منذ عقود
+/// بدعم …); `Some(None)` when the verb stands within eight words before the
+/// trigger but the accused is no actor (تتهم الرباط جارتها الشرقية بدعم …).
+fn accused_before(ctx: &Ctx<'_>, hit: &Hit) -> Option<Option<usize>> {
+    let g = ctx.g;
+    let word = g.strip_conj(&ctx.tokens[hit.first].key);
+    if !g.clauses.bi.starts(word) {
+        return None;
+    }
+    let accusation_within = |to: usize, words: usize| {
+        (to.saturating_sub(words)..to)
+            .rev()
+            .take_while(|&j| same_clause(ctx, j, to.min(ctx.tokens.len() - 1)))
+            .any(|j| {
+                ctx.arg_at[j].is_none()
+                    && is_verb_of(g, g.verbs.accusation.as_slice(), &ctx.tokens[j].key)
+            })
+    };
+    let from = hit.first.saturating_sub(4);
+    let named = (from..hit.first)
+        .rev()
+        .find_map(|j| ctx.arg_at[j])
+        .filter(|&a| {
+            !(ctx.args[a].end..hit.first).any(|j| is_comma(&ctx.tokens[j].key) || ctx.trigger_at[j])
+                && prep_of(ctx, a).is_empty()
+                && accusation_within(ctx.args[a].first, 6)
+        });
+    match named {
+        Some(a) => Some(Some(a)),
+        None => accusation_within(hit.first, 8).then_some(None),
     }
 }
 
