@@ -402,6 +402,25 @@ fn referents(text: &str, word: &str) -> Vec<String> {
 }
 
 #[test]
+fn the_attackers_are_the_armed_group_of_the_attack() {
+    assert_eq!(
+        referents(
+            "هاجمت جماعة نصرة الإسلام والمسلمين موقعا للجيش. وقال الجيش إنه قتل ثلاثة من المهاجمين.",
+            "المهاجمين"
+        ),
+        vec!["JNIM"]
+    );
+    // Unnamed gunmen are no antecedent: the attackers stay unnamed.
+    assert!(
+        referents(
+            "هاجم مسلحون مجهولون موقعا للجيش. وقال الجيش إنه قتل ثلاثة من المهاجمين.",
+            "المهاجمين"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
 fn the_two_parties_are_the_two_last_set_against_each_other() {
     // Two Reference mentions on one span, in the order the sentence of the
     // clash names them.
