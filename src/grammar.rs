@@ -251,6 +251,9 @@ pub struct Clauses {
     pub complementizers: Words,
     /// The plain أن before a verb (سبق للجيش أن قصف).
     pub an: Words,
+    /// Words that open a sentence with its topic actor, set off by a comma
+    /// (في حالة مالي، …; بالنسبة لمالي، …; أما مالي ف…).
+    pub topicalizers: Words,
     /// Particles after which a verb may open its clause with a dropped subject.
     pub subject_dropping: Words,
     /// Demonstratives (هذا، هذه …): a noun phrase that is a subject.

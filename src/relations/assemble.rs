@@ -85,6 +85,17 @@ impl Extractor {
                 }
                 let p = &self.patterns[hit.pattern];
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
+                // «ففي حالة مالي، تم شراء طائرتين من طراز بيرقدار TB2»: a
+                // predicate without a subject after a topicalized actor
+                // takes it.
+                if found.subjects.is_empty()
+                    && !found.objects.is_empty()
+                    && let Some(a) = topicalized(ctx, hit.first)
+                    && self.slot_fits(p, &ctx.args[a].class, true)
+                    && !found.objects.iter().any(|o| o.actor == ctx.args[a].actor)
+                {
+                    found.subjects = [a].ents(ctx);
+                }
                 let mut implicit = false;
                 // «…، ما أسفر عن مقتل 20 جنديا»: a result clause continues the
                 // event before it: its agents, and the armed actor it befell
@@ -463,4 +474,37 @@ fn victims_of_them(ctx: &Ctx<'_>, pos: usize) -> bool {
             .tokens
             .get(pos + 1)
             .is_some_and(|t| g.markers.of_them.contains(&t.key))
+}
+
+/// The actor a sentence opens with as its topic, when the predicate at
+/// `pos` comes after it and its comma: «في حالة X،», «بالنسبة لـX،»,
+/// «أما X ف…» (grammar class `clauses.topicalizers`, read as the words
+/// right before the actor). Nothing else but punctuation and conjunctions
+/// may stand before the topicalizer.
+fn topicalized(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let a = (0..pos.min(8)).find_map(|j| ctx.arg_at[j])?;
+    let first = ctx.args[a].first;
+    let end = ctx.args[a].end;
+    if end >= pos {
+        return None;
+    }
+    // The words before the actor, without conjunctions: a topicalizer.
+    let before: Vec<&str> = ctx.tokens[..first]
+        .iter()
+        .filter(|t| t.kind == TokKind::Arabic)
+        .map(|t| g.strip_conj(&t.key))
+        .collect();
+    if before.is_empty() || !g.clauses.topicalizers.contains(&before.join(" ")) {
+        return None;
+    }
+    // Set off by a comma (or ف after أما), with no other actor before the
+    // predicate.
+    let set_off = ctx.tokens.get(end).is_some_and(|t| is_comma(&t.key))
+        || ctx
+            .tokens
+            .get(end)
+            .is_some_and(|t| g.affixes.conjunctions.starts(&t.key));
+    let alone = (end..pos).all(|j| ctx.arg_at[j].is_none());
+    (set_off && alone).then_some(a)
 }

@@ -285,8 +285,6 @@ impl Extractor {
     }
 }
 
-/// Whether the noun at `hit` heads an adjunct: governed by a preposition of
-/// circumstance (في، خلال، إثر، عقب …) or a ب glued to it (بهجوم).
 /// Where a verbal noun's genitive is looked for, and how many words may
 /// stand before it: within a word after the noun at `pos`; after a
 /// quantifier in construct, right after it or past a head noun of actors
@@ -306,6 +304,8 @@ fn genitive_start(ctx: &Ctx<'_>, pos: usize) -> (usize, usize) {
     }
 }
 
+/// Whether the noun at `hit` heads an adjunct: governed by a preposition of
+/// circumstance (في، خلال، إثر، عقب …) or a ب glued to it (بهجوم).
 fn in_adjunct(ctx: &Ctx<'_>, hit: &Hit) -> bool {
     let g = ctx.g;
     let glued =
