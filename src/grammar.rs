@@ -199,6 +199,9 @@ pub struct Affixes {
     pub resumptive_plural: Words,
     /// Whole suffixes of a noun that are a masculine possessive (ـته، ـاته).
     pub possessive_masculine: Words,
+    /// A feminine noun's ت with a pronoun (إدارتها، قيادتهم): a common
+    /// noun, never a name's first word.
+    pub possessed_feminine: Words,
     /// A member noun's stem before a pronoun, respelled as its citation form
     /// (مقاتلو|ها → مقاتلي، بعثت|ها → بعثه).
     pub member_stem: WordMap<String>,

@@ -572,7 +572,12 @@ fn read_name(
                     && !cfg.titles.iter().any(|t| t == n)
                     && !cfg.g.affixes.wa.starts(n)
             });
+        // «رئيس إدارتها تسفاي بيكيلي»: a possessed noun is the title's
+        // complement, not the name.
+        let possessed =
+            count == 0 && w.chars().count() > 5 && cfg.g.affixes.possessed_feminine.ends(w);
         if cfg.stop_words.contains(w)
+            || possessed
             || (!after_connector && !inner_definite && st.definite_word(rec, ws, we))
             || (count > 0 && !after_connector && cfg.g.affixes.wa.starts(w) && !closing)
             || cfg.titles.iter().any(|t| t == w)

@@ -301,6 +301,12 @@ fn an_appositive_name_may_hold_a_definite_word() {
         discovered("وخطفوا رئيس إدارتها المحلية تسفاي بيكيلي أمس"),
         [d("تسفاي بيكيلي", "تسفاي بيكيلي", "Person")]
     );
+    // A possessed noun after the title is its complement, not the name's
+    // first word.
+    assert_eq!(
+        discovered("وخطفوا رئيس إدارتها تسفاي بيكيلي أمس"),
+        [d("تسفاي بيكيلي", "تسفاي بيكيلي", "Person")]
+    );
     // Nor a definite word at a name's end (محمد الحسن is one word short).
     assert!(discovered("قال المتحدث باسمها، محمد الحسن، إن المعارك مستمرة").is_empty());
 }
