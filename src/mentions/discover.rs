@@ -61,6 +61,58 @@ pub(crate) fn triggers(
     found.extend(added);
 }
 
+/// «اختُطفت السويسرية كلوديا أبت»، «أفرجت عن الأمريكي جيفري وودكي»: a
+/// definite nationality adjective used as a noun (no definite noun before
+/// it to modify) and an unknown name after it: a person of that nation.
+/// The adjective's mention gives way to the person. `found` must be
+/// sorted; it stays sorted.
+pub(crate) fn nationals(rec: &Recognizer, st: &mut DocState<'_>, found: &mut [Found]) {
+    for i in 0..found.len() {
+        let f = found[i];
+        let Who::Lex(e) = f.who else { continue };
+        if f.kind != MentionKind::Adjective || !rec.compiled.entries[e as usize].is_state {
+            continue;
+        }
+        let key = st.key();
+        // Definite as written, and its own word (no clitic before it).
+        if f.word_start != f.start || !st.definite_word(rec, f.start, f.end) {
+            continue;
+        }
+        // Nothing definite before it for it to modify (الحكومة المالية).
+        let modifies = prev_word(key, f.word_start).is_some_and(|(s, e)| {
+            key[e..f.word_start].trim().is_empty()
+                && (st.definite_word(rec, s, e) || mention_at(found, s).is_some())
+        });
+        if modifies {
+            continue;
+        }
+        let Some((start, end, _)) = read_name(rec, st, f.end, found, false) else {
+            continue;
+        };
+        if !key[f.end..start].trim().is_empty() {
+            continue;
+        }
+        let name = clean(&key[start..end]);
+        let actor = Actor {
+            iri: mint_iri(&name),
+            label: transliterate(&name),
+            label_ar: clean(st.original(start, end)),
+            class: "Person".into(),
+            discovered: true,
+            lat: None,
+            long: None,
+        };
+        let who = st.discover(actor);
+        found[i] = Found {
+            start,
+            end,
+            word_start: start,
+            who,
+            kind: MentionKind::Discovered,
+        };
+    }
+}
+
 /// A group name after the group noun `c`: words up to a clause boundary, a
 /// stop word, a non-place actor or the word limit; places inside the name
 /// (جبهة تحرير ماسينا) become part of it.

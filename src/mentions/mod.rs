@@ -276,6 +276,9 @@ impl Recognizer {
         aliases::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
         let variant_spans = variants::find(self, &st, &mut found);
+        // (After the spelling variants: «نظيره الروسي أندريه بيلاوسوف» is
+        // the lexicon's Belousov, not a new person.)
+        discover::nationals(self, &mut st, &mut found);
         references::references(self, &st, &selected, &mut found);
         references::regions(self, &st, &mut found);
 

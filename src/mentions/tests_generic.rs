@@ -312,6 +312,16 @@ fn an_appositive_name_may_hold_a_definite_word() {
 }
 
 #[test]
+fn a_nationality_adjective_used_as_a_noun_names_its_national() {
+    assert_eq!(
+        discovered("وبعد ثلاثة أشهر، اختطفت الروسية كلوديا أبت من المدينة"),
+        [d("كلوديا أبت", "كلوديا أبت", "Person")]
+    );
+    // An adjective that modifies the definite noun before it names no one.
+    assert!(discovered("قالت الحكومة الروسية حسب مصادر إن الوضع مستقر").is_empty());
+}
+
+#[test]
 fn a_title_without_a_name_discovers_no_person() {
     // A complement and a clause, no appositive name.
     assert!(discovered("وقال المتحدث باسم الجيش في الإقليم إن المهاجمين فروا").is_empty());
