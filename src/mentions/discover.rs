@@ -92,17 +92,7 @@ pub(crate) fn nationals(rec: &Recognizer, st: &mut DocState<'_>, found: &mut [Fo
         if !key[f.end..start].trim().is_empty() {
             continue;
         }
-        let name = clean(&key[start..end]);
-        let actor = Actor {
-            iri: mint_iri(&name),
-            label: transliterate(&name),
-            label_ar: clean(st.original(start, end)),
-            class: "Person".into(),
-            discovered: true,
-            lat: None,
-            long: None,
-        };
-        let who = st.discover(actor);
+        let who = st.discover_span(start, end, "Person");
         found[i] = Found {
             start,
             end,
@@ -232,19 +222,9 @@ fn group(
         return None;
     }
     absorbed.extend(places);
-    let name = clean(&key[c.start..end]);
     let name_part_start = next_word(key, c.end).map_or(end, |(s, _)| s);
     let part = clean(&key[name_part_start..end]);
-    let actor = Actor {
-        iri: mint_iri(&name),
-        label: transliterate(&name),
-        label_ar: clean(st.original(c.start, end)),
-        class: cfg.group_nouns[g].class.clone(),
-        discovered: true,
-        lat: None,
-        long: None,
-    };
-    let who = st.discover(actor);
+    let who = st.discover_span(c.start, end, &cfg.group_nouns[g].class);
     if part.contains(' ') {
         st_learn(st, part, who, end);
     }
@@ -450,22 +430,12 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
     let mut out = Vec::new();
     for (start, end, last_word) in names {
         let key = st.key();
-        let name = clean(&key[start..end]);
-        let actor = Actor {
-            iri: mint_iri(&name),
-            label: transliterate(&name),
-            label_ar: clean(st.original(start, end)),
-            class: "Person".into(),
-            discovered: true,
-            lat: None,
-            long: None,
-        };
         // The family name alone names the person later in the article.
         let family = key[last_word.0..last_word.1].to_string();
         // Not a word after a connector or with the article (عبد الرحمن).
         let after_connector = prev_word(key, last_word.0)
             .is_some_and(|(a, b)| a >= start && cfg.connectors.contains(&key[a..b]));
-        let who = st.discover(actor);
+        let who = st.discover_span(start, end, "Person");
         if family.chars().count() >= 3
             && !cfg.stop_words.contains(&family)
             && !after_connector
@@ -567,6 +537,14 @@ fn read_name(
     let mut count = 0;
     let mut after_connector = false;
     let mut last_word = (0, 0);
+    // A word no name is made of: a stop word, a title, a group noun or a
+    // listed common word.
+    let common = |w: &str| {
+        cfg.stop_words.contains(w)
+            || cfg.titles.iter().any(|t| t == w)
+            || cfg.group_nouns.iter().any(|n| n.key == w)
+            || cfg.not_names.contains(w)
+    };
     while count < cfg.person_max_words {
         let Some((mut ws, we)) = next_word(key, pos) else {
             break;
@@ -619,22 +597,17 @@ fn read_name(
                     && arabic_word(n)
                     && n.chars().count() >= 3
                     && !st.definite_word(rec, ns, ne)
-                    && !cfg.stop_words.contains(n)
-                    && !cfg.not_names.contains(n)
-                    && !cfg.titles.iter().any(|t| t == n)
+                    && !common(n)
                     && !cfg.g.affixes.wa.starts(n)
             });
         // «رئيس إدارتها تسفاي بيكيلي»: a possessed noun is the title's
         // complement, not the name.
         let possessed =
             count == 0 && w.chars().count() > 5 && cfg.g.affixes.possessed_feminine.ends(w);
-        if cfg.stop_words.contains(w)
+        if common(w)
             || possessed
             || (!after_connector && !inner_definite && st.definite_word(rec, ws, we))
             || (count > 0 && !after_connector && cfg.g.affixes.wa.starts(w) && !closing)
-            || cfg.titles.iter().any(|t| t == w)
-            || cfg.group_nouns.iter().any(|n| n.key == w)
-            || cfg.not_names.contains(w)
         {
             break;
         }

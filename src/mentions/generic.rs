@@ -150,18 +150,7 @@ pub(crate) fn composed_groups(rec: &Recognizer, st: &mut DocState<'_>, found: &m
             _ => false,
         };
         if composed {
-            let key = st.key();
-            let name = clean(&key[a.start..b.end]);
-            let actor = Actor {
-                iri: mint_iri(&name),
-                label: transliterate(&name),
-                label_ar: clean(st.original(a.start, b.end)),
-                class: "ArmedGroup".into(),
-                discovered: true,
-                lat: None,
-                long: None,
-            };
-            let who = st.discover(actor);
+            let who = st.discover_span(a.start, b.end, "ArmedGroup");
             found[i] = Found {
                 end: b.end,
                 who,
@@ -212,17 +201,7 @@ pub(crate) fn datelines(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec
                         rec.in_set(&rec.cfg.stop_words, &key[a..b]) || rec.is_definite(&key[a..b])
                     });
                 if !known {
-                    let name = clean(&key[s..e]);
-                    let actor = Actor {
-                        iri: mint_iri(&name),
-                        label: transliterate(&name),
-                        label_ar: clean(st.original(s, e)),
-                        class: "City".into(),
-                        discovered: true,
-                        lat: None,
-                        long: None,
-                    };
-                    let who = st.discover(actor);
+                    let who = st.discover_span(s, e, "City");
                     added.push(Found {
                         start: s,
                         end: e,
@@ -620,18 +599,7 @@ pub(crate) fn place(
         } else {
             first
         };
-        let key = st.key();
-        let name = clean(&key[start..end]);
-        let actor = Actor {
-            iri: mint_iri(&name),
-            label: transliterate(&name),
-            label_ar: clean(st.original(start, end)),
-            class: noun.class.clone(),
-            discovered: true,
-            lat: None,
-            long: None,
-        };
-        let who = st.discover(actor);
+        let who = st.discover_span(start, end, &noun.class);
         out.push(Found {
             start,
             end,

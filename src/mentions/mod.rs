@@ -193,6 +193,23 @@ impl DocState<'_> {
     }
 
     /// Adds (or finds) a discovered actor.
+    /// Mints the actor named by key bytes `start..end` (its IRI and Latin
+    /// label from the match key, its Arabic label as written) and discovers
+    /// it.
+    pub(crate) fn discover_span(&mut self, start: usize, end: usize, class: &str) -> Who {
+        let name = discover::clean(&self.key()[start..end]);
+        let actor = Actor {
+            iri: mint::mint_iri(&name),
+            label: mint::transliterate(&name),
+            label_ar: discover::clean(self.original(start, end)),
+            class: class.to_string(),
+            discovered: true,
+            lat: None,
+            long: None,
+        };
+        self.discover(actor)
+    }
+
     pub(crate) fn discover(&mut self, actor: Actor) -> Who {
         if let Some(&i) = self.by_iri.get(&actor.iri) {
             return Who::Disc(i);

@@ -281,7 +281,11 @@ pub(super) fn run(text: &str) -> (Vec<Mention>, Vec<Actor>) {
 
 /// (text of the span, local name of the actor, kind) of every mention.
 pub(super) fn found(text: &str) -> Vec<(String, String, MentionKind)> {
-    let (mentions, _) = run(text);
+    readings(text, &run(text).0)
+}
+
+/// (text of the span, local name of the actor, kind) of `mentions` of `text`.
+pub(super) fn readings(text: &str, mentions: &[Mention]) -> Vec<(String, String, MentionKind)> {
     mentions
         .iter()
         .map(|m| {

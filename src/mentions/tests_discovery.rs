@@ -3,7 +3,7 @@
 //! their context) on sentences written for these tests, with the small
 //! lexicon of `tests.rs`.
 
-use super::tests::{actors, found, ontology, p, pairs, run};
+use super::tests::{actors, found, ontology, p, pairs, readings, run};
 use std::path::PathBuf;
 
 use super::Recognizer;
@@ -622,16 +622,7 @@ fn found_with(extra: &str, text: &str) -> Vec<(String, String, MentionKind)> {
         ..Document::default()
     };
     let (mentions, _) = rec.recognize(&doc, &sentences::split(text));
-    mentions
-        .iter()
-        .map(|m| {
-            (
-                m.span.of(text).to_string(),
-                m.actor.rsplit('/').next().unwrap_or("").to_string(),
-                m.kind,
-            )
-        })
-        .collect()
+    readings(text, &mentions)
 }
 
 #[test]

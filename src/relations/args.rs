@@ -526,8 +526,7 @@ pub(super) fn passive_agent(ctx: &Ctx<'_>, pos: usize, f: &mut Found) {
                 let at = if ctx.arg_at[j + 4].is_none()
                     && g.nouns.group_heads.contains(&ctx.tokens[j + 4].key)
                 {
-                    (j + 5..ctx.tokens.len().min(j + 7))
-                        .find(|&m| !QUOTES.contains(&ctx.tokens[m].key.as_str()))
+                    Some(past_quotes(ctx, j + 5)).filter(|&m| m < ctx.tokens.len().min(j + 7))
                 } else {
                     Some(j + 4)
                 };

@@ -463,11 +463,10 @@ fn result_marker_before(ctx: &Ctx<'_>, pos: usize) -> bool {
 /// «of them»: the counted victims are of the event's object.
 fn victims_of_them(ctx: &Ctx<'_>, pos: usize) -> bool {
     let g = ctx.g;
-    // Digits, or a number word from three up (not عام، يوم …).
     let counted = |j: usize| {
-        ctx.tokens.get(j).is_some_and(|t| {
-            t.kind == TokKind::Number || g.dates.number_words.get(&t.key).is_some_and(|&n| n >= 3)
-        })
+        ctx.tokens
+            .get(j)
+            .is_some_and(|t| super::qualifiers::quantities::number(g, t).is_some())
     };
     counted(pos)
         && ctx

@@ -242,7 +242,7 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
             return p;
         }
         if arg.first > 1
-            && crate::text::tokens::QUOTES.contains(&k)
+            && QUOTES.contains(&k)
             && let Some(p) = apart(arg.first - 2).or_else(|| {
                 let k2 = g.strip_conj(&ctx.tokens[arg.first - 2].key);
                 g.clauses.prep_words.contains(k2).then(|| k2.to_string())
@@ -274,6 +274,14 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
         }
     }
     String::new()
+}
+
+/// The first token at or after `j` that is no quotation mark (past the
+/// quotes around a name: لـ"ولاية الساحل" على …).
+pub(super) fn past_quotes(ctx: &Ctx<'_>, j: usize) -> usize {
+    (j..ctx.tokens.len())
+        .find(|&m| !QUOTES.contains(&ctx.tokens[m].key.as_str()))
+        .unwrap_or(ctx.tokens.len())
 }
 
 pub(super) fn same_clause(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {

@@ -45,17 +45,6 @@ impl Extractor {
             return Found::default();
         }
         if let Some(Some(a)) = accused {
-            let (_, objects) = if p.swap {
-                (
-                    std::mem::take(&mut f.objects),
-                    std::mem::take(&mut f.subjects),
-                )
-            } else {
-                (
-                    std::mem::take(&mut f.subjects),
-                    std::mem::take(&mut f.objects),
-                )
-            };
             let genitive = direct_after(ctx, hit.end, 0)
                 .map(|g| conjuncts_forward(ctx, g).ents(ctx))
                 .unwrap_or_default();
@@ -65,7 +54,7 @@ impl Extractor {
             } else if p.swap {
                 Vec::new()
             } else {
-                objects
+                std::mem::take(&mut f.objects)
             }
             .into_iter()
             .filter(|o| !agent.iter().any(|x| x.actor == o.actor))

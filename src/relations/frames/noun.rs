@@ -101,9 +101,7 @@ impl Extractor {
                     return false;
                 }
                 // (Past the name's closing quote.)
-                let end = (ctx.args[o].end..ctx.tokens.len())
-                    .find(|&j| !crate::text::tokens::QUOTES.contains(&ctx.tokens[j].key.as_str()))
-                    .unwrap_or(ctx.tokens.len());
+                let end = past_quotes(ctx, ctx.args[o].end);
                 ctx.tokens.get(end).is_some_and(|t| {
                     ctx.g
                         .clauses

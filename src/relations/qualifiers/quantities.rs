@@ -34,7 +34,7 @@ fn unit<'g>(g: &'g Grammar, k: &str) -> Option<&'g str> {
 
 /// The value of a number in digits, or of a cardinal written as a word
 /// (ثلاثة، وعشرين).
-fn number(g: &Grammar, t: &Token) -> Option<f64> {
+pub(crate) fn number(g: &Grammar, t: &Token) -> Option<f64> {
     match t.kind {
         TokKind::Number => t.key.replace(',', "").parse().ok(),
         TokKind::Arabic => g
