@@ -310,8 +310,9 @@ pub(super) fn parenthesized(ctx: &Ctx<'_>, a: usize) -> bool {
         && ctx.tokens.get(arg.end).is_some_and(|t| t.key == ")")
 }
 
-/// «هاجم مسلحون، ليل الثلاثاء، دورية للجيش»: commas around a time
-/// adverbial (a date, with words of the time of day) set off an aside, not
+/// «هاجم مسلحون، ليل الثلاثاء، دورية للجيش»، «أعلنت تشاد، في نوفمبر 2024،
+/// إنهاء …»: commas around a time adverbial (a date, with words of the time
+/// of day, after a preposition of time) set off an aside, not
 /// a clause: their keys are emptied, so that the frames read the sentence
 /// as if they were absent. The tokens keep their spans.
 fn unmark_time_asides(
@@ -331,11 +332,13 @@ fn unmark_time_asides(
             i += 1;
             continue;
         }
-        let close = (i + 2..tokens.len().min(i + 8)).find(|&j| is_comma(&tokens[j].key));
+        let close = (i + 2..tokens.len().min(i + 12)).find(|&j| is_comma(&tokens[j].key));
         let aside = close.is_some_and(|j| {
             let timed = |m: usize| {
                 let k = tokens[m].key.as_str();
-                dated[m]
+                // (A preposition may open it: «، في نوفمبر 2024،».)
+                (m == i + 1 && g.clauses.event_preps.contains(k))
+                    || dated[m]
                     || g.dates.times_of_day.contains(k)
                     || g.dates.today.contains(k)
                     || g.dates.yesterday.contains(k)
