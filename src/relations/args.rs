@@ -578,6 +578,43 @@ pub(super) fn apposed_list(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
     Vec::new()
 }
 
+/// «يضم التحالف ثلاث دول تحكمها مجالس عسكرية هي مالي وبوركينا فاسو
+/// والنيجر»، «الدول الثلاث: أ وب»: a counted noun phrase right after `pos`
+/// (a number within eight words, and no actor, preposition, other
+/// predicate or clause end before the marker) whose members are listed
+/// after هي / وهي or a colon. The list, of two actors or more.
+pub(super) fn enumerated(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
+    let g = ctx.g;
+    let mut counted = false;
+    for j in pos..ctx.tokens.len().min(pos + 9) {
+        let t = &ctx.tokens[j];
+        let k = t.key.as_str();
+        let marker = g.clauses.apposition_pronouns.contains(k) || k == ":";
+        if marker && counted {
+            let list = arg_after(ctx, j + 1, 0)
+                .map(|a| conjuncts_forward(ctx, a))
+                .unwrap_or_default();
+            return if list.len() > 1 { list } else { Vec::new() };
+        }
+        // (A comma may set the list off: «ثلاث دول، هي …».)
+        let before_marker = ctx
+            .tokens
+            .get(j + 1)
+            .is_some_and(|n| g.clauses.apposition_pronouns.contains(&n.key));
+        if ctx.arg_at[j].is_some()
+            || (is_comma(k) && !before_marker)
+            || CLAUSE_PUNCT.contains(&k)
+            || (j > pos && ctx.trigger_at[j])
+            || g.clauses.prep_words.contains(g.strip_conj(k))
+        {
+            return Vec::new();
+        }
+        let bare = g.affixes.article.iter().find_map(|a| k.strip_prefix(a)).unwrap_or(k);
+        counted |= t.kind == TokKind::Number || g.quantities.number_words.get(bare).is_some();
+    }
+    Vec::new()
+}
+
 /// The actors listed after «، إلى جانب» (or «بالإضافة إلى») later in the
 /// clause of a trigger ending at `pos`.
 pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {

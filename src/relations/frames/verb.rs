@@ -113,6 +113,14 @@ impl Extractor {
                 f.subjects = conjuncts_forward(ctx, s).ents(ctx);
             }
         }
+        // «يضم التحالف ثلاث دول هي أ وب وج»: the members listed after a
+        // counted noun are the objects, when every one of them fits.
+        if f.objects.is_empty() {
+            let list = enumerated(ctx, object_from);
+            if !list.is_empty() && list.iter().all(|&a| fit_object(&ctx.args[a])) {
+                f.objects = list.ents(ctx);
+            }
+        }
         // «أربع جماعات تنشط في مالي، وهي أنصار الدين، والمرابطون …»:
         // the list after وهي names the unnamed subject.
         if f.subjects.is_empty() {
