@@ -221,7 +221,8 @@ pub(crate) fn references(
             // A group named by its size (الدول الثلاث) is first a list of
             // that many (مالي وبوركينا فاسو والنيجر) in those sentences, then
             // the group the same reference named last (منحت الدول الثلاث …
-            // ثم قادة الدول الثلاث), and only then the last ones named.
+            // ثم قادة الدول الثلاث), then the last such list earlier in the
+            // article, and only then the last ones named.
             let group_key = (r.count, r.listed.clone());
             if r.group {
                 let eligible = |f: &Found| antecedent(f) && compatible(f.who);
@@ -232,6 +233,13 @@ pub(crate) fn references(
                     pair = list.into_iter().rev().collect();
                 } else if let Some(g) = groups.get(&group_key) {
                     pair.clone_from(g);
+                } else if let Some(list) =
+                    coordinated_run(rec, key, window, 0, reach_end, r.count, eligible)
+                {
+                    // The article's list of that many, further back: the
+                    // heading «لماذا انسحبت الدول الثلاث» three sentences
+                    // after «ويضم ثلاث دول هي مالي وبوركينا فاسو والنيجر».
+                    pair = list.into_iter().rev().collect();
                 }
             } else if pair.len() != r.count
                 && let Some(g) = groups.get(&group_key)

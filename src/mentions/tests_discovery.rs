@@ -654,4 +654,16 @@ fn a_group_of_states_named_by_its_size() {
     );
     // Two states are not three.
     assert!(of("زار الوفد مالي والنيجر. وقررت الدول الثلاث الرد").is_empty());
+    // The article's list, three sentences and more back, when no nearer
+    // list or group names three.
+    let text = "يضم التحالف مالي وبوركينا فاسو والنيجر. وعقد القادة قمة. وانتقدت فرنسا القمة. \
+                ورفضت تشاد الدعوة. وأعلنت الدول الثلاث انسحابها";
+    assert_eq!(
+        of(text),
+        ["Mali", "Burkina_Faso", "Niger"].map(String::from)
+    );
+    // Not a list of two, however far back.
+    let text = "زار الوفد مالي والنيجر. وعقد القادة قمة. وانتقدت فرنسا القمة. \
+                ورفضت تشاد الدعوة. وأعلنت الدول الثلاث انسحابها";
+    assert!(of(text).is_empty());
 }

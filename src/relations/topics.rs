@@ -63,7 +63,14 @@ impl StateCount {
         let order = self.seen.len();
         // Names only: «القوات الأمريكية» in a report on Niger does not make
         // it a report on the United States.
-        for a in ctx.args.iter().filter(|a| a.kind != MentionKind::Adjective) {
+        // Nor a group named by its size (الدول الثلاث): it names several
+        // states at once, none of them the topic.
+        let group = |a: &&Arg| a.kind == MentionKind::Reference && !a.twins.is_empty();
+        for a in ctx
+            .args
+            .iter()
+            .filter(|a| a.kind != MentionKind::Adjective && !group(a))
+        {
             for e in std::iter::once(ent(a)).chain(a.twins.iter().cloned()) {
                 if e.class != "State" {
                     continue;
