@@ -347,6 +347,73 @@ fn quoted_group(
     }))
 }
 
+/// «"الجبهة الوطنية للتحرير"»، «"الحركة الشعبية للإنقاذ"»: a quoted phrase
+/// of two to `acronym_max_words` words whose first word is a group noun with
+/// the article names a group of that noun's class: the quotes make the
+/// common noun a name («الجبهة» alone stays a reference). Places inside
+/// belong to the name; any other actor inside (a lexicon group, «"الحركة
+/// الوطنية لتحرير أزواد"») keeps its reading, and an adjective right after
+/// the noun («"الجماعة المسلحة"») is no name. `found` stays sorted.
+pub(crate) fn quoted_definite_groups(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Found>) {
+    let cfg = &rec.cfg;
+    // (start, end, group noun) of each quoted name, read first: minting
+    // needs the state mutably.
+    let mut names: Vec<(usize, usize, usize)> = Vec::new();
+    let key = st.key();
+    let mut from = 0;
+    while let Some(o) = key[from..].find('"') {
+        let open = from + o + 1;
+        let Some(c) = key[open..].find('"') else {
+            break;
+        };
+        let close = open + c;
+        from = close + 1;
+        let start = open + (key[open..close].len() - key[open..close].trim_start().len());
+        let end = start + key[start..close].trim_end().len();
+        let words: Vec<&str> = key[start..end].split(' ').collect();
+        if words.len() < 2
+            || words.len() > cfg.acronym_max_words
+            || !words.iter().all(|w| arabic_word(w))
+            || !rec.is_definite(words[0])
+        {
+            continue;
+        }
+        let Some(g) = cfg
+            .group_nouns
+            .iter()
+            .position(|n| n.key == rec.strip_article(words[0]))
+        else {
+            continue;
+        };
+        let second = rec.strip_article(words[1]);
+        if cfg.not_names.contains(second) || cfg.not_names.contains(words[1]) {
+            continue;
+        }
+        let other_actor = found.iter().any(|f| {
+            f.start < end
+                && f.end > start
+                && !matches!(f.who, Who::Lex(e) if rec.compiled.entries[e as usize].is_place)
+        });
+        if !other_actor {
+            names.push((start, end, g));
+        }
+    }
+    for (start, end, g) in names {
+        found.retain(|f| f.end <= start || f.start >= end);
+        let who = st.discover_span(start, end, &cfg.group_nouns[g].class);
+        let name = clean(&st.key()[start..end]);
+        st_learn(st, name, who, end);
+        found.push(Found {
+            start,
+            end,
+            word_start: start,
+            who,
+            kind: MentionKind::Discovered,
+        });
+    }
+    found.sort_by_key(|f| (f.start, f.end));
+}
+
 /// Remembers an Arabic alias in the document state.
 fn st_learn(st: &mut DocState<'_>, key: String, who: Who, from: usize) {
     st.learned.push(Learned {

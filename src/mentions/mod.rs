@@ -288,6 +288,7 @@ impl Recognizer {
         // Discovery after group nouns and titles, then acronyms.
         discover::triggers(self, &mut st, &selected, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
+        discover::quoted_definite_groups(self, &mut st, &mut found);
         generic::datelines(self, &mut st, &mut found);
         aliases::acronyms(self, &mut st, &mut found);
         aliases::learned(self, &st, &mut found);

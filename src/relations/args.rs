@@ -615,6 +615,36 @@ pub(super) fn enumerated(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// «"الجبهة الوطنية للتحرير"، وهي حركة متمردة يقودها فلان»: the actor set
+/// off by a comma before «وهي / وهو» and a common noun (with its
+/// adjectives) that open the clause of the predicate at `pos`: what a
+/// resumptive pronoun on the predicate refers to.
+pub(super) fn apposed_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let marker = (pos.saturating_sub(5)..pos)
+        .rev()
+        .find(|&j| g.clauses.apposition_pronouns.contains(&ctx.tokens[j].key))?;
+    let between_ok = marker + 1 < pos
+        && (marker + 1..pos).all(|j| {
+            let k = ctx.tokens[j].key.as_str();
+            ctx.arg_at[j].is_none()
+                && !ctx.trigger_at[j]
+                && ctx.tokens[j].kind == TokKind::Arabic
+                && !g.clauses.prep_words.contains(g.strip_conj(k))
+        });
+    let comma = marker.checked_sub(1)?;
+    if !between_ok || !is_comma(&ctx.tokens[comma].key) {
+        return None;
+    }
+    // (Past a closing quote: «"الجبهة …"، وهي».)
+    let mut end = comma;
+    while end > 0 && QUOTES.contains(&ctx.tokens[end - 1].key.as_str()) {
+        end -= 1;
+    }
+    let a = ctx.arg_at[end.checked_sub(1)?]?;
+    (ctx.args[a].end == end).then_some(a)
+}
+
 /// The actors listed after «، إلى جانب» (or «بالإضافة إلى») later in the
 /// clause of a trigger ending at `pos`.
 pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {

@@ -197,6 +197,18 @@ impl Extractor {
                 .clauses
                 .relatives
                 .contains(ctx.tokens[hit.first - 1].key.as_str());
+        // «"الجبهة …"، وهي حركة متمردة يقودها فلان»: the pronoun is the
+        // actor the clause is in apposition to.
+        if f.objects.is_empty()
+            && !f.subjects.is_empty()
+            && !f.carried
+            && !relative
+            && pronoun.is_some()
+            && let Some(h) = apposed_head(ctx, hit.first)
+            && fit_object(&ctx.args[h])
+        {
+            f.objects = [h].ents(ctx);
+        }
         if f.objects.is_empty()
             && !f.subjects.is_empty()
             && !f.carried
