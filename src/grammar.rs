@@ -375,6 +375,9 @@ pub struct Nouns {
     pub quantifiers: Words,
     /// Nouns naming a group before its name (تنظيم "ولاية الساحل").
     pub group_heads: Words,
+    /// Fixed positions and settlements (موقع، قاعدة، قرية …): an object of
+    /// this kind lies in the place named after it.
+    pub positions: Words,
     /// Undertakings that make their partners allies when joint (قوة،
     /// دوريات، عمليات مشتركة), unlike a joint bank or statement.
     pub joint_heads: Words,

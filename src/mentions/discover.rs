@@ -354,7 +354,11 @@ fn quoted_group(
 /// belong to the name; any other actor inside (a lexicon group, «"الحركة
 /// الوطنية لتحرير أزواد"») keeps its reading, and an adjective right after
 /// the noun («"الجماعة المسلحة"») is no name. `found` stays sorted.
-pub(crate) fn quoted_definite_groups(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec<Found>) {
+pub(crate) fn quoted_definite_groups(
+    rec: &Recognizer,
+    st: &mut DocState<'_>,
+    found: &mut Vec<Found>,
+) {
     let cfg = &rec.cfg;
     // (start, end, group noun) of each quoted name, read first: minting
     // needs the state mutably.

@@ -53,7 +53,8 @@ fn discovers_groups_after_group_nouns() {
 
 #[test]
 fn a_quoted_definite_group_noun_opens_a_name() {
-    let text = "أعلنت \"الجبهة الوطنية للتحرير\"، وهي حركة متمردة، مسؤوليتها. وقالت الجبهة إنها ستواصل";
+    let text =
+        "أعلنت \"الجبهة الوطنية للتحرير\"، وهي حركة متمردة، مسؤوليتها. وقالت الجبهة إنها ستواصل";
     let d = discovered(text);
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].0, "الجبهة الوطنية للتحرير");
@@ -66,7 +67,10 @@ fn a_quoted_definite_group_noun_opens_a_name() {
             .map(|m| m.actor.as_str())
             .collect()
     };
-    assert_eq!(of_kind(MentionKind::Reference), of_kind(MentionKind::Discovered));
+    assert_eq!(
+        of_kind(MentionKind::Reference),
+        of_kind(MentionKind::Discovered)
+    );
     // Not a name: an adjective after the noun, one word, a lexicon group.
     assert!(discovered("تبنت \"الجماعة المسلحة\" الهجوم").is_empty());
     assert!(discovered("تبنت \"الجبهة\" الهجوم").is_empty());

@@ -609,7 +609,12 @@ pub(super) fn enumerated(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
         {
             return Vec::new();
         }
-        let bare = g.affixes.article.iter().find_map(|a| k.strip_prefix(a)).unwrap_or(k);
+        let bare = g
+            .affixes
+            .article
+            .iter()
+            .find_map(|a| k.strip_prefix(a))
+            .unwrap_or(k);
         counted |= t.kind == TokKind::Number || g.quantities.number_words.get(bare).is_some();
     }
     Vec::new()
@@ -643,6 +648,57 @@ pub(super) fn apposed_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     }
     let a = ctx.arg_at[end.checked_sub(1)?]?;
     (ctx.args[a].end == end).then_some(a)
+}
+
+/// «هاجم الجيش مواقعنا في أنفيس وبير وكيدال»: a direct object that names
+/// no actor, a fixed position or settlement (`nouns.positions`: one to three
+/// words, the first right after the verb at `pos`), then a place behind a
+/// locative preposition: the place, and those coordinated with it, are where
+/// the object lies. Nothing else may come between.
+pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
+    let g = ctx.g;
+    let plain = |j: usize| {
+        let t = &ctx.tokens[j];
+        let k = t.key.as_str();
+        t.kind == TokKind::Arabic
+            && ctx.arg_at[j].is_none()
+            && !ctx.trigger_at[j]
+            && !ctx.in_date[j]
+            && !g.clauses.prep_words.contains(g.strip_conj(k))
+            && !g.clauses.relatives.contains(k)
+            && clitic_prep(g, k, 4).is_none()
+    };
+    if pos >= ctx.tokens.len()
+        || !plain(pos)
+        || !g.noun_of(&g.nouns.positions, &ctx.tokens[pos].key)
+    {
+        return Vec::new();
+    }
+    for j in pos + 1..ctx.tokens.len().min(pos + 4) {
+        let k = ctx.tokens[j].key.as_str();
+        if g.clauses.locative.contains(k) {
+            let Some(a) = ctx.arg_at.get(j + 1).copied().flatten() else {
+                return Vec::new();
+            };
+            let place = |a: usize| {
+                matches!(ctx.args[a].class.as_str(), "City" | "Region" | "Facility")
+                    && ctx.args[a].kind != MentionKind::Reference
+            };
+            if ctx.args[a].first != j + 1 || !place(a) {
+                return Vec::new();
+            }
+            let list = conjuncts_forward(ctx, a);
+            return if list.iter().all(|&x| place(x)) {
+                list
+            } else {
+                Vec::new()
+            };
+        }
+        if !plain(j) {
+            return Vec::new();
+        }
+    }
+    Vec::new()
 }
 
 /// The actors listed after «، إلى جانب» (or «بالإضافة إلى») later in the

@@ -113,6 +113,14 @@ impl Extractor {
                 f.subjects = conjuncts_forward(ctx, s).ents(ctx);
             }
         }
+        // «هاجم الجيش مواقعنا في أنفيس وكيدال»: a direct object naming no
+        // actor, then the places where it lies.
+        if f.objects.is_empty() && object_preps.iter().any(String::is_empty) {
+            let places = object_noun_place(ctx, object_from);
+            if !places.is_empty() && places.iter().all(|&a| fit_object(&ctx.args[a])) {
+                f.objects = places.ents(ctx);
+            }
+        }
         // «يضم التحالف ثلاث دول هي أ وب وج»: the members listed after a
         // counted noun are the objects, when every one of them fits.
         if f.objects.is_empty() {
