@@ -283,6 +283,8 @@ pub struct Clauses {
     pub partitive: Words,
     /// The preposition بين of a list of parties.
     pub between: Words,
+    /// What introduces the author in an attribution (إلى، لـ).
+    pub attribution_preps: Words,
     /// Prepositions before a place's name (في، إلى، قرب، حول …).
     pub place_preps: Words,
     /// The preposition في (in).
@@ -346,6 +348,10 @@ pub struct Verbs {
     pub light: Words,
     /// Verbs that take an event noun in a relative clause (تبنى، نصب).
     pub event: Words,
+    /// Verbs of claiming an event (تبنى), stems.
+    pub claim: Words,
+    /// Verbs of attributing an event to an author (نسب، حمّل), stems.
+    pub attribution: Words,
     /// Verbs whose subject undergoes the event noun they govern with لـ.
     pub patient: Words,
     /// Verbs of reaction (condemning, welcoming, commenting): their subject
@@ -378,6 +384,8 @@ pub struct Nouns {
     /// Fixed positions and settlements (موقع، قاعدة، قرية …): an object of
     /// this kind lies in the place named after it.
     pub positions: Words,
+    /// Event nouns a claim refers back to (هجوم، عملية، تفجير).
+    pub events: Words,
     /// Undertakings that make their partners allies when joint (قوة،
     /// دوريات، عمليات مشتركة), unlike a joint bank or statement.
     pub joint_heads: Words,

@@ -362,6 +362,9 @@ impl Extractor {
                 }
             }
         }
+        // «وتبنى التنظيم الهجوم»: a claim names the author of an event told
+        // before.
+        self.claimed(ctx, sentence, out);
         dedupe(out, first_out);
     }
 }

@@ -23,6 +23,7 @@
 mod agreement;
 mod args;
 mod assemble;
+mod claims;
 mod context;
 mod coordination;
 mod frames;
