@@ -701,6 +701,31 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
     Vec::new()
 }
 
+/// «موقع متقدم للجيش الكاميروني»، «مقر للشرطة»: a fixed position
+/// (`nouns.positions`) at `pos` owned through لـ by the actor after it
+/// (past at most two plain words): the owner.
+pub(super) fn position_owner(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let t = ctx.tokens.get(pos)?;
+    if ctx.arg_at[pos].is_some() || !g.noun_of(&g.nouns.positions, &t.key) {
+        return None;
+    }
+    for j in pos + 1..ctx.tokens.len().min(pos + 4) {
+        if let Some(a) = ctx.arg_at[j] {
+            let lam = g.affixes.lam.contains(&prep_of(ctx, a));
+            return (lam && ctx.args[a].first == j).then_some(a);
+        }
+        let k = ctx.tokens[j].key.as_str();
+        if ctx.tokens[j].kind != TokKind::Arabic
+            || ctx.trigger_at[j]
+            || g.clauses.prep_words.contains(g.strip_conj(k))
+        {
+            return None;
+        }
+    }
+    None
+}
+
 /// The actors listed after «، إلى جانب» (or «بالإضافة إلى») later in the
 /// clause of a trigger ending at `pos`.
 pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {

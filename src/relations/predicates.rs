@@ -8,7 +8,21 @@ use super::*;
 pub(super) fn patient_before(ctx: &Ctx<'_>, pos: usize) -> bool {
     let g = ctx.g;
     let carries_l = g.affixes.lam.starts(g.strip_conj(&ctx.tokens[pos].key));
-    let start = ctx.clause_start[ctx.clause[pos]].max(pos.saturating_sub(5));
+    // Five words back, an aside of time not counted (تعرض موقع للجيش، ليل
+    // السبت، لهجوم).
+    let clause_start = ctx.clause_start[ctx.clause[pos]];
+    let mut start = pos;
+    let mut words = 0;
+    while start > clause_start && words < 5 {
+        start -= 1;
+        let t = &ctx.tokens[start];
+        let timed = ctx.in_date[start]
+            || ctx.g.dates.times_of_day.contains(&t.key)
+            || ctx.dates.iter().any(|d| d.first == start);
+        if !t.key.is_empty() && !timed && t.kind != TokKind::Punct {
+            words += 1;
+        }
+    }
     carries_l
         && (start..pos).any(|j| {
             let k = g.strip_conj(&ctx.tokens[j].key);

@@ -203,11 +203,19 @@ impl Extractor {
         // «تعرض الجيش لهجوم»: the clause subject undergoes the event; the
         // agent can only come from the phrase (لكمين نصبته الجماعة).
         if patient_before(ctx, hit.first) {
+            // (The owner of a position that undergoes it: «تعرض موقع متقدم
+            // للجيش الكاميروني لهجوم».)
+            let start = ctx.clause_start[ctx.clause[hit.first]];
             if f.objects.is_empty()
                 && let Some(b) = subject_before(ctx, hit.first, 4)
+                    .or_else(|| (start..hit.first).find_map(|j| position_owner(ctx, j)))
                 && fit_object(&ctx.args[b])
             {
                 f.objects = [b].ents(ctx);
+            }
+            // (Or a passive agent: «تعرض الجيش لهجوم من قبل الجماعة».)
+            if f.subjects.is_empty() && !f.objects.is_empty() {
+                passive_agent(ctx, object_from, &mut f);
             }
             if f.subjects.is_empty() {
                 return f;
