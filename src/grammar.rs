@@ -338,6 +338,10 @@ pub struct Markers {
     /// «Of them» after a counted number in a result clause (مقتل سبعة منهم):
     /// the victims belong to the event's object.
     pub of_them: Words,
+    /// Words linking an unnamed agent to the group named after it.
+    pub belonging: Words,
+    /// Words that make that link only suspected (يشتبه، يعتقد).
+    pub suspicion: Words,
 }
 
 /// Verbs the frames treat apart.

@@ -365,6 +365,9 @@ impl Extractor {
         // «وتبنى التنظيم الهجوم»: a claim names the author of an event told
         // before.
         self.claimed(ctx, sentence, out);
+        // «مسلحين يشتبه في انتمائهم إلى حركة الشباب»: the group behind
+        // unnamed agents.
+        self.suspected(ctx, out, first_out);
         dedupe(out, first_out);
     }
 }

@@ -220,3 +220,72 @@ impl Extractor {
 
 /// The pattern name recorded on claimed statements.
 pub(super) const CLAIM_PATTERN: &str = "claimed-event";
+
+/// The pattern name recorded on statements of a suspected affiliation.
+pub(super) const SUSPECTED_PATTERN: &str = "suspected-agent";
+
+/// The group an unnamed agent at `a` (مسلحون، انتحاري) is said to belong
+/// to right after it: «مسلحين يشتبه في انتمائهم إلى حركة الشباب»،
+/// «مسلحون يُعتقد أنهم من "ولاية الساحل"»، «مسلحون ينتمون إلى …». Only
+/// the words of `markers.belonging` and `markers.suspicion` may come
+/// between; the second tells whether the link is only suspected.
+pub(super) fn belongs_to(ctx: &Ctx<'_>, a: usize) -> Option<(usize, bool)> {
+    let g = ctx.g;
+    let mut suspected = false;
+    let mut linked = false;
+    for j in ctx.args[a].end..ctx.tokens.len().min(ctx.args[a].end + 6) {
+        if let Some(b) = ctx.arg_at[j] {
+            return (linked && ctx.args[b].first == j && ctx.args[b].class == "ArmedGroup")
+                .then_some((b, suspected));
+        }
+        let k = ctx.tokens[j].key.as_str();
+        if QUOTES.contains(&k) {
+            continue;
+        }
+        if g.markers.suspicion.contains(k) {
+            suspected = true;
+        } else if g.markers.belonging.contains(g.strip_conj(k)) {
+            linked = true;
+        } else {
+            return None;
+        }
+    }
+    None
+}
+
+impl Extractor {
+    /// States again, with the group it is said to belong to as subject, the
+    /// statements of this sentence (from `from` in `out`) whose subject is
+    /// an unnamed agent followed by its affiliation (مسلحين يشتبه في
+    /// انتمائهم إلى حركة الشباب): hedged when only suspected.
+    pub(super) fn suspected(&self, ctx: &Ctx<'_>, out: &mut Vec<Statement>, from: usize) {
+        let mut added = Vec::new();
+        for (a, arg) in ctx.args.iter().enumerate() {
+            if !arg.actor.contains(crate::mentions::mint::UNNAMED) {
+                continue;
+            }
+            let Some((b, suspected)) = belongs_to(ctx, a) else {
+                continue;
+            };
+            let group = &ctx.args[b];
+            for s in out[from..].iter().filter(|s| s.subject == arg.actor) {
+                let (domain, _) = self.signature(&s.relation);
+                if s.object == group.actor || !self.is_a(&group.class, domain) {
+                    continue;
+                }
+                added.push(Statement {
+                    subject: group.actor.clone(),
+                    modality: if suspected { Modality::Hedged } else { s.modality },
+                    pattern: SUSPECTED_PATTERN.to_string(),
+                    confidence: ((s.confidence * 0.85).clamp(0.2, 0.99) * 100.0).round() / 100.0,
+                    evidence: Evidence {
+                        focus: s.evidence.focus.cover(group.span),
+                        ..s.evidence.clone()
+                    },
+                    ..s.clone()
+                });
+            }
+        }
+        out.extend(added);
+    }
+}

@@ -75,6 +75,13 @@ impl Extractor {
             _ => (Vec::new(), hit.end),
         };
         f.subjects = subject_list.ents(ctx);
+        // «هاجم مسلحون يُعتقد أنهم من التنظيم مواقع الجيش»: the object comes
+        // after the group an unnamed subject is said to belong to.
+        let object_from = match subject_list.last() {
+            Some(&a) if ctx.args[a].first >= hit.end => super::super::claims::belongs_to(ctx, a)
+                .map_or(object_from, |(b, _)| ctx.args[b].end),
+            _ => object_from,
+        };
         // «المنطقة التي يسيطر عليها حفتر»: after a relative pronoun, a
         // resumptive pronoun makes the antecedent the object.
         let antecedent = (hit.first > 0
