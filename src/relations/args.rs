@@ -752,9 +752,23 @@ pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {
 /// the adjective only qualifies it.
 pub(super) fn named_after_adjective(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
     let next = a + 1;
+    // (A first name the lexicon's entry lacks may come between: «نظيره
+    // الروسي أندريه بيلاوسوف» where only the surname is the mention.)
+    let between_ok = |n: usize| {
+        let (from, to) = (ctx.args[a].end, ctx.args[n].first);
+        to >= from
+            && to - from <= 2
+            && (from..to).all(|j| {
+                let k = ctx.tokens[j].key.as_str();
+                ctx.tokens[j].kind == TokKind::Arabic
+                    && !ctx.trigger_at[j]
+                    && !ctx.g.definite(k)
+                    && !ctx.g.clauses.prep_words.contains(ctx.g.strip_conj(k))
+            })
+    };
     (ctx.args[a].kind == MentionKind::Adjective
         && next < ctx.args.len()
-        && ctx.args[next].first == ctx.args[a].end
+        && between_ok(next)
         && ctx.args[next].class == "Person")
         .then_some(next)
 }

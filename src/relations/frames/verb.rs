@@ -26,8 +26,15 @@ impl Extractor {
         let before = subject_before(ctx, hit.first, 3);
         // An actor right after the verb that cannot be its subject
         // (a place after هاجم) is its object, with a dropped subject.
-        let after =
-            direct_after(ctx, hit.end, 2).filter(|&a| self.slot_fits(p, &ctx.args[a].class, true));
+        // (A nationality adjective before a person names that person: «التقى
+        // الرئيس الموريتاني محمد ولد الغزواني …».)
+        let after = direct_after(ctx, hit.end, 2)
+            .map(|a| {
+                named_after_adjective(ctx, a)
+                    .filter(|&n| self.slot_fits(p, &ctx.args[n].class, true))
+                    .unwrap_or(a)
+            })
+            .filter(|&a| self.slot_fits(p, &ctx.args[a].class, true));
         let gender = verb_gender(ctx.g, &hit.prefix, &hit.suffix);
         // In a relative clause with its own subject after the verb
         // (مالي التي تحاصر الجماعة عاصمتها) the antecedent is not the subject.
