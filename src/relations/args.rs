@@ -620,10 +620,11 @@ pub(super) fn enumerated(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
     Vec::new()
 }
 
-/// «"الجبهة الوطنية للتحرير"، وهي حركة متمردة يقودها فلان»: the actor set
-/// off by a comma before «وهي / وهو» and a common noun (with its
-/// adjectives) that open the clause of the predicate at `pos`: what a
-/// resumptive pronoun on the predicate refers to.
+/// «"الجبهة الوطنية للتحرير"، وهي حركة متمردة يقودها فلان»، «والجبهة هي
+/// تحالف يقاتل …»: the actor before «وهي / هي» (set off by a comma, or the
+/// subject of a nominal sentence) and a common noun (with its adjectives)
+/// that open the clause of the predicate at `pos`: the predicate's subject,
+/// or what a resumptive pronoun on it refers to.
 pub(super) fn apposed_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     let g = ctx.g;
     let marker = (pos.saturating_sub(5)..pos)
@@ -632,15 +633,20 @@ pub(super) fn apposed_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     let between_ok = marker + 1 < pos
         && (marker + 1..pos).all(|j| {
             let k = ctx.tokens[j].key.as_str();
+            // (The noun may itself be a trigger: «هي تحالف يقاتل …».)
             ctx.arg_at[j].is_none()
-                && !ctx.trigger_at[j]
                 && ctx.tokens[j].kind == TokKind::Arabic
                 && !g.clauses.prep_words.contains(g.strip_conj(k))
         });
-    let comma = marker.checked_sub(1)?;
-    if !between_ok || !is_comma(&ctx.tokens[comma].key) {
+    if !between_ok {
         return None;
     }
+    // Set off by a comma («X، وهي حركة …»), or the predicate of a nominal
+    // sentence («وجبهة تحرير أزواد هي تحالف يقاتل …»).
+    let comma = marker
+        .checked_sub(1)
+        .filter(|&c| is_comma(&ctx.tokens[c].key))
+        .unwrap_or(marker);
     // (Past a closing quote: «"الجبهة …"، وهي».)
     let mut end = comma;
     while end > 0 && QUOTES.contains(&ctx.tokens[end - 1].key.as_str()) {

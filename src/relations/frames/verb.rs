@@ -143,6 +143,17 @@ impl Extractor {
                 f.objects = list.ents(ctx);
             }
         }
+        // «والجبهة هي تحالف يقاتل ضد الجيش»، «X، وهي حركة تنشط في …»: the
+        // actor the predicate noun describes (the verb agrees with the
+        // noun, not with it).
+        if f.subjects.is_empty()
+            && !object_pronoun(ctx.g, &hit.suffix)
+            && let Some(h) = apposed_head(ctx, hit.first)
+            && fit_subject(&ctx.args[h])
+            && !f.objects.iter().any(|o| o.actor == ctx.args[h].actor)
+        {
+            f.subjects = [h].ents(ctx);
+        }
         // «أربع جماعات تنشط في مالي، وهي أنصار الدين، والمرابطون …»:
         // the list after وهي names the unnamed subject.
         if f.subjects.is_empty() {
