@@ -208,6 +208,14 @@ impl Extractor {
 
     /// The domain and range classes of a relation (empty: unconstrained),
     /// borrowed: the frames ask for every candidate pair.
+    /// Whether `class` is a kind of place (a city, region or facility).
+    fn is_place_class(&self, class: &str) -> bool {
+        self.ancestors
+            .get(class)
+            .is_some_and(|a| a.iter().any(|c| c == "Place"))
+            || class == "Place"
+    }
+
     fn signature(&self, relation: &str) -> (&[String], &[String]) {
         self.signatures
             .get(relation)

@@ -129,6 +129,34 @@ impl Extractor {
         // With an object behind its preposition the genitive can only be
         // the subject (حصار الجماعة لباماكو); alone it takes the
         // pattern's role (حصار باماكو).
+        // «أرسلت روسيا مدربين لمساندة الجيش»: a verbal noun of purpose (ل
+        // on an indefinite noun) governs its genitive as a verb its
+        // object; its subject is the clause's.
+        // (Not the ل of a patient verb: «تعرض الجيش لهجوم شنته …»; and a
+        // genitive right after the noun.)
+        let purpose = ctx.g.affixes.lam.contains(ctx.g.strip_conj(&hit.prefix))
+            && genitive.is_some_and(|g| ctx.args[g].first == hit.end)
+            && !patient_before(ctx, hit.first)
+            && p.genitive != Genitive::Object
+            && f.objects.is_empty()
+            && !genitive_ents.is_empty()
+            // (Not a place: «لعمليات في …» and the like are where, not
+            // whom.)
+            && genitive_ents
+                .iter()
+                .all(|e| self.slot_fits(p, &e.class, false) && !self.is_place_class(&e.class));
+        if purpose {
+            // (Only the clause's own subject: «تأسست الميليشيا بقانون أقره
+            // البرلمان في عهد الرئيس فلان، لمساندة الجيش» is not the
+            // president's support.)
+            if let Some(c) = clause_subject(ctx, hit.first).filter(|&c| fit_subject(&ctx.args[c])) {
+                f.subjects = conjuncts_forward(ctx, c).ents(ctx);
+            }
+            f.objects = std::mem::take(&mut genitive_ents);
+            if f.subjects.is_empty() {
+                return f;
+            }
+        }
         if !genitive_ents.is_empty() {
             if p.genitive == Genitive::Object && f.objects.is_empty() {
                 f.objects = genitive_ents;
