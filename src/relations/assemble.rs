@@ -324,6 +324,49 @@ impl Extractor {
                         });
                     }
                 }
+                // «شن الجيش غارات على مواقع الجماعة، مما أسفر عن مقتل …»: an
+                // event whose target is unnamed still has agents a result
+                // clause continues.
+                if !subject_used
+                    && pairs.is_empty()
+                    && self.event_relations.contains(&p.relation)
+                    && !p.swap
+                    && pol == Polarity::Pos
+                {
+                    let agents: Vec<Ent> = found
+                        .subjects
+                        .iter()
+                        .filter(|s| {
+                            let (domain, _) = self.signature(&p.relation);
+                            self.is_a(&s.class, domain)
+                        })
+                        .map(|s| Ent {
+                            span: None,
+                            ..s.clone()
+                        })
+                        .collect();
+                    // (Not again for an event of this sentence another
+                    // trigger stated with its target: «هجوما» is read by two
+                    // patterns.)
+                    let told = events
+                        .iter()
+                        .rev()
+                        .take_while(|e| e.sentence == sentence.index)
+                        .any(|e| {
+                            e.relation == p.relation
+                                && e.subjects
+                                    .iter()
+                                    .any(|x| agents.iter().any(|a| a.actor == x.actor))
+                        });
+                    if !agents.is_empty() && !told {
+                        events.push(Event {
+                            relation: p.relation.clone(),
+                            subjects: agents,
+                            objects: Vec::new(),
+                            sentence: sentence.index,
+                        });
+                    }
+                }
                 // A verb's subject is the topic of what follows even when the
                 // verb states no relation (مقاتلوها هاجموا القافلة وقتلوا …).
                 let verb_subject = p.frame == Frame::Verb && (!found.carried || found.possessed);

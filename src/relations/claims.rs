@@ -78,7 +78,8 @@ pub(super) fn claims(ctx: &Ctx<'_>, fits: &dyn Fn(&Arg) -> bool) -> Vec<Claim> {
             let Some(from) = from else {
                 continue;
             };
-            if let Some(a) = object_after(ctx, from, g.clauses.attribution_preps.as_slice(), 3, fits)
+            if let Some(a) =
+                object_after(ctx, from, g.clauses.attribution_preps.as_slice(), 3, fits)
             {
                 out.push(Claim {
                     claimants: [a].ents(ctx),
@@ -179,7 +180,11 @@ impl Extractor {
                     && (s.evidence.index < sentence.index
                         || (s.evidence.index == sentence.index && s.evidence.focus.end <= start))
             };
-            let Some(latest) = out.iter().rev().find(|s| told_before(s)).map(|s| s.evidence.index)
+            let Some(latest) = out
+                .iter()
+                .rev()
+                .find(|s| told_before(s))
+                .map(|s| s.evidence.index)
             else {
                 continue;
             };
@@ -187,11 +192,13 @@ impl Extractor {
                 .span
                 .cover(ctx.tokens[claim.end - 1].span);
             let mut added = Vec::new();
-            for s in out.iter().filter(|s| told_before(s) && s.evidence.index == latest) {
+            for s in out
+                .iter()
+                .filter(|s| told_before(s) && s.evidence.index == latest)
+            {
                 for c in &claim.claimants {
                     let (domain, _) = self.signature(&s.relation);
-                    if c.actor == s.subject || c.actor == s.object || !self.is_a(&c.class, domain)
-                    {
+                    if c.actor == s.subject || c.actor == s.object || !self.is_a(&c.class, domain) {
                         continue;
                     }
                     added.push(Statement {
@@ -275,7 +282,11 @@ impl Extractor {
                 }
                 added.push(Statement {
                     subject: group.actor.clone(),
-                    modality: if suspected { Modality::Hedged } else { s.modality },
+                    modality: if suspected {
+                        Modality::Hedged
+                    } else {
+                        s.modality
+                    },
                     pattern: SUSPECTED_PATTERN.to_string(),
                     confidence: ((s.confidence * 0.85).clamp(0.2, 0.99) * 100.0).round() / 100.0,
                     evidence: Evidence {
