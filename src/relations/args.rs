@@ -732,6 +732,31 @@ pub(super) fn position_owner(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     None
 }
 
+/// «بالتوازي مع فرض حصار على بلدات ليري وبوني، هاجمت الجماعة …»: a
+/// verbal noun at `pos` in the adjunct that opens the sentence (a
+/// preposition first, no actor before the noun, a comma after it) has the
+/// subject of the main clause after that comma, a verb then its subject.
+pub(super) fn fronted_subject(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let first = ctx.tokens.iter().position(|t| t.kind == TokKind::Arabic)?;
+    let k = g.strip_conj(&ctx.tokens[first].key);
+    let opens_with_prep = g.clauses.prep_words.contains(k)
+        || g.clauses.event_preps.contains(k)
+        || clitic_prep(g, &ctx.tokens[first].key, 4).is_some();
+    if !opens_with_prep || (first..pos).any(|j| ctx.arg_at[j].is_some() && !ctx.in_date[j]) {
+        return None;
+    }
+    let comma = (pos..ctx.tokens.len().min(pos + 14)).find(|&j| is_comma(&ctx.tokens[j].key))?;
+    if (pos..comma).any(|j| CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str())) {
+        return None;
+    }
+    let verb = ctx.tokens.get(comma + 1)?;
+    if verb.kind != TokKind::Arabic || ctx.arg_at[comma + 1].is_some() {
+        return None;
+    }
+    direct_after(ctx, comma + 2, 0)
+}
+
 /// The actors listed after «، إلى جانب» (or «بالإضافة إلى») later in the
 /// clause of a trigger ending at `pos`.
 pub(super) fn alongside(ctx: &Ctx<'_>, pos: usize) -> Vec<Ent> {

@@ -292,6 +292,13 @@ impl Extractor {
                 f.subjects = t;
                 f.carried = true;
             }
+            // «بالتوازي مع فرض حصار على …، هاجمت الجماعة …»
+            if f.subjects.is_empty()
+                && let Some(s) =
+                    fronted_subject(ctx, hit.first).filter(|&s| fit_subject(&ctx.args[s]))
+            {
+                f.subjects = conjuncts_forward(ctx, s).ents(ctx);
+            }
             // «أعلنت الجماعة مسؤوليتها عن الهجوم على …»
             if f.subjects.is_empty()
                 && let Some(c) = claimant(ctx, hit.first, topics, sentence, &fit_subject)
