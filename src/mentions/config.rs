@@ -67,6 +67,8 @@ struct RawGroupNoun {
     class: String,
     #[serde(default)]
     strict: bool,
+    #[serde(default)]
+    quoted: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -293,6 +295,9 @@ pub(crate) struct GroupNoun {
     pub(crate) class: String,
     /// Introduces names of two words or more only.
     pub(crate) strict: bool,
+    /// Introduces a quoted name only (مسيرات "أقنجي"): the noun alone is a
+    /// common noun (طائرات حربية).
+    pub(crate) quoted: bool,
 }
 
 /// A reference noun and the classes of actors it may point back to.
@@ -510,6 +515,7 @@ impl Config {
                 key: key_of(&g.word),
                 class: g.class.clone(),
                 strict: g.strict,
+                quoted: g.quoted,
             });
         }
         check_class(&raw.acronyms.default_class)?;

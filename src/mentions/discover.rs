@@ -118,6 +118,9 @@ fn group(
     if let Some(f) = quoted_group(rec, st, c, g, found, absorbed) {
         return f;
     }
+    if cfg.group_nouns[g].quoted {
+        return None;
+    }
     let key = st.key();
     let mut pos = c.end;
     let mut end = None;
@@ -224,18 +227,28 @@ fn group(
     absorbed.extend(places);
     let name_part_start = next_word(key, c.end).map_or(end, |(s, _)| s);
     let part = clean(&key[name_part_start..end]);
-    let who = st.discover_span(c.start, end, &cfg.group_nouns[g].class);
+    // A model's name is the words after «طراز» (a quoted name after an
+    // equipment noun is the quotes' alone, see `quoted_group`).
+    let (start, word_start) = if cfg.group_nouns[g].class == EQUIPMENT {
+        (name_part_start, name_part_start)
+    } else {
+        (c.start, c.word_start)
+    };
+    let who = st.discover_span(start, end, &cfg.group_nouns[g].class);
     if part.contains(' ') {
         st_learn(st, part, who, end);
     }
     Some(Found {
-        start: c.start,
+        start,
         end,
-        word_start: c.word_start,
+        word_start,
         who,
         kind: MentionKind::Discovered,
     })
 }
+
+/// The class of equipment, whose names never hold the noun before them.
+const EQUIPMENT: &str = "Equipment";
 
 /// Whether the word `ws..we` ends in ة as written and no definite word
 /// follows it without a proclitic (جماعة مهزومة، قاعدة ملاصقة للمطار: an
