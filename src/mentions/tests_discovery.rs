@@ -89,6 +89,8 @@ fn equipment_after_a_model_noun_or_quoted_after_an_equipment_noun() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].1, "Equipment");
     assert_eq!(d[0].2, "شاهد 136");
+    // A plural office after a title is no person's name.
+    assert!(discovered("واستقبل الملك وزراء خارجية الدول الثلاث").is_empty());
     // Unquoted, an equipment noun is a common noun.
     assert!(discovered("وتسلم الجيش مسيرات حديثة وطائرات مقاتلة").is_empty());
 }
