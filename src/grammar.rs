@@ -225,6 +225,8 @@ pub struct Affixes {
     pub name_endings: Words,
     /// The accusative ending (ـا): an adverbial participle or predicate.
     pub accusative: Words,
+    /// Endings that take no accusative alif (ا ى ة ي و).
+    pub vowel_endings: Words,
     /// Proclitics a verb trigger may carry, longest combinations first.
     pub verb_prefixes: Words,
     /// Suffixes a verb trigger may carry.

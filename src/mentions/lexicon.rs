@@ -283,18 +283,32 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         }
         for plural in &e.demonym_plurals {
             let key = key_without_article(plural, &cfg.article);
-            let amb = adjective_rule(&key, &key);
-            add(
-                key,
-                Pat {
-                    target,
-                    kind: MentionKind::Adjective,
-                    art: Art::Optional,
-                    latin: false,
-                    upper: false,
-                    ambiguity: amb,
-                },
-            );
+            // The accusative of a broken plural (مدربين روسا، أتراكا) when it
+            // ends in a consonant.
+            let accusative = (!cfg.g.affixes.vowel_endings.ends(&key))
+                .then(|| {
+                    cfg.g
+                        .affixes
+                        .accusative
+                        .iter()
+                        .map(|a| format!("{key}{a}"))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            for key in std::iter::once(key).chain(accusative) {
+                let amb = adjective_rule(&key, &key);
+                add(
+                    key,
+                    Pat {
+                        target,
+                        kind: MentionKind::Adjective,
+                        art: Art::Optional,
+                        latin: false,
+                        upper: false,
+                        ambiguity: amb,
+                    },
+                );
+            }
         }
     }
     let trigger = |target: Target| Pat {

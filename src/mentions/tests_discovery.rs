@@ -84,7 +84,10 @@ fn a_quoted_definite_group_noun_opens_a_name() {
 fn equipment_after_a_model_noun_or_quoted_after_an_equipment_noun() {
     let d = discovered("اشترت النيجر طائرات من طراز أقسونغور عام 2024");
     assert_eq!(d.len(), 1, "{d:?}");
-    assert_eq!((d[0].0.as_str(), d[0].1.as_str()), ("أقسونغور", "Equipment"));
+    assert_eq!(
+        (d[0].0.as_str(), d[0].1.as_str()),
+        ("أقسونغور", "Equipment")
+    );
     let d = discovered("وتسلم الجيش مسيرات \"شاهد 136\" من طهران");
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].1, "Equipment");
