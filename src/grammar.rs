@@ -344,6 +344,10 @@ pub struct Markers {
     pub belonging: Words,
     /// Words that make that link only suspected (يشتبه، يعتقد).
     pub suspicion: Words,
+    /// Nouns that name a field of cooperation (مجال، قطاع).
+    pub field_heads: Words,
+    /// Civil fields (الصحة، الزراعة): cooperation in them is no alliance.
+    pub civil_fields: Words,
 }
 
 /// Verbs the frames treat apart.

@@ -84,6 +84,10 @@ impl Extractor {
                     continue;
                 }
                 let p = &self.patterns[hit.pattern];
+                // «تعاون في مجال الصحة والزراعة»: no military alliance.
+                if p.military_only && civil_field(ctx, hit.first) {
+                    continue;
+                }
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
                 // «ففي حالة مالي، تم شراء طائرتين من طراز بيرقدار TB2»: a
                 // predicate without a subject after a topicalized actor
@@ -413,6 +417,22 @@ impl Extractor {
         self.suspected(ctx, out, first_out);
         dedupe(out, first_out);
     }
+}
+
+/// Whether the clause of `pos` names a civil field of cooperation (في مجال
+/// الصحة، في مجالات الزراعة والتعليم): a field noun followed by a civil
+/// field, or by a word joined to one.
+fn civil_field(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let g = ctx.g;
+    let clause = ctx.clause[pos];
+    (ctx.clause_start[clause]..ctx.tokens.len())
+        .take_while(|&j| ctx.clause[j] == clause)
+        .any(|j| {
+            g.markers.field_heads.contains(g.strip_conj(&ctx.tokens[j].key))
+                && ctx.tokens.get(j + 1).is_some_and(|t| {
+                    g.markers.civil_fields.contains(g.strip_conj(&t.key))
+                })
+        })
 }
 
 /// Whether a trigger of another pattern covers `hit` and more words.

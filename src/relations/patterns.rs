@@ -177,6 +177,11 @@ pub struct Pattern {
     /// or possessive, never from the clause (تدخل فرنسا، not أي تدخل).
     #[serde(default)]
     pub strict_subject: bool,
+    /// A military relation: not when its clause names a civil field
+    /// (تعاون في مجال الصحة والزراعة; grammar class `markers.civil-fields`
+    /// after `markers.field-heads`).
+    #[serde(default)]
+    pub military_only: bool,
     /// What the genitive right after a verbal noun is: its subject (دعم روسيا،
     /// the default) or its object (حصار باماكو، اختطاف الرهائن).
     #[serde(default)]
@@ -551,6 +556,7 @@ mod tests {
             agent_prep: vec![],
             swap: false,
             strict_subject: false,
+            military_only: false,
             genitive: Genitive::Subject,
             subject_class: vec![],
             object_class: vec![],
