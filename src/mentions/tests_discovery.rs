@@ -92,6 +92,11 @@ fn equipment_after_a_model_noun_or_quoted_after_an_equipment_noun() {
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].1, "Equipment");
     assert_eq!(d[0].2, "شاهد 136");
+    // Media outlets and companies named in quotes.
+    let d = discovered("ونشرت صحيفة \"الوطن\" الخبر نقلا عن شركة \"يادران\"");
+    let kinds: Vec<(&str, &str)> = d.iter().map(|x| (x.2.as_str(), x.1.as_str())).collect();
+    assert_eq!(kinds, [("الوطن", "MediaOutlet"), ("يادران", "Company")]);
+    assert!(discovered("ونشرت صحيفة محلية الخبر نقلا عن شركة أمنية").is_empty());
     // A plural office after a title is no person's name.
     assert!(discovered("واستقبل الملك وزراء خارجية الدول الثلاث").is_empty());
     // Unquoted, an equipment noun is a common noun.

@@ -428,10 +428,13 @@ fn civil_field(ctx: &Ctx<'_>, pos: usize) -> bool {
     (ctx.clause_start[clause]..ctx.tokens.len())
         .take_while(|&j| ctx.clause[j] == clause)
         .any(|j| {
-            g.markers.field_heads.contains(g.strip_conj(&ctx.tokens[j].key))
-                && ctx.tokens.get(j + 1).is_some_and(|t| {
-                    g.markers.civil_fields.contains(g.strip_conj(&t.key))
-                })
+            g.markers
+                .field_heads
+                .contains(g.strip_conj(&ctx.tokens[j].key))
+                && ctx
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| g.markers.civil_fields.contains(g.strip_conj(&t.key)))
         })
 }
 
