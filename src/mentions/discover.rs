@@ -447,60 +447,14 @@ fn st_learn(st: &mut DocState<'_>, key: String, who: Who, from: usize) {
 /// (وزير الاقتصاد والمالية، ألوسيني سانو،); then the names coordinated with
 /// it (عبد الله ديوب وكاراموكو جان ماري تراوري وبكاري ياو سانغاري).
 fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) -> Vec<Found> {
+    // «وقال محمد المولود رمضان، المتحدث باسم الإطار، …»: the name set off
+    // by a comma before the title.
+    let before = name_before_title(rec, st, c, found);
+    let mut names: Vec<_> = before.into_iter().collect();
+    if let Some(n) = name_after_title(rec, st, c, found) {
+        names.push(n);
+    }
     let cfg = &rec.cfg;
-    let key = st.key();
-    let mut pos = c.end;
-    for _ in 0..3 {
-        let Some((ws, we)) = next_word(key, pos) else {
-            break;
-        };
-        if let Some(fi) = mention_at(found, ws) {
-            let f = found[fi];
-            if let Who::Lex(e) = f.who {
-                let info = &rec.compiled.entries[e as usize];
-                if info.is_person {
-                    return Vec::new();
-                }
-                if info.is_state || info.class == "Government" {
-                    pos = f.end;
-                    continue;
-                }
-            }
-            return Vec::new();
-        }
-        if cfg.modifiers.contains(&key[ws..we]) {
-            pos = we;
-            continue;
-        }
-        break;
-    }
-    let mut names = Vec::new();
-    match read_name(rec, st, pos, found, false).or_else(|| {
-        read_name(
-            rec,
-            st,
-            past_complement(rec, key, pos, found)?,
-            found,
-            false,
-        )
-    }) {
-        Some(n) => names.push(n),
-        None => {
-            // An appositive: the title's complement, a comma, the name and
-            // a comma or the end of the sentence.
-            let Some(comma) = complement_comma(rec, key, pos, found) else {
-                return Vec::new();
-            };
-            let Some(n) = read_name(rec, st, comma, found, false) else {
-                return Vec::new();
-            };
-            let after = key[n.1..].trim_start_matches(' ');
-            if !(after.is_empty() || after.starts_with(['،', ',', '.', '"', '\n'])) {
-                return Vec::new();
-            }
-            names.push(n);
-        }
-    }
     // Coordinated names: «وكاراموكو جان ماري تراوري».
     while names.len() < 8 {
         let Some(&(_, end, _)) = names.last() else {
@@ -536,6 +490,114 @@ fn person(rec: &Recognizer, st: &mut DocState<'_>, c: &Cand, found: &[Found]) ->
         });
     }
     out
+}
+
+/// The name after the title `c`: past a nationality adjective or state and
+/// modifiers, or past the title's complement, or set off by commas after it.
+fn name_after_title(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    c: &Cand,
+    found: &[Found],
+) -> Option<(usize, usize, (usize, usize))> {
+    let cfg = &rec.cfg;
+    let key = st.key();
+    let mut pos = c.end;
+    for _ in 0..3 {
+        let Some((ws, we)) = next_word(key, pos) else {
+            break;
+        };
+        if let Some(fi) = mention_at(found, ws) {
+            let f = found[fi];
+            if let Who::Lex(e) = f.who {
+                let info = &rec.compiled.entries[e as usize];
+                if info.is_person {
+                    return None;
+                }
+                if info.is_state || info.class == "Government" {
+                    pos = f.end;
+                    continue;
+                }
+            }
+            return None;
+        }
+        if cfg.modifiers.contains(&key[ws..we]) {
+            pos = we;
+            continue;
+        }
+        break;
+    }
+    match read_name(rec, st, pos, found, false).or_else(|| {
+        read_name(
+            rec,
+            st,
+            past_complement(rec, key, pos, found)?,
+            found,
+            false,
+        )
+    }) {
+        Some(n) => Some(n),
+        None => {
+            // An appositive: the title's complement, a comma, the name and
+            // a comma or the end of the sentence.
+            let Some(comma) = complement_comma(rec, key, pos, found) else {
+                return None;
+            };
+            let Some(n) = read_name(rec, st, comma, found, false) else {
+                return None;
+            };
+            let after = key[n.1..].trim_start_matches(' ');
+            if !(after.is_empty() || after.starts_with(['،', ',', '.', '"', '\n'])) {
+                return None;
+            }
+            Some(n)
+        }
+    }
+}
+
+/// The name of two or three words right before the comma that precedes the
+/// title `c` (فلان الفلاني، المتحدث باسم …), opening its clause: only
+/// punctuation, a line break or a stop word (وقال، أكد) before it.
+fn name_before_title(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    c: &Cand,
+    found: &[Found],
+) -> Option<(usize, usize, (usize, usize))> {
+    let key = st.key();
+    let before = key[..c.word_start].trim_end_matches(' ');
+    let comma = before.strip_suffix(['،', ','])?.trim_end_matches(' ').len();
+    // Two or three words back from the comma, the earliest start first.
+    let mut starts = Vec::new();
+    let mut pos = comma;
+    for _ in 0..3 {
+        let (ws, _) = prev_word(key, pos)?;
+        if !key[ws..pos].trim().chars().all(|ch| ch != '،' && ch != ',') {
+            break;
+        }
+        starts.push(ws);
+        pos = ws;
+    }
+    starts.into_iter().rev().find_map(|start| {
+        let opens = match prev_word(key, start) {
+            None => true,
+            Some((a, b)) => {
+                !key[b..start].trim().is_empty()
+                    || rec.cfg.stop_words.contains(rec.cfg.g.strip_conj(&key[a..b]))
+            }
+        };
+        if !opens {
+            return None;
+        }
+        let n = read_name(rec, st, start, found, false)?;
+        let words: Vec<&str> = key[n.0..n.1].split(' ').collect();
+        // (No word of it a stop word with its conjunction: «وكان».)
+        let common = words.iter().any(|w| {
+            let bare = rec.cfg.g.strip_conj(w);
+            rec.cfg.stop_words.contains(bare) || rec.cfg.titles.iter().any(|t| t == bare)
+        });
+        (n.1 == comma && !common && words.len() >= rec.cfg.person_min_words).then_some(n)
+    })
 }
 
 /// Past a title's definite complement (رئيس إدارتها المحلية | تسفاي

@@ -104,6 +104,29 @@ fn equipment_after_a_model_noun_or_quoted_after_an_equipment_noun() {
 }
 
 #[test]
+fn a_name_set_off_before_a_title_is_a_person() {
+    let names = |text: &str| -> Vec<String> {
+        discovered(text)
+            .into_iter()
+            .filter(|d| d.1 == "Person")
+            .map(|d| d.0)
+            .collect()
+    };
+    assert_eq!(
+        names("وقال باباغانا زولوم، حاكم ولاية بورنو، إن الوضع خطير"),
+        ["باباغانا زولوم"]
+    );
+    // After a stop word with its conjunction (وكان), not including it.
+    assert_eq!(
+        names("وكان سيرغي شيفتشينكو، القائد الميداني، قد قتل"),
+        ["سيرغي شيفتشينكو"]
+    );
+    // An unnamed source is no name; nor words that do not open the clause.
+    assert!(names("وأكد مصدر أمني، قائد إحدى الوحدات، أن الهجوم فشل").is_empty());
+    assert!(names("وزار الوفد مدينة كبيرة، قائد المنطقة فيها").is_empty());
+}
+
+#[test]
 fn discovers_persons_after_titles() {
     let d = discovered("قال العقيد مامادو ديارا إن القوات تقدمت");
     assert_eq!(
