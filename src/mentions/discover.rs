@@ -540,12 +540,8 @@ fn name_after_title(
         None => {
             // An appositive: the title's complement, a comma, the name and
             // a comma or the end of the sentence.
-            let Some(comma) = complement_comma(rec, key, pos, found) else {
-                return None;
-            };
-            let Some(n) = read_name(rec, st, comma, found, false) else {
-                return None;
-            };
+            let comma = complement_comma(rec, key, pos, found)?;
+            let n = read_name(rec, st, comma, found, false)?;
             let after = key[n.1..].trim_start_matches(' ');
             if !(after.is_empty() || after.starts_with(['،', ',', '.', '"', '\n'])) {
                 return None;

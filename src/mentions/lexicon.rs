@@ -285,16 +285,16 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             let key = key_without_article(plural, &cfg.article);
             // The accusative of a broken plural (مدربين روسا، أتراكا) when it
             // ends in a consonant.
-            let accusative = (!cfg.g.affixes.vowel_endings.ends(&key))
-                .then(|| {
-                    cfg.g
-                        .affixes
-                        .accusative
-                        .iter()
-                        .map(|a| format!("{key}{a}"))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default();
+            let accusative: Vec<String> = if cfg.g.affixes.vowel_endings.ends(&key) {
+                Vec::new()
+            } else {
+                cfg.g
+                    .affixes
+                    .accusative
+                    .iter()
+                    .map(|a| format!("{key}{a}"))
+                    .collect()
+            };
             for key in std::iter::once(key).chain(accusative) {
                 let amb = adjective_rule(&key, &key);
                 add(
