@@ -579,7 +579,10 @@ fn name_before_title(
             None => true,
             Some((a, b)) => {
                 !key[b..start].trim().is_empty()
-                    || rec.cfg.stop_words.contains(rec.cfg.g.strip_conj(&key[a..b]))
+                    || rec
+                        .cfg
+                        .stop_words
+                        .contains(rec.cfg.g.strip_conj(&key[a..b]))
             }
         };
         if !opens {
