@@ -104,9 +104,15 @@ impl Extractor {
                 // «…، ما أسفر عن مقتل 20 جنديا»: a result clause continues the
                 // event before it: its agents, and the armed actor it befell
                 // when the victims are counted soldiers.
+                // (Or a verb joined by و to the event's verb in the same
+                // sentence: «هاجموا عناصر الجيش وقتلوا 21 جنديا».)
+                let joined_verb = p.frame == Frame::Verb
+                    && ctx.g.affixes.wa.starts(&hit.prefix)
+                    && found.objects.is_empty();
                 if !p.result_of.is_empty()
-                    && result_marker_before(ctx, hit.first)
+                    && (result_marker_before(ctx, hit.first) || joined_verb)
                     && let Some(e) = last_event(events, &p.result_of, sentence.index)
+                        .filter(|e| !joined_verb || e.sentence == sentence.index)
                 {
                     let clause = ctx.clause[hit.first];
                     // (Or «مقتل سبعة منهم»: counted, of the event's object.)
@@ -114,7 +120,14 @@ impl Extractor {
                         .iter()
                         .any(|q| ctx.clause[q.first] == clause && q.quantity.unit == FIGHTERS_UNIT)
                         || victims_of_them(ctx, hit.end);
-                    if found.subjects.is_empty() {
+                    // (The event's object right before a joined verb is not
+                    // its subject: «هاجموا الجيش المالي وقتلوا …».)
+                    let object_as_subject = joined_verb
+                        && found
+                            .subjects
+                            .iter()
+                            .all(|s| e.objects.iter().any(|o| o.actor == s.actor));
+                    if found.subjects.is_empty() || object_as_subject {
                         found.subjects = e.subjects.clone();
                         found.carried = true;
                     }
