@@ -344,6 +344,8 @@ pub struct Markers {
     pub belonging: Words,
     /// Words that make that link only suspected (يشتبه، يعتقد).
     pub suspicion: Words,
+    /// Adjectives of nearness (ملاصقة، مجاورة): ل after them is no owner.
+    pub vicinity: Words,
     /// Nouns that name a field of cooperation (مجال، قطاع).
     pub field_heads: Words,
     /// Civil fields (الصحة، الزراعة): cooperation in them is no alliance.

@@ -369,6 +369,13 @@ pub(super) fn object_after(
                 .as_ref()
                 .is_some_and(|p| !p.is_empty() && preps.contains(p))
         {
+            // «غارات على مواقع تابعة لجماعة الحوثي»: the owner of the
+            // position the preposition governs is the target.
+            if !target
+                && let Some(a) = position_owner(ctx, j).filter(|&a| fit(&ctx.args[a]))
+            {
+                return Some(a);
+            }
             target = true;
         }
         gap += 1;
@@ -721,10 +728,12 @@ pub(super) fn position_owner(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
             let lam = g.affixes.lam.contains(&prep_of(ctx, a));
             return (lam && ctx.args[a].first == j).then_some(a);
         }
+        // (An adjective of place makes ل a neighbour, not an owner: قاعدة
+        // ملاصقة لمطار باماكو.)
         let k = ctx.tokens[j].key.as_str();
         if ctx.tokens[j].kind != TokKind::Arabic
-            || ctx.trigger_at[j]
             || g.clauses.prep_words.contains(g.strip_conj(k))
+            || g.markers.vicinity.contains(k)
         {
             return None;
         }
