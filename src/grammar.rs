@@ -360,6 +360,9 @@ pub struct Verbs {
     pub light: Words,
     /// Verbs that take an event noun in a relative clause (تبنى، نصب).
     pub event: Words,
+    /// Words of repelling an attack (صد، أحبط، تصدى), as written: the
+    /// repeller is the attack's target.
+    pub repel: Words,
     /// Verbs of claiming an event (تبنى), stems.
     pub claim: Words,
     /// Verbs of attributing an event to an author (نسب، حمّل), stems.

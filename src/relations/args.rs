@@ -371,9 +371,7 @@ pub(super) fn object_after(
         {
             // «غارات على مواقع تابعة لجماعة الحوثي»: the owner of the
             // position the preposition governs is the target.
-            if !target
-                && let Some(a) = position_owner(ctx, j).filter(|&a| fit(&ctx.args[a]))
-            {
+            if !target && let Some(a) = position_owner(ctx, j).filter(|&a| fit(&ctx.args[a])) {
                 return Some(a);
             }
             target = true;

@@ -89,6 +89,21 @@ impl Extractor {
                     continue;
                 }
                 let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
+                // «يصد الجيش هجوما للجماعة»: the repeller is the target.
+                if matches!(p.frame, Frame::Noun | Frame::Between)
+                    && let Some(r) = repeller(ctx, hit.first)
+                {
+                    let repeller = ctx.args[r].actor.clone();
+                    if let Some(i) = found.subjects.iter().position(|s| s.actor == repeller) {
+                        let e = found.subjects.remove(i);
+                        found.objects.retain(|o| o.actor != repeller);
+                        found.objects.insert(0, e);
+                    } else if found.objects.iter().all(|o| o.actor != repeller)
+                        && self.slot_fits(p, &ctx.args[r].class, false)
+                    {
+                        found.objects.insert(0, [r].ents(ctx).remove(0));
+                    }
+                }
                 // «ففي حالة مالي، تم شراء طائرتين من طراز بيرقدار TB2»: a
                 // predicate without a subject after a topicalized actor
                 // takes it.
@@ -430,6 +445,20 @@ impl Extractor {
         self.suspected(ctx, out, first_out);
         dedupe(out, first_out);
     }
+}
+
+/// The actor that repels the attack noun at `pos` (a word of `verbs.repel`
+/// right before it, or with ل: تصدى لهجوم): the repel verb's subject, before
+/// it or right after it, or its clause's.
+fn repeller(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let v = (pos.saturating_sub(3)..pos).rev().find(|&j| {
+        ctx.arg_at[j].is_none() && g.verbs.repel.contains(g.strip_conj(&ctx.tokens[j].key))
+    })?;
+    // Only the attack's own words may come between (يصد الجيش هجوما).
+    subject_before(ctx, v, 3)
+        .or_else(|| direct_after(ctx, v + 1, 0).filter(|&a| ctx.args[a].end <= pos))
+        .or_else(|| clause_subject(ctx, v))
 }
 
 /// Whether the clause of `pos` names a civil field of cooperation (في مجال
