@@ -679,21 +679,35 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
             && !g.clauses.relatives.contains(k)
             && clitic_prep(g, k, 4).is_none()
     };
+    // (The object may be quoted: تقصف "معسكرات إرهابية" في باكستان.)
+    let quote = |j: usize| QUOTES.contains(&ctx.tokens[j].key.as_str());
+    let pos = if pos < ctx.tokens.len() && quote(pos) {
+        pos + 1
+    } else {
+        pos
+    };
     if pos >= ctx.tokens.len()
         || !plain(pos)
         || !g.noun_of(&g.nouns.positions, &ctx.tokens[pos].key)
     {
         return Vec::new();
     }
-    for j in pos + 1..ctx.tokens.len().min(pos + 4) {
+    for j in pos + 1..ctx.tokens.len().min(pos + 5) {
         let k = ctx.tokens[j].key.as_str();
+        if quote(j) {
+            continue;
+        }
         if g.clauses.locative.contains(k) {
             let Some(a) = ctx.arg_at.get(j + 1).copied().flatten() else {
                 return Vec::new();
             };
+            // (A state too: positions in a country are an attack on it,
+            // as attacks in it are, attacked.noun-in.)
             let place = |a: usize| {
-                matches!(ctx.args[a].class.as_str(), "City" | "Region" | "Facility")
-                    && ctx.args[a].kind != MentionKind::Reference
+                matches!(
+                    ctx.args[a].class.as_str(),
+                    "City" | "Region" | "Facility" | "State"
+                ) && ctx.args[a].kind == MentionKind::Name
             };
             if ctx.args[a].first != j + 1 || !place(a) {
                 return Vec::new();

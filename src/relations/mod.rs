@@ -83,6 +83,9 @@ pub struct Extractor {
     /// The state of each person the lexicon gives one (ag:country): the
     /// body of a title that names none (الرئيس فلان) is his own state.
     nationality: HashMap<Iri, Ent>,
+    /// The state of every lexicon actor that has one (ag:country): an army
+    /// attacking positions in its own country attacks no state.
+    country: HashMap<Iri, Iri>,
     /// Negators, reporting words and hedges (`lang/ar/patterns/qualifiers.toml`).
     cues: cues::Cues,
     /// The language's word classes and affixes (`lang/ar/grammar.toml`).
@@ -177,6 +180,11 @@ impl Extractor {
                 })
             })
             .collect();
+        let country = ontology
+            .lexicon
+            .iter()
+            .filter_map(|e| Some((e.iri.clone(), e.country.clone()?)))
+            .collect();
         let index = TriggerIndex::new(&patterns, &grammar);
         let cues = cues::Cues::read(&ontology.dir.join(PATTERNS_DIR).join(cues::QUALIFIERS_FILE))?;
         Ok(Extractor {
@@ -188,6 +196,7 @@ impl Extractor {
             event_relations,
             governments,
             nationality,
+            country,
             cues,
             grammar,
         })

@@ -130,8 +130,16 @@ impl Extractor {
         // «هاجم الجيش مواقعنا في أنفيس وكيدال»: a direct object naming no
         // actor, then the places where it lies.
         if f.objects.is_empty() && object_preps.iter().any(String::is_empty) {
+            // (Not the subject's own country: «هاجم الجيش المالي مواقع في
+            // مالي» attacks no state.)
+            let own = |a: usize| {
+                f.subjects.iter().any(|s| {
+                    s.actor == ctx.args[a].actor
+                        || self.country.get(&s.actor) == Some(&ctx.args[a].actor)
+                })
+            };
             let places = object_noun_place(ctx, object_from);
-            if !places.is_empty() && places.iter().all(|&a| fit_object(&ctx.args[a])) {
+            if !places.is_empty() && places.iter().all(|&a| fit_object(&ctx.args[a]) && !own(a)) {
                 f.objects = places.ents(ctx);
             }
         }
