@@ -824,3 +824,34 @@ pub(super) fn named_after_adjective(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
         && ctx.args[next].class == "Person")
         .then_some(next)
 }
+
+/// The head of the apposition that a trigger at `pos`, joined by و, goes on
+/// from: «X، التابع للوزارة وبديل …» — after the last comma of the clause
+/// before `pos` a predicate (a trigger, no actor) opens the first
+/// apposition, and the actor right before that comma is the head of both.
+pub(super) fn coordinated_apposition_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let start = ctx.clause_start[ctx.clause[pos]];
+    let comma = (start..pos).rev().find(|&j| is_comma(&ctx.tokens[j].key))?;
+    let opener = ctx.tokens.get(comma + 1)?;
+    // (The first apposition opens with a predicate of its own: التابع،
+    // الزعيم؛ not «، حول المعارك مع الجيش وحلفائه».)
+    if ctx.arg_at[comma + 1].is_some()
+        || opener.kind != TokKind::Arabic
+        || !(ctx.trigger_at[comma + 1] || !ctx.hits[comma + 1].is_empty())
+        || ctx.g.affixes.conjunctions.starts(&opener.key)
+    {
+        return None;
+    }
+    let before = comma.checked_sub(1)?;
+    let a = ctx.arg_at[past_quotes_back(ctx, before)]?;
+    Some(a)
+}
+
+/// The last token at or before `j` that is not a quotation mark.
+fn past_quotes_back(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut j = j;
+    while j > 0 && QUOTES.contains(&ctx.tokens[j].key.as_str()) {
+        j -= 1;
+    }
+    j
+}

@@ -90,7 +90,14 @@ impl Extractor {
             .then(|| ctx.arg_at.get(after_list + 1).copied().flatten())
             .flatten()
             .filter(|&a| parenthesized(ctx, a));
-        let Some(head) = head_before(ctx, hit.first).or(glossed) else {
+        // «الفيلق، التابع للوزارة وبديل فاغنر»: a second apposition joined
+        // by و describes the first one's head, not its complement.
+        let head = if ctx.g.affixes.wa.starts(&hit.prefix) {
+            coordinated_apposition_head(ctx, hit.first)
+        } else {
+            None
+        };
+        let Some(head) = head.or_else(|| head_before(ctx, hit.first)).or(glossed) else {
             return f;
         };
         f.distance = ctx.args[other].first.saturating_sub(hit.end);

@@ -57,8 +57,18 @@ impl Extractor {
         // «أمادو كوفا، زعيم جبهة تحرير ماسينا»: a title set off by a comma
         // right after a name is that name's apposition. Not after و (a
         // second person: «…، وزعيم الجبهة»).
+        // (Or a second title joined by و: «إياد أغ غالي، الزعيم الطارقي
+        // ومؤسس حركة أنصار الدين».)
         let person = person.or_else(|| {
             apposed_before(ctx, hit)
+                .or_else(|| {
+                    ctx.g
+                        .affixes
+                        .wa
+                        .starts(&hit.prefix)
+                        .then(|| coordinated_apposition_head(ctx, hit.first))
+                        .flatten()
+                })
                 .filter(is_person)
                 .filter(|_| org.is_some())
         });
