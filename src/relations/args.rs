@@ -837,7 +837,7 @@ pub(super) fn coordinated_apposition_head(ctx: &Ctx<'_>, pos: usize) -> Option<u
     // الزعيم؛ not «، حول المعارك مع الجيش وحلفائه».)
     if ctx.arg_at[comma + 1].is_some()
         || opener.kind != TokKind::Arabic
-        || !(ctx.trigger_at[comma + 1] || !ctx.hits[comma + 1].is_empty())
+        || ctx.hits[comma + 1].is_empty()
         || ctx.g.affixes.conjunctions.starts(&opener.key)
     {
         return None;
