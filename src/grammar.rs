@@ -492,6 +492,8 @@ pub struct Dates {
     /// Words of the time of day that stand with a date in an aside (ليل
     /// الثلاثاء، فجر الأحد).
     pub times_of_day: Words,
+    /// Parts of a period before a date (مطلع، أواخر).
+    pub period_parts: Words,
 }
 
 /// Words of quantities.

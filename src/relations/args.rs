@@ -855,3 +855,48 @@ fn past_quotes_back(ctx: &Ctx<'_>, j: usize) -> usize {
     }
     j
 }
+
+/// «فرضت المنظمة الحصار على مالي مطلع 2022 وعلى النيجر»، «في منطقة ميناكا
+/// وفي إقليم تيلابيري»: objects after `list` (actors behind one
+/// preposition) that repeat that preposition with و, past only the words of
+/// a date; the list extended with them.
+pub(super) fn with_repeated_prep(ctx: &Ctx<'_>, list: Vec<usize>) -> Vec<usize> {
+    let g = ctx.g;
+    let Some(&first) = list.first() else {
+        return list;
+    };
+    let prep = prep_of(ctx, first);
+    if prep.is_empty() || !g.clauses.prep_words.contains(&prep) {
+        return list;
+    }
+    let mut out = list;
+    loop {
+        let Some(end) = out.iter().map(|&a| ctx.args[a].end).max() else {
+            break;
+        };
+        let timed = |j: usize| {
+            ctx.in_date[j]
+                || ctx.dates.iter().any(|d| d.first == j)
+                || ctx.tokens[j].key.is_empty()
+                || (g.dates.period_parts.contains(&ctx.tokens[j].key)
+                    && ctx.dates.iter().any(|d| d.first == j + 1))
+        };
+        let Some(m) = (end..ctx.tokens.len().min(end + 6)).find(|&j| !timed(j)) else {
+            break;
+        };
+        let k = ctx.tokens[m].key.as_str();
+        let repeated = g.affixes.wa.starts(k) && g.strip_conj(k) == prep;
+        if !repeated {
+            break;
+        }
+        // (Past a head noun in construct: وفي إقليمي تيلابيري وتاهوا.)
+        let Some(a) = (m + 1..ctx.tokens.len().min(m + 3)).find_map(|j| ctx.arg_at[j]) else {
+            break;
+        };
+        if prep_of(ctx, a) != prep || out.contains(&a) {
+            break;
+        }
+        out.extend(conjuncts_forward(ctx, a));
+    }
+    out
+}

@@ -124,7 +124,7 @@ impl Extractor {
                 passive_agent(ctx, object_from, &mut f);
                 return f;
             }
-            f.objects = conjuncts_forward(ctx, o).ents(ctx);
+            f.objects = with_repeated_prep(ctx, conjuncts_forward(ctx, o)).ents(ctx);
         }
         // With an object behind its preposition the genitive can only be
         // the subject (حصار الجماعة لباماكو); alone it takes the
@@ -193,7 +193,7 @@ impl Extractor {
                     if f.objects.is_empty()
                         && let Some(o) = object_after(ctx, after, &object_preps, 4, &fit_object)
                     {
-                        f.objects = conjuncts_forward(ctx, o).ents(ctx);
+                        f.objects = with_repeated_prep(ctx, conjuncts_forward(ctx, o)).ents(ctx);
                     }
                     // «تخضع جيبو لحصار تفرضه الجماعة»: an event whose
                     // genitive is its object befalls the clause subject.

@@ -112,7 +112,7 @@ impl Extractor {
         }
         if let Some(o) = object_after(ctx, object_from, &object_preps, 6, &fit_object) {
             f.distance = ctx.args[o].first.saturating_sub(hit.end);
-            let list = conjuncts_forward(ctx, o);
+            let list = with_repeated_prep(ctx, conjuncts_forward(ctx, o));
             let end = list
                 .iter()
                 .map(|&x| ctx.args[x].end)
