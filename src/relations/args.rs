@@ -870,10 +870,7 @@ pub(super) fn with_repeated_prep(ctx: &Ctx<'_>, list: Vec<usize>) -> Vec<usize> 
         return list;
     }
     let mut out = list;
-    loop {
-        let Some(end) = out.iter().map(|&a| ctx.args[a].end).max() else {
-            break;
-        };
+    while let Some(end) = out.iter().map(|&a| ctx.args[a].end).max() {
         let timed = |j: usize| {
             ctx.in_date[j]
                 || ctx.dates.iter().any(|d| d.first == j)
