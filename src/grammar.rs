@@ -360,6 +360,9 @@ pub struct Verbs {
     pub light: Words,
     /// Verbs that take an event noun in a relative clause (تبنى، نصب).
     pub event: Words,
+    /// Verbs of threatening (هدد، توعد), stems: the act they announce with
+    /// ب is not done.
+    pub threat: Words,
     /// Words of repelling an attack (صد، أحبط، تصدى), as written: the
     /// repeller is the attack's target.
     pub repel: Words,

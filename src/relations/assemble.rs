@@ -84,6 +84,11 @@ impl Extractor {
                     continue;
                 }
                 let p = &self.patterns[hit.pattern];
+                // «توعدت الجماعة بشن هجمات على …»: a threatened act is not
+                // done (the threat is threatens.verb's).
+                if matches!(p.frame, Frame::Noun | Frame::Between) && threatened(ctx, hit.first) {
+                    continue;
+                }
                 // «تعاون في مجال الصحة والزراعة»: no military alliance.
                 if p.military_only && civil_field(ctx, hit.first) {
                     continue;
@@ -445,6 +450,23 @@ impl Extractor {
         self.suspected(ctx, out, first_out);
         dedupe(out, first_out);
     }
+}
+
+/// Whether the noun at `pos` (or the light-verb noun before it: بشن هجمات)
+/// is the act a verb of threatening announces with ب, within four words.
+fn threatened(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let g = ctx.g;
+    let clause_start = ctx.clause_start[ctx.clause[pos]];
+    // The ب-noun: the noun itself or up to four words before it, no actor
+    // between (بشن مزيد من الهجمات).
+    let Some(b) = (pos.saturating_sub(4).max(clause_start)..=pos).find(|&j| {
+        ctx.arg_at[j].is_none()
+            && clitic_prep(g, &ctx.tokens[j].key, 2).is_some_and(|p| g.clauses.bi.contains(p))
+            && (j..pos).all(|m| ctx.arg_at[m].is_none())
+    }) else {
+        return false;
+    };
+    (clause_start..b).any(|v| is_verb_of(g, g.verbs.threat.as_slice(), &ctx.tokens[v].key))
 }
 
 /// The actor that repels the attack noun at `pos` (a word of `verbs.repel`
