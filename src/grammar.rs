@@ -392,6 +392,8 @@ pub struct Nouns {
     /// Members or units of an armed actor named through a partitive من
     /// (مسلحون من الجماعة): they act as that actor.
     pub partitive_members: Words,
+    /// Ranks and members in an armed actor through في (قيادي في الجماعة).
+    pub members_in: Words,
     /// Nouns whose first ب or ل is a root letter (بلدات، لجنة).
     pub root_b_l: Words,
     /// Quantifiers in construct before an actor (آخر الجنود الفرنسيين،

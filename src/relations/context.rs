@@ -135,8 +135,11 @@ fn partitive_members_before(
     }
     let of = first.checked_sub(1)?;
     let noun = first.checked_sub(2)?;
+    // «قيادي في الجماعة»: a rank in the group, through في.
+    let in_rank = g.clauses.fi.contains(&tokens[of].key)
+        && g.noun_of(&g.nouns.members_in, &tokens[noun].key);
     if !bare
-        || !g.clauses.partitive.contains(&tokens[of].key)
+        || !(g.clauses.partitive.contains(&tokens[of].key) || in_rank)
         || arg_at[noun].is_some()
         || arg_at[of].is_some()
     {
@@ -147,7 +150,12 @@ fn partitive_members_before(
     if noun > 0 && tokens[noun - 1].kind == TokKind::Number {
         return None;
     }
-    let prefix = g.noun_prefix(&g.nouns.partitive_members, &tokens[noun].key)?;
+    let class = if in_rank {
+        &g.nouns.members_in
+    } else {
+        &g.nouns.partitive_members
+    };
+    let prefix = g.noun_prefix(class, &tokens[noun].key)?;
     // The article is the noun's own (المسلحون من …): not a clitic to pass on.
     let prefix = g
         .affixes
