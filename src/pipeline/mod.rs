@@ -432,8 +432,16 @@ fn run_build(
     if let Some(dir) = &cfg.exports {
         progress.step("exports");
         let t = Instant::now();
-        summary.exports = export::refresh_exports(&store, &res.ontology, dir)?;
-        summary.discovered = write_discovered(&store, &dir.join(DISCOVERED_FILE))?;
+        // A remote writer holds no copy of the documents: the exports read
+        // them back from the server, as `actorgraph export` would.
+        let reader = if store.is_remote() {
+            Some(Store::open_read_only(&cfg.store)?)
+        } else {
+            None
+        };
+        let store = reader.as_ref().unwrap_or(&store);
+        summary.exports = export::refresh_exports(store, &res.ontology, dir)?;
+        summary.discovered = write_discovered(store, &dir.join(DISCOVERED_FILE))?;
         summary.times.exports = t.elapsed();
     }
     summary.elapsed = started.elapsed();
@@ -468,6 +476,9 @@ fn store_batch(
     summary: &mut BuildSummary,
 ) -> Result<()> {
     let t = Instant::now();
+    // Stored first, counted after: a document the store refused is not
+    // reported as extracted and stored.
+    store.put_batch(batch.iter().map(|(e, _)| e), &res.ontology)?;
     for (extraction, times) in &batch {
         summary.times.extract.add(times);
         summary.extracted += 1;
@@ -477,8 +488,6 @@ fn store_batch(
         summary.mentions += extraction.mentions.len();
         summary.relations += extraction.statements.len();
     }
-    // One transaction per batch: whole documents either way, far fewer commits.
-    store.put_batch(batch.iter().map(|(e, _)| e), &res.ontology)?;
     summary.times.store += t.elapsed();
     Ok(())
 }

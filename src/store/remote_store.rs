@@ -1,0 +1,269 @@
+//! The [`Store`] side of a remote store (see [`super::remote`]): opening,
+//! writing documents by Graph Store Protocol and loading a reader's copy.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
+
+use super::remote::{Client, Endpoint};
+use super::{Backend, LEXICON_GRAPH, ONTOLOGY_GRAPH, Store, rdf, view};
+use crate::error::{Error, Result};
+use crate::model::{Document, Extraction};
+use crate::ontology::Ontology;
+
+/// Graphs fetched at once when a reader loads its copy.
+const FETCH_THREADS: usize = 4;
+
+/// A store on a SPARQL server.
+#[derive(Debug)]
+pub(crate) struct RemoteBackend {
+    pub(crate) client: Client,
+    pub(crate) writable: bool,
+    /// The stored documents, read from the server when opened and kept
+    /// current by this session's writes: document id to its graphs
+    /// (graph IRI, document key). More than one graph for an id is a build
+    /// stopped between the `PUT` of a new version and the `DELETE` of the
+    /// old one: both are whole; the next build replaces them.
+    pub(crate) docs: BTreeMap<String, Vec<(String, String)>>,
+}
+
+impl RemoteBackend {
+    /// The key of every document held in exactly one graph.
+    pub(crate) fn document_keys(&self) -> BTreeMap<String, String> {
+        self.docs
+            .iter()
+            .filter_map(|(id, graphs)| match graphs.as_slice() {
+                [(_, key)] => Some((id.clone(), key.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Quads of the actorgraph graphs on the server (documents, ontology,
+    /// lexicon; not the rules stamp).
+    pub(crate) fn quad_count(&self) -> Result<usize> {
+        self.client.count(&format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} \
+             FILTER (STRSTARTS(STR(?g), \"https://w3id.org/actorgraph/\") && ?g != <{}>) }}",
+            super::remote::RULES_GRAPH
+        ))
+    }
+
+    /// Statements in the document graphs on the server.
+    pub(crate) fn statement_count(&self) -> Result<usize> {
+        self.client.count(&format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{}Statement> }} }}",
+            crate::model::ns::AG
+        ))
+    }
+}
+
+impl Store {
+    /// Opens the store on the server whose SPARQL query URL is `url`: a
+    /// writer lists the stored documents (one paged `SELECT`); a reader also
+    /// loads every graph into an in-memory copy, with the records of the
+    /// network view made from them as a build would have written them, so
+    /// that exports, traversal and the explorer read what an embedded store
+    /// of the same documents holds.
+    pub(super) fn open_remote(url: &str, read_only: bool) -> Result<Store> {
+        let client = Client::new(Endpoint::from_env(url)?)?;
+        let mut docs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+        for (graph, id, sha256) in client.documents()? {
+            let key = Document {
+                id: id.clone(),
+                sha256,
+                ..Document::default()
+            }
+            .key();
+            docs.entry(id).or_default().push((graph, key));
+        }
+        let inner = oxigraph::store::Store::new().map_err(super::storage_error)?;
+        let mut store = Store {
+            inner,
+            backend: Backend::Remote(RemoteBackend {
+                client,
+                writable: !read_only,
+                docs,
+            }),
+            path: PathBuf::from(url),
+            fresh: None,
+            gold: None,
+            memory_rules: None,
+            marked: false,
+            bulk_loaded: false,
+            changed: false,
+        };
+        if read_only {
+            store.load_copy()?;
+        }
+        Ok(store)
+    }
+
+    fn remote(&self) -> Result<&RemoteBackend> {
+        match &self.backend {
+            Backend::Remote(r) => Ok(r),
+            _ => Err(self.err("not a remote store")),
+        }
+    }
+
+    /// The client of a remote store (for queries forwarded to the server).
+    pub(crate) fn remote_client(&self) -> Option<&Client> {
+        match &self.backend {
+            Backend::Remote(r) => Some(&r.client),
+            _ => None,
+        }
+    }
+
+    /// Loads every graph of the server into `inner` (see [`Store::open_remote`]).
+    fn load_copy(&mut self) -> Result<()> {
+        let r = self.remote()?;
+        let mut graphs: Vec<(NamedNode, Option<String>)> = vec![
+            (NamedNode::new_unchecked(ONTOLOGY_GRAPH), None),
+            (NamedNode::new_unchecked(LEXICON_GRAPH), None),
+        ];
+        for (id, versions) in &r.docs {
+            for (g, _) in versions {
+                graphs.push((rdf::checked(g)?, Some(id.clone())));
+            }
+        }
+        let client = &r.client;
+        let chunk = graphs.len().div_ceil(FETCH_THREADS).max(1);
+        let fetched: Vec<Result<Vec<(Option<String>, NamedNode, Vec<Quad>)>>> =
+            std::thread::scope(|s| {
+                let workers: Vec<_> = graphs
+                    .chunks(chunk)
+                    .map(|part| {
+                        s.spawn(move || {
+                            part.iter()
+                                .map(|(g, id)| Ok((id.clone(), g.clone(), client.get_graph(g)?)))
+                                .collect::<Result<Vec<_>>>()
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|w| {
+                        w.join().unwrap_or_else(|_| {
+                            Err(Error::Remote {
+                                url: client.url().to_string(),
+                                message: "a download thread failed".into(),
+                            })
+                        })
+                    })
+                    .collect()
+            });
+        let mut documents = Vec::new();
+        let mut loader = self.inner.bulk_loader();
+        for part in fetched {
+            for (id, g, quads) in part? {
+                loader
+                    .load_quads(quads.iter().cloned())
+                    .map_err(|e| self.err(e))?;
+                if let Some(id) = id {
+                    documents.push((id, g, quads));
+                }
+            }
+        }
+        loader.commit().map_err(|e| self.err(e))?;
+        // The view records, made from each document's quads by the code
+        // that a build uses (see `store::view`).
+        let gold = rdf::gold_names(&self.inner)?;
+        let mut records = Vec::new();
+        for (id, g, quads) in &documents {
+            records.extend(view::records(g, id, quads, &gold)?);
+        }
+        records.push(view::complete());
+        let mut loader = self.inner.bulk_loader();
+        loader.load_quads(records).map_err(|e| self.err(e))?;
+        loader.commit().map_err(|e| self.err(e))?;
+        self.marked = true;
+        Ok(())
+    }
+
+    /// [`Store::sync_ontology`] on a server: the ontology and lexicon graphs
+    /// are `PUT` whole (each one request), and kept in `inner` for the
+    /// relation names that the view records use.
+    pub(super) fn sync_ontology_remote(&mut self, ontology: &Ontology) -> Result<()> {
+        for (graph, quads, prefix) in [
+            (ONTOLOGY_GRAPH, &ontology.ontology_quads, "o"),
+            (LEXICON_GRAPH, &ontology.lexicon_quads, "l"),
+        ] {
+            let mut wanted = rdf::graph_quads(quads, graph, prefix);
+            let mut seen = HashSet::new();
+            wanted.retain(|q| seen.insert(q.clone()));
+            let triples: Vec<Triple> = wanted.iter().map(|q| q.clone().into()).collect();
+            self.remote()?
+                .client
+                .put_graph(graph, &super::remote::ntriples(&triples)?)?;
+            let g = rdf::terms::graph(graph);
+            let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+            tx.clear_graph(GraphNameRef::NamedNode(g.as_ref()))
+                .map_err(|e| self.err(e))?;
+            tx.extend(&wanted);
+            tx.commit().map_err(|e| self.err(e))?;
+        }
+        self.gold = None;
+        Ok(())
+    }
+
+    /// [`Store::put_batch`] on a server: each document is one `PUT` of its
+    /// graph, then a `DELETE` of the graphs of its earlier versions. A
+    /// failure stops at that document, with an error naming it: the
+    /// documents before it are stored whole, it and those after are not.
+    pub(super) fn put_batch_remote(
+        &mut self,
+        extractions: &[&Extraction],
+        ontology: &Ontology,
+    ) -> Result<usize> {
+        let mut n = 0;
+        for e in extractions {
+            let id = &e.document.id;
+            let graph = e.document.iri();
+            let quads = rdf::document_quads(e, ontology)?;
+            let triples: Vec<Triple> = quads.iter().map(|q| q.clone().into()).collect();
+            let body = super::remote::ntriples(&triples)?;
+            let Backend::Remote(r) = &mut self.backend else {
+                return Err(self.err("not a remote store"));
+            };
+            r.client.put_graph(&graph, &body).map_err(|err| match err {
+                Error::Remote { url, message } => Error::Remote {
+                    url,
+                    message: format!(
+                        "document {id:?} was not stored ({message}); the documents stored before it are whole, run the build again to store the rest"
+                    ),
+                },
+                other => other,
+            })?;
+            let key = e.document.key();
+            let old = r.docs.remove(id).unwrap_or_default();
+            // Recorded before the deletes: if one fails, the next build still
+            // sees both versions and replaces them.
+            let mut versions: Vec<(String, String)> = old.clone();
+            versions.retain(|(g, _)| *g != graph);
+            versions.push((graph.clone(), key.clone()));
+            r.docs.insert(id.clone(), versions);
+            for (g, _) in old.iter().filter(|(g, _)| *g != graph) {
+                r.client.delete_graph(g)?;
+            }
+            r.docs.insert(id.clone(), vec![(graph, key)]);
+            n += quads.len();
+        }
+        Ok(n)
+    }
+
+    /// [`Store::remove`] on a server: one `DELETE` per graph of the document.
+    pub(super) fn remove_remote(&mut self, doc_id: &str) -> Result<bool> {
+        let Backend::Remote(r) = &mut self.backend else {
+            return Err(self.err("not a remote store"));
+        };
+        let Some(graphs) = r.docs.get(doc_id).cloned() else {
+            return Ok(false);
+        };
+        for (g, _) in &graphs {
+            r.client.delete_graph(g)?;
+        }
+        r.docs.remove(doc_id);
+        Ok(true)
+    }
+}
