@@ -46,6 +46,9 @@ const FIRST_BACKOFF: Duration = Duration::from_millis(250);
 /// Rows asked for per page of a listing (below every server's row cap
 /// we know of: Virtuoso's default `ResultSetMaxRows` is 10000).
 const PAGE: usize = 1000;
+/// Graphs read back with at least this many triples are counted too, in
+/// case the server cut the answer (see [`Client::get_graph`]).
+const CHECK_GRAPHS_FROM: usize = 1000;
 
 /// Whether a `--store` value names a server rather than a folder.
 pub fn is_remote(location: &str) -> bool {
@@ -369,7 +372,7 @@ impl Client {
             }
         }
         let g = GraphName::NamedNode(graph.clone());
-        RdfParser::from_format(RdfFormat::NTriples)
+        let quads = RdfParser::from_format(RdfFormat::NTriples)
             .for_slice(&body)
             .map(|q| {
                 q.map(|q| Quad::new(q.subject, q.predicate, q.object, g.clone()))
@@ -380,7 +383,26 @@ impl Client {
                         )
                     })
             })
-            .collect()
+            .collect::<Result<Vec<Quad>>>()?;
+        // Virtuoso cuts a GET at its `ResultSetMaxRows` (10000 by default)
+        // without a word: a large graph is counted, and a short one refused.
+        if quads.len() >= CHECK_GRAPHS_FROM {
+            let n = self.count(&format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}",
+                graph.as_str()
+            ))?;
+            if n != quads.len() {
+                return Err(self.error(
+                    url,
+                    format!(
+                        "GET graph <{}> gave {} of its {n} triples: the server cut its answer; raise its row limit (Virtuoso: ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)",
+                        graph.as_str(),
+                        quads.len()
+                    ),
+                ));
+            }
+        }
+        Ok(quads)
     }
 
     /// Sends a query (SPARQL 1.1 Protocol, POST form) and returns the raw
