@@ -208,10 +208,35 @@ impl Store {
         Store::open_with(location, true)
     }
 
+    /// Opens the store at `location` for SPARQL queries only: as
+    /// [`Store::open_read_only`], except that a remote store loads no copy
+    /// of its graphs (its queries go to the server), so that `query` costs
+    /// what the server's answer costs.
+    pub fn open_for_queries(location: &Path) -> Result<Store> {
+        let text = location.to_string_lossy();
+        if remote::is_remote(&text) {
+            return Store::open_remote_for_queries(&text);
+        }
+        Store::open_with(location, true)
+    }
+
+    /// Opens the store at `location` for reading its network view only
+    /// (traversal, rank, communities, the explorer, the graph exports): as
+    /// [`Store::open_read_only`], except that a remote store loads only what
+    /// the network view reads, not every quad (so `quads`, `nquads` and the
+    /// RDF exports see part of the store).
+    pub fn open_for_network(location: &Path) -> Result<Store> {
+        let text = location.to_string_lossy();
+        if remote::is_remote(&text) {
+            return Store::open_remote(&text, true, false);
+        }
+        Store::open_with(location, true)
+    }
+
     fn open_with(location: &Path, read_only: bool) -> Result<Store> {
         let text = location.to_string_lossy();
         if remote::is_remote(&text) {
-            return Store::open_remote(&text, read_only);
+            return Store::open_remote(&text, read_only, true);
         }
         let Location { dir, kind: asked } = Location::parse(location);
         let found = Kind::detect(&dir);

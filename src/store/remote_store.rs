@@ -66,10 +66,31 @@ impl Store {
     /// network view made from them as a build would have written them, so
     /// that exports, traversal and the explorer read what an embedded store
     /// of the same documents holds.
-    pub(super) fn open_remote(url: &str, read_only: bool) -> Result<Store> {
+    pub(super) fn open_remote(url: &str, read_only: bool, full: bool) -> Result<Store> {
+        let mut store = Store::remote_handle(url, read_only, true)?;
+        if read_only {
+            store.load_copy(full)?;
+        }
+        Ok(store)
+    }
+
+    /// A reader of a remote store that loads no copy (see
+    /// [`Store::open_for_queries`]).
+    pub(super) fn open_remote_for_queries(url: &str) -> Result<Store> {
+        Store::remote_handle(url, true, false)
+    }
+
+    /// A handle on the server; `list` reads the stored documents' list
+    /// (which writers, `remove` and readers need, and queries do not).
+    fn remote_handle(url: &str, read_only: bool, list: bool) -> Result<Store> {
         let client = Client::new(Endpoint::from_env(url)?)?;
         let mut docs: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
-        for (graph, id, sha256) in client.documents()? {
+        let listed = if list {
+            client.documents()?
+        } else {
+            Vec::new()
+        };
+        for (graph, id, sha256) in listed {
             let key = Document {
                 id: id.clone(),
                 sha256,
@@ -79,7 +100,7 @@ impl Store {
             docs.entry(id).or_default().push((graph, key));
         }
         let inner = oxigraph::store::Store::new().map_err(super::storage_error)?;
-        let mut store = Store {
+        Ok(Store {
             inner,
             backend: Backend::Remote(RemoteBackend {
                 client,
@@ -93,11 +114,7 @@ impl Store {
             marked: false,
             bulk_loaded: false,
             changed: false,
-        };
-        if read_only {
-            store.load_copy()?;
-        }
-        Ok(store)
+        })
     }
 
     fn remote(&self) -> Result<&RemoteBackend> {
@@ -115,67 +132,70 @@ impl Store {
         }
     }
 
-    /// Loads every graph of the server into `inner` (see [`Store::open_remote`]).
-    fn load_copy(&mut self) -> Result<()> {
+    /// Loads the server's graphs into `inner` (see [`Store::open_remote`]):
+    /// with `full`, every quad; without, only what the network view reads
+    /// (the view records, each document's own description, mention counts
+    /// and discovered actors, the ontology and the lexicon), several times
+    /// less memory than the documents' sentences and statements.
+    fn load_copy(&mut self, full: bool) -> Result<()> {
         let r = self.remote()?;
-        let mut graphs: Vec<(NamedNode, Option<String>)> = vec![
-            (NamedNode::new_unchecked(ONTOLOGY_GRAPH), None),
-            (NamedNode::new_unchecked(LEXICON_GRAPH), None),
-        ];
-        for (id, versions) in &r.docs {
-            for (g, _) in versions {
-                graphs.push((rdf::checked(g)?, Some(id.clone())));
-            }
-        }
         let client = &r.client;
-        let chunk = graphs.len().div_ceil(FETCH_THREADS).max(1);
-        let fetched: Vec<Result<Vec<(Option<String>, NamedNode, Vec<Quad>)>>> =
-            std::thread::scope(|s| {
-                let workers: Vec<_> = graphs
-                    .chunks(chunk)
-                    .map(|part| {
-                        s.spawn(move || {
-                            part.iter()
-                                .map(|(g, id)| Ok((id.clone(), g.clone(), client.get_graph(g)?)))
-                                .collect::<Result<Vec<_>>>()
-                        })
-                    })
-                    .collect();
-                workers
-                    .into_iter()
-                    .map(|w| {
-                        w.join().unwrap_or_else(|_| {
-                            Err(Error::Remote {
-                                url: client.url().to_string(),
-                                message: "a download thread failed".into(),
-                            })
-                        })
-                    })
-                    .collect()
-            });
-        let mut documents = Vec::new();
+        // The ontology and lexicon first: the records need the relations' names.
         let mut loader = self.inner.bulk_loader();
-        for part in fetched {
-            for (id, g, quads) in part? {
-                loader
-                    .load_quads(quads.iter().cloned())
-                    .map_err(|e| self.err(e))?;
-                if let Some(id) = id {
-                    documents.push((id, g, quads));
-                }
-            }
+        for g in [ONTOLOGY_GRAPH, LEXICON_GRAPH] {
+            let quads = client.get_graph(&NamedNode::new_unchecked(g))?;
+            loader.load_quads(quads).map_err(|e| self.err(e))?;
         }
         loader.commit().map_err(|e| self.err(e))?;
-        // The view records, made from each document's quads by the code
-        // that a build uses (see `store::view`).
         let gold = rdf::gold_names(&self.inner)?;
-        let mut records = Vec::new();
-        for (id, g, quads) in &documents {
-            records.extend(view::records(g, id, quads, &gold)?);
+        let mut graphs: Vec<(NamedNode, String)> = Vec::new();
+        for (id, versions) in &r.docs {
+            for (g, _) in versions {
+                graphs.push((rdf::checked(g)?, id.clone()));
+            }
         }
-        records.push(view::complete());
+        let chunk = graphs.len().div_ceil(FETCH_THREADS).max(1);
+        let gold = &gold;
+        let fetched: Vec<Result<Vec<Quad>>> = std::thread::scope(|s| {
+            let workers: Vec<_> = graphs
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        let mut kept = Vec::new();
+                        for (g, id) in part {
+                            let quads = client.get_graph(g)?;
+                            // The view records, made from the document's quads
+                            // by the code that a build uses (see `store::view`).
+                            kept.extend(view::records(g, id, &quads, gold)?);
+                            if full {
+                                kept.extend(quads);
+                            } else {
+                                kept.extend(network_quads(g, quads));
+                            }
+                        }
+                        Ok(kept)
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| {
+                    w.join().unwrap_or_else(|_| {
+                        Err(Error::Remote {
+                            url: client.url().to_string(),
+                            message: "a download thread failed".into(),
+                        })
+                    })
+                })
+                .collect()
+        });
         let mut loader = self.inner.bulk_loader();
-        loader.load_quads(records).map_err(|e| self.err(e))?;
+        for part in fetched {
+            loader.load_quads(part?).map_err(|e| self.err(e))?;
+        }
+        loader
+            .load_quads([view::complete()])
+            .map_err(|e| self.err(e))?;
         loader.commit().map_err(|e| self.err(e))?;
         self.marked = true;
         Ok(())
@@ -266,4 +286,26 @@ impl Store {
         r.docs.remove(doc_id);
         Ok(true)
     }
+}
+
+/// Of a document graph's quads, those the network view reads besides the
+/// view records: the document's own description (id, title, source: the
+/// explorer's document list), mention counts, and the description of the
+/// actors discovered in it (`Store::actors`).
+fn network_quads(graph: &NamedNode, quads: Vec<Quad>) -> Vec<Quad> {
+    use oxigraph::model::NamedOrBlankNode;
+    let (count, discovered) = (rdf::ag("mentionCount"), rdf::ag("discovered"));
+    let found: HashSet<NamedOrBlankNode> = quads
+        .iter()
+        .filter(|q| q.predicate == discovered)
+        .map(|q| q.subject.clone())
+        .collect();
+    quads
+        .into_iter()
+        .filter(|q| {
+            matches!(&q.subject, NamedOrBlankNode::NamedNode(n) if n == graph)
+                || q.predicate == count
+                || found.contains(&q.subject)
+        })
+        .collect()
 }
