@@ -216,8 +216,18 @@ impl Drop for Virtuoso {
 /// An N-Quads line with its blank node labels erased: the ontology graph's
 /// OWL lists are blank nodes, which a server names as it likes.
 fn unlabel(line: &str) -> String {
+    // The server holds them as IRIs (see `skolemize` in the remote store).
+    let genid = "<https://w3id.org/actorgraph/.well-known/genid/";
+    let mut line = line.to_string();
+    while let Some(i) = line.find(genid) {
+        let Some(end) = line[i..].find('>') else {
+            break;
+        };
+        let label = line[i + genid.len()..i + end].to_string();
+        line.replace_range(i..i + end + 1, &format!("_:{label}"));
+    }
     let mut out = String::with_capacity(line.len());
-    let mut rest = line;
+    let mut rest = line.as_str();
     while let Some(i) = rest.find("_:") {
         let (head, tail) = rest.split_at(i);
         // Only a term position: after a space or at the start, never inside a literal's text.

@@ -144,7 +144,9 @@ impl Store {
         let mut loader = self.inner.bulk_loader();
         for g in [ONTOLOGY_GRAPH, LEXICON_GRAPH] {
             let quads = client.get_graph(&NamedNode::new_unchecked(g))?;
-            loader.load_quads(quads).map_err(|e| self.err(e))?;
+            loader
+                .load_quads(quads.into_iter().map(unskolemize))
+                .map_err(|e| self.err(e))?;
         }
         loader.commit().map_err(|e| self.err(e))?;
         let gold = rdf::gold_names(&self.inner)?;
@@ -212,7 +214,7 @@ impl Store {
             let mut wanted = rdf::graph_quads(quads, graph, prefix);
             let mut seen = HashSet::new();
             wanted.retain(|q| seen.insert(q.clone()));
-            let triples: Vec<Triple> = wanted.iter().map(|q| q.clone().into()).collect();
+            let triples: Vec<Triple> = wanted.iter().map(|q| skolemize(q.clone())).collect();
             self.remote()?
                 .client
                 .put_graph(graph, &super::remote::ntriples(&triples)?)?;
@@ -308,4 +310,81 @@ fn network_quads(graph: &NamedNode, quads: Vec<Quad>) -> Vec<Quad> {
                 || found.contains(&q.subject)
         })
         .collect()
+}
+
+/// Where the blank nodes of the ontology graph (its OWL lists, labelled
+/// `_:o0`, `_:o1` … in file order) get IRIs on a server: two builds that
+/// `PUT` the ontology at the same moment then write the same triples.
+/// (Measured on Virtuoso 7.2: two concurrent `PUT`s of one graph are not
+/// serialized, and with blank nodes the graph ended with both copies.)
+const GENID: &str = "https://w3id.org/actorgraph/.well-known/genid/";
+
+/// A quad as a triple for the server, its blank nodes named under [`GENID`].
+fn skolemize(q: Quad) -> Triple {
+    use oxigraph::model::{NamedOrBlankNode, Term};
+    let name =
+        |b: &oxigraph::model::BlankNode| NamedNode::new_unchecked(format!("{GENID}{}", b.as_str()));
+    let subject = match q.subject {
+        NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::NamedNode(name(&b)),
+        s => s,
+    };
+    let object = match q.object {
+        Term::BlankNode(b) => Term::NamedNode(name(&b)),
+        o => o,
+    };
+    Triple::new(subject, q.predicate, object)
+}
+
+/// The inverse of [`skolemize`], for the copy a reader loads.
+fn unskolemize(q: Quad) -> Quad {
+    use oxigraph::model::{BlankNode, NamedOrBlankNode, Term};
+    let blank = |n: &NamedNode| {
+        n.as_str()
+            .strip_prefix(GENID)
+            .and_then(|label| BlankNode::new(label).ok())
+    };
+    let subject = match q.subject {
+        NamedOrBlankNode::NamedNode(n) => match blank(&n) {
+            Some(b) => NamedOrBlankNode::BlankNode(b),
+            None => NamedOrBlankNode::NamedNode(n),
+        },
+        s => s,
+    };
+    let object = match q.object {
+        Term::NamedNode(n) => match blank(&n) {
+            Some(b) => Term::BlankNode(b),
+            None => Term::NamedNode(n),
+        },
+        o => o,
+    };
+    Quad::new(subject, q.predicate, object, q.graph_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{BlankNode, GraphName, Literal};
+
+    #[test]
+    fn blank_nodes_travel_as_iris_and_come_back() {
+        let g = GraphName::NamedNode(NamedNode::new_unchecked(ONTOLOGY_GRAPH));
+        let q = Quad::new(
+            BlankNode::new_unchecked("o3"),
+            NamedNode::new_unchecked("http://x/p"),
+            BlankNode::new_unchecked("o4"),
+            g.clone(),
+        );
+        let t = skolemize(q.clone());
+        assert_eq!(t.subject.to_string(), format!("<{GENID}o3>"));
+        assert_eq!(t.object.to_string(), format!("<{GENID}o4>"));
+        let back = unskolemize(Quad::new(t.subject, t.predicate, t.object, g.clone()));
+        assert_eq!(back, q);
+        let plain = Quad::new(
+            NamedNode::new_unchecked("http://x/s"),
+            NamedNode::new_unchecked("http://x/p"),
+            Literal::new_simple_literal("v"),
+            g,
+        );
+        assert_eq!(unskolemize(plain.clone()), plain);
+    }
 }
