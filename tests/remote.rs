@@ -653,3 +653,35 @@ fn a_killed_build_leaves_whole_graphs_and_a_stopped_server_is_a_clear_error() {
     assert!(out.contains("documents  400"), "{out}");
     assert_same_lines(&v.dump(), &all, "v.dump() vs all");
 }
+
+/// Needs no server: the N-Quads of `extract --nquads` (all shards together)
+/// are the quads a build stores in a folder, less the view graph.
+#[test]
+fn extract_nquads_shards_hold_what_a_build_stores() {
+    let tmp = tempfile::Builder::new()
+        .prefix("remote-")
+        .tempdir()
+        .expect("tmp");
+    let seeds = s(&repo().join("seeds"));
+    let store = format!("nquads:{}", tmp.path().join("store").display());
+    run_ok(&["--store", &store, "build", &seeds, "--no-exports"]);
+    let stored = std::fs::read_to_string(tmp.path().join("store/graph.nq")).expect("graph.nq");
+    let mut stored: Vec<String> = stored
+        .lines()
+        .filter(|l| !l.ends_with("<https://w3id.org/actorgraph/graph/view> ."))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    stored.sort();
+    let mut shards: Vec<String> = Vec::new();
+    for i in 0..3 {
+        let text = run_ok(&["extract", &seeds, "--nquads", "--shard", &format!("{i}/3")]);
+        let ontology = text.contains("<https://w3id.org/actorgraph/graph/ontology> .");
+        assert_eq!(ontology, i == 0, "only shard 0 carries the ontology");
+        shards.extend(text.lines().map(|l| format!("{l}\n")));
+    }
+    shards.sort();
+    assert!(stored.len() > 5000, "{}", stored.len());
+    assert_same_lines(&shards, &stored, "extract --nquads vs graph.nq");
+    let (ok, _, err) = run(&["extract", &seeds, "--nquads", "--shard", "3/3"]);
+    assert!(!ok && err.contains("--shard 3/3"), "{err}");
+}
