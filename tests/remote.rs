@@ -446,9 +446,32 @@ fn seeds_in_virtuoso_answer_like_the_embedded_store_through_rebuild_and_remove()
     assert_same_answers(&answers(&emb), &answers(&url));
 
     // One document removed: its graph goes, the answers follow.
-    let out = run_ok(&["--store", &url, "remove", "002_b1c2d3c272d6da4c.txt"]);
+    let (rx_r, rx_e) = (
+        s(&tmp.path().join("rm-remote")),
+        s(&tmp.path().join("rm-emb")),
+    );
+    let out = run_ok(&[
+        "--store",
+        &url,
+        "remove",
+        "002_b1c2d3c272d6da4c.txt",
+        "--exports",
+        &rx_r,
+    ]);
     assert!(out.contains("removed"), "{out}");
-    run_ok(&["--store", &emb, "remove", "002_b1c2d3c272d6da4c.txt"]);
+    run_ok(&[
+        "--store",
+        &emb,
+        "remove",
+        "002_b1c2d3c272d6da4c.txt",
+        "--exports",
+        &rx_e,
+    ]);
+    for f in ["graph.graphml", "graph.gexf", "graph.ttl"] {
+        let a = std::fs::read(Path::new(&rx_e).join(f)).expect("embedded export");
+        let b = std::fs::read(Path::new(&rx_r).join(f)).expect("remote export");
+        assert!(a.len() > 100 && a == b, "{f} after remove differs");
+    }
     assert_eq!(v.graphs().len(), after.len() - 1);
     std::fs::remove_file(seeds.join("002_b1c2d3c272d6da4c.txt")).expect("rm");
     assert_same_lines(
