@@ -153,27 +153,32 @@ impl Client {
             },
             Err(_) => Duration::from_secs(300),
         };
-        let auth = match (
-            std::env::var("ACTORGRAPH_STORE_USER"),
-            std::env::var("ACTORGRAPH_STORE_PASSWORD"),
-        ) {
-            (Ok(u), p) => Some(format!(
-                "Basic {}",
-                base64(format!("{u}:{}", p.unwrap_or_default()).as_bytes())
-            )),
-            _ => None,
-        };
+        let credentials = std::env::var("ACTORGRAPH_STORE_USER").ok().map(|u| {
+            let p = std::env::var("ACTORGRAPH_STORE_PASSWORD").unwrap_or_default();
+            (u, p)
+        });
+        Ok(Client::with(endpoint, credentials, timeout))
+    }
+
+    /// A client with these credentials (user, password) and request timeout.
+    fn with(
+        endpoint: Endpoint,
+        credentials: Option<(String, String)>,
+        timeout: Duration,
+    ) -> Client {
+        let auth =
+            credentials.map(|(u, p)| format!("Basic {}", base64(format!("{u}:{p}").as_bytes())));
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .timeout_global(Some(timeout))
             .build()
             .into();
-        Ok(Client {
+        Client {
             endpoint,
             agent,
             auth,
             timeout,
-        })
+        }
     }
 
     /// The query URL (what `--store` said).
@@ -617,6 +622,106 @@ mod tests {
         assert_eq!(encode("http://a/b?c=d e"), "http%3A%2F%2Fa%2Fb%3Fc%3Dd%20e");
         assert_eq!(escape_literal("a\"b\\"), "a\\\"b\\\\");
         assert_eq!(snippet(b"a\n\n b"), "a b");
+    }
+
+    /// A server on a free loopback port that answers each request (one per
+    /// connection) with the next status of `statuses`, and hands back the
+    /// requests it read.
+    fn scripted(statuses: &[u16]) -> (String, std::thread::JoinHandle<Vec<String>>) {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let url = format!("http://{}/sparql", listener.local_addr().expect("addr"));
+        let statuses = statuses.to_vec();
+        let server = std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            for status in statuses {
+                let (stream, _) = listener.accept().expect("accept");
+                let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+                let mut head = String::new();
+                let mut length = 0usize;
+                loop {
+                    let mut line = String::new();
+                    reader.read_line(&mut line).expect("read");
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        length = v.trim().parse().unwrap_or(0);
+                    }
+                    head.push_str(&line);
+                    if line == "\r\n" || line.is_empty() {
+                        break;
+                    }
+                }
+                let mut body = vec![0u8; length];
+                std::io::Read::read_exact(&mut reader, &mut body).expect("body");
+                seen.push(format!("{head}{}", String::from_utf8_lossy(&body)));
+                let mut stream = stream;
+                write!(
+                    stream,
+                    "HTTP/1.1 {status} X\r\nContent-Length: 4\r\nConnection: close\r\n\r\nbusy"
+                )
+                .expect("answer");
+            }
+            seen
+        });
+        (url, server)
+    }
+
+    #[test]
+    fn writes_retry_on_5xx_and_send_the_credentials() {
+        let (url, server) = scripted(&[503, 500, 201]);
+        let endpoint = Endpoint::new(&url, None).expect("endpoint");
+        let client = Client::with(
+            endpoint,
+            Some(("ag".into(), "s3cret".into())),
+            Duration::from_secs(10),
+        );
+        client
+            .put_graph(
+                "https://w3id.org/actorgraph/doc/x",
+                b"<a:s> <a:p> <a:o> .\n",
+            )
+            .expect("stored on the third attempt");
+        let seen = server.join().expect("server");
+        assert_eq!(seen.len(), 3);
+        for request in &seen {
+            assert!(
+                request.starts_with(
+                    "PUT /sparql-graph-crud?graph=https%3A%2F%2Fw3id.org%2Factorgraph%2Fdoc%2Fx HTTP/1.1"
+                ),
+                "{request}"
+            );
+            // base64("ag:s3cret")
+            assert!(request.contains("YWc6czNjcmV0"), "{request}");
+            assert!(
+                request
+                    .to_ascii_lowercase()
+                    .contains("content-type: application/n-triples")
+            );
+            assert!(request.ends_with("<a:s> <a:p> <a:o> .\n"), "{request}");
+        }
+    }
+
+    #[test]
+    fn a_4xx_is_not_retried_and_names_url_status_and_graph() {
+        let (url, server) = scripted(&[401]);
+        let client = Client::with(
+            Endpoint::new(&url, None).expect("endpoint"),
+            Some(("ag".into(), "s3cret".into())),
+            Duration::from_secs(10),
+        );
+        let e = client
+            .delete_graph("https://w3id.org/actorgraph/doc/y")
+            .expect_err("401");
+        assert_eq!(server.join().expect("server").len(), 1);
+        let text = e.to_string();
+        assert!(text.contains("/sparql-graph-crud"), "{text}");
+        assert!(
+            text.contains("HTTP 401") && text.contains("doc/y"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("s3cret") && !text.contains("YWc6czNjcmV0"),
+            "{text}"
+        );
     }
 
     #[test]
