@@ -670,9 +670,16 @@ fn a_killed_build_leaves_whole_graphs_and_a_stopped_server_is_a_clear_error() {
         "no summary"
     );
 
-    // After a restart the same command completes the store.
+    // After a restart the same command completes the store (with four
+    // concurrent writers, which must store the same graphs).
     v.run();
-    let out = run_ok(&["--store", &url, "build", &corpus, "--no-exports"]);
+    let out = actorgraph()
+        .env("ACTORGRAPH_STORE_WRITERS", "4")
+        .args(["--store", &url, "build", &corpus, "--no-exports"])
+        .output()
+        .expect("build runs");
+    let out =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.contains("documents  400"), "{out}");
     assert_same_lines(&v.dump(), &all, "v.dump() vs all");
 }
