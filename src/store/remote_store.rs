@@ -401,6 +401,18 @@ fn unskolemize(q: Quad) -> Quad {
     Quad::new(subject, q.predicate, object, q.graph_name)
 }
 
+/// Documents `PUT` at once by a build (`ACTORGRAPH_STORE_WRITERS`, 1 to
+/// 64, default 1), for a server with cores to spare. On this project's
+/// 2-core machine, shared, 4 writers were slower than one (1k articles into
+/// Virtuoso: 39 s against 32 s), hence the default.
+fn writers() -> usize {
+    std::env::var("ACTORGRAPH_STORE_WRITERS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| (1..=64).contains(n))
+        .unwrap_or(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,16 +440,4 @@ mod tests {
         );
         assert_eq!(unskolemize(plain.clone()), plain);
     }
-}
-
-/// Documents `PUT` at once by a build (`ACTORGRAPH_STORE_WRITERS`, 1 to
-/// 64, default 1), for a server with cores to spare. On this project's
-/// 2-core machine, shared, 4 writers were slower than one (1k articles into
-/// Virtuoso: 39 s against 32 s), hence the default.
-fn writers() -> usize {
-    std::env::var("ACTORGRAPH_STORE_WRITERS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|n| (1..=64).contains(n))
-        .unwrap_or(1)
 }
