@@ -52,6 +52,14 @@ pub enum Error {
         /// The lock file.
         lock: PathBuf,
     },
+    /// A remote store (a SPARQL server) refused a request or could not be reached.
+    #[error("remote store {url}: {message}")]
+    Remote {
+        /// The URL the request went to.
+        url: String,
+        /// What happened (method, graph, status, the server's words).
+        message: String,
+    },
     /// A SPARQL query was rejected or failed.
     #[error("query: {0}")]
     Query(String),

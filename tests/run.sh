@@ -23,8 +23,10 @@ say() { printf '\n== %s\n' "$*"; }
 # chromium and a font with Arabic glyphs (the explorer tests drive the page
 # in headless Chromium), Node.js and npm when the machine has none,
 # hunspell-ar (the Arabic word list that spelling variants must never match,
-# tests/recognition_sets.rs).
-pkgs=(libclang-dev jing default-jre-headless curl python3-venv chromium fonts-dejavu-core hunspell-ar)
+# tests/recognition_sets.rs), virtuoso-opensource (tests/remote.rs starts
+# private Virtuoso instances on 127.0.0.1 for the remote store; those tests
+# fail without it unless ACTORGRAPH_NO_VIRTUOSO=1).
+pkgs=(libclang-dev jing default-jre-headless curl python3-venv chromium fonts-dejavu-core hunspell-ar virtuoso-opensource)
 command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
 command -v npm >/dev/null 2>&1 || pkgs+=(npm)
 missing=()

@@ -26,6 +26,11 @@ pub(crate) struct Args {
     /// Documents extracted per parallel batch; memory grows with it.
     #[arg(long, default_value_t = BuildOptions::default().batch_docs, value_name = "N")]
     batch: usize,
+    /// Only the documents of shard I of N (I/N, by a hash of the document
+    /// id): N builds, on one machine or many, each with its own I, store
+    /// the whole corpus between them (see docs/scale.md).
+    #[arg(long, value_name = "I/N", value_parser = super::extract::parse_shard)]
+    shard: Option<pipeline::Shard>,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
@@ -39,6 +44,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let opts = BuildOptions {
         batch_docs: args.batch,
         threads: args.jobs.map(usize::from),
+        shard: args.shard,
         ..BuildOptions::default()
     };
     let mut bar = Bar::new();

@@ -80,8 +80,6 @@ enum DialectArg {
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let ontology = Ontology::load(&Ontology::locate(global.ontology.as_deref()))?;
-    let store = Store::open_read_only(&global.store)?;
-    let filter = filter(&args, &store, &ontology)?;
     let is_rdf = matches!(
         args.format,
         FormatArg::Turtle
@@ -90,6 +88,14 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             | FormatArg::Nquads
             | FormatArg::Jsonld
     );
+    // The RDF formats dump every quad; the others read the network view only
+    // (which a remote store loads without the documents' sentences).
+    let store = if is_rdf {
+        Store::open_read_only(&global.store)?
+    } else {
+        Store::open_for_network(&global.store)?
+    };
+    let filter = filter(&args, &store, &ontology)?;
     if is_rdf && (!filter.keeps_all_actors() || filter.include_negated) {
         return Err(Error::Usage(
             "the RDF formats export the whole store; filters apply to graphml, gexf, csv and json"

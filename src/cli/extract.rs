@@ -21,6 +21,19 @@ pub(crate) struct Args {
     /// Print actor mentions instead of relations.
     #[arg(long)]
     mentions: bool,
+    /// Print each document's graph as N-Quads (what a build stores), for a
+    /// store's own bulk loader; without --shard, or with shard 0, the
+    /// ontology and lexicon graphs come first.
+    #[arg(long, conflicts_with_all = ["json", "mentions"])]
+    nquads: bool,
+    /// Only the documents of shard I of N (I/N, by a hash of the document id).
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    shard: Option<pipeline::Shard>,
+}
+
+/// Parses `--shard I/N`.
+pub(crate) fn parse_shard(text: &str) -> Result<pipeline::Shard, String> {
+    pipeline::Shard::parse(text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
@@ -40,17 +53,26 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
                 actorgraph::sentences::MAX_SENTENCE_BYTES
             );
         }
-        if args.mentions {
+        if args.nquads {
+            lines.extend(actorgraph::store::document_nquads(&ex, &res.ontology)?.into_bytes());
+        } else if args.mentions {
             write_mentions(&mut lines, &ex, &res, args.json)?;
         } else {
             write_relations(&mut lines, &ex, &res, args.json)?;
         }
         Ok(lines)
     };
+    if args.nquads && args.shard.is_none_or(|s| s.index == 0) {
+        out.write_all(actorgraph::store::ontology_nquads(&res.ontology)?.as_bytes())?;
+    }
+    let opts = pipeline::BuildOptions {
+        shard: args.shard,
+        ..pipeline::BuildOptions::default()
+    };
     let diagnostics = pipeline::extract_each(
         &args.inputs,
         &res,
-        &pipeline::BuildOptions::default(),
+        &opts,
         format,
         &mut |lines: anyhow::Result<Vec<u8>>| out.write_all(&lines?).map_err(anyhow::Error::from),
     )?;

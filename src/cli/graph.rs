@@ -171,7 +171,7 @@ fn load_near(
         include_negated: false,
         around: None,
     };
-    let store = Store::open_read_only(&g.store)?;
+    let store = Store::open_for_network(&g.store)?;
     let graph = match near {
         Some((names, depth)) => ActorGraph::near(&store, &ontology, &filter, names, depth)?,
         None => ActorGraph::from_store(&store, &ontology, &filter)?,

@@ -19,8 +19,8 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "actorgraph", version, about, long_about = None)]
 pub(crate) struct Cli {
-    /// The store directory.
-    #[arg(long, global = true, default_value = "store", value_name = "DIR")]
+    /// The store: a folder (`rocksdb:DIR`, `nquads:DIR` for a new one of that kind), or a SPARQL server's query URL (http://host:8890/sparql; see docs/scale.md).
+    #[arg(long, global = true, default_value = "store", value_name = "DIR|URL")]
     pub(crate) store: PathBuf,
     /// The ontology folder (ontology, lexicon, patterns); default $ACTORGRAPH_ONTOLOGY, else ./ontology.
     #[arg(long, global = true, value_name = "DIR")]

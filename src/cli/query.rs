@@ -46,7 +46,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         ..Limits::default()
     };
     let format = args.format.as_deref().and_then(Format::from_name);
-    let store = Store::open_read_only(&global.store)?;
+    let store = Store::open_for_queries(&global.store)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     query::run(&store, &text, format, &limits, &mut out)?;

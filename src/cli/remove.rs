@@ -30,7 +30,13 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     store.save()?;
     if let Some(dir) = &args.exports {
         let res = global.resources()?;
-        actorgraph::export::refresh_exports(&store, &res.ontology, dir)?;
+        if store.is_remote() {
+            // A remote writer holds no copy of the documents: read them back.
+            let reader = Store::open_read_only(&global.store)?;
+            actorgraph::export::refresh_exports(&reader, &res.ontology, dir)?;
+        } else {
+            actorgraph::export::refresh_exports(&store, &res.ontology, dir)?;
+        }
     }
     if unknown.is_empty() {
         return Ok(ExitCode::SUCCESS);

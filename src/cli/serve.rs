@@ -52,7 +52,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             anyhow::bail!("{name} must be a positive number of seconds");
         }
     }
-    let store = Store::open_read_only(&global.store)?;
+    let store = Store::open_for_network(&global.store)?;
     // The explorer names relations and classes from the ontology, and reads
     // the network now so that the first page load does not wait for it.
     let ontology = Ontology::load(&Ontology::locate(global.ontology.as_deref()))?;

@@ -24,6 +24,9 @@ use crate::sentences;
 use crate::store::Store;
 
 pub use crate::rules::Resources;
+pub use shard::Shard;
+
+mod shard;
 
 /// The list of discovered actors written next to the exports: what an
 /// analyst may promote into `ontology/actors.ttl`.
@@ -152,6 +155,7 @@ where
         let mut bytes = 0usize;
         while docs.len() < opts.batch_docs.max(1) && bytes < opts.batch_bytes {
             match items.next() {
+                Some(Ok(d)) if opts.shard.is_some_and(|s| !s.contains(&d.id)) => {}
                 Some(Ok(d)) => {
                     bytes += d.text.len();
                     docs.push(d);
@@ -226,6 +230,9 @@ pub struct BuildOptions {
     pub batch_bytes: usize,
     /// Extraction threads; `None` uses rayon's global pool (one per core).
     pub threads: Option<usize>,
+    /// Only the documents of this shard (see [`Shard`]); the others are
+    /// read (to learn their ids) but neither counted nor extracted.
+    pub shard: Option<Shard>,
 }
 
 impl Default for BuildOptions {
@@ -234,6 +241,7 @@ impl Default for BuildOptions {
             batch_docs: 256,
             batch_bytes: 32 << 20,
             threads: None,
+            shard: None,
         }
     }
 }
@@ -285,7 +293,8 @@ pub struct BuildTimes {
 /// What a build did.
 #[derive(Clone, Debug, Default)]
 pub struct BuildSummary {
-    /// Documents read without error.
+    /// Documents read without error (of the shard, with
+    /// [`BuildOptions::shard`]).
     pub documents: usize,
     /// Of those, documents new or changed, extracted and stored.
     pub extracted: usize,
@@ -432,8 +441,16 @@ fn run_build(
     if let Some(dir) = &cfg.exports {
         progress.step("exports");
         let t = Instant::now();
-        summary.exports = export::refresh_exports(&store, &res.ontology, dir)?;
-        summary.discovered = write_discovered(&store, &dir.join(DISCOVERED_FILE))?;
+        // A remote writer holds no copy of the documents: the exports read
+        // them back from the server, as `actorgraph export` would.
+        let reader = if store.is_remote() {
+            Some(Store::open_read_only(&cfg.store)?)
+        } else {
+            None
+        };
+        let store = reader.as_ref().unwrap_or(&store);
+        summary.exports = export::refresh_exports(store, &res.ontology, dir)?;
+        summary.discovered = write_discovered(store, &dir.join(DISCOVERED_FILE))?;
         summary.times.exports = t.elapsed();
     }
     summary.elapsed = started.elapsed();
@@ -468,6 +485,9 @@ fn store_batch(
     summary: &mut BuildSummary,
 ) -> Result<()> {
     let t = Instant::now();
+    // Stored first, counted after: a document the store refused is not
+    // reported as extracted and stored.
+    store.put_batch(batch.iter().map(|(e, _)| e), &res.ontology)?;
     for (extraction, times) in &batch {
         summary.times.extract.add(times);
         summary.extracted += 1;
@@ -477,8 +497,6 @@ fn store_batch(
         summary.mentions += extraction.mentions.len();
         summary.relations += extraction.statements.len();
     }
-    // One transaction per batch: whole documents either way, far fewer commits.
-    store.put_batch(batch.iter().map(|(e, _)| e), &res.ontology)?;
     summary.times.store += t.elapsed();
     Ok(())
 }
@@ -518,6 +536,9 @@ impl BatchReader<'_> {
                     continue;
                 }
             };
+            if self.opts.shard.is_some_and(|s| !s.contains(&document.id)) {
+                continue;
+            }
             summary.documents += 1;
             batch.count += 1;
             batch.bytes += document.text.len() as u64;

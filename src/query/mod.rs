@@ -15,17 +15,18 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedOrBlankNode};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::sparql::{CancellationToken, QueryEvaluationError, SparqlEvaluator};
 
 use crate::error::Error;
 use crate::store::Store;
 
+mod remote;
 mod table;
+mod write;
 pub use table::cell;
-use table::write_table;
+use write::write_results;
 
 /// How results are written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -258,6 +259,9 @@ pub fn execute(
     out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
     check(query, limits)?;
+    if let Some(client) = store.remote_client() {
+        return remote::execute(client, query, dataset, limits, choose, out);
+    }
     // Parsing happens on the worker too: the parser recurses, and only the
     // worker has a stack sized for the deepest query `check` lets through.
 
@@ -506,18 +510,6 @@ fn evaluate(
     out: &mut dyn Write,
 ) -> Result<Outcome, Failure> {
     let (timeout, max_rows) = (limits.timeout, limits.max_rows);
-    let over_budget = |n: usize| {
-        if max_rows.is_some_and(|m| n >= m) {
-            Err(fail(
-                FailureKind::Budget,
-                format!(
-                    "the query was stopped after {n} results, its row budget; add a LIMIT or narrow the query"
-                ),
-            ))
-        } else {
-            Ok(())
-        }
-    };
     let mut prepared = evaluator(token)?
         .parse_query(query)
         .map_err(|e| parse_failure(query, &e.to_string()))?;
@@ -548,111 +540,8 @@ fn evaluate(
         ),
         e => fail(FailureKind::Failed, format!("evaluation failed: {e}")),
     };
-    let io_err =
-        |e: std::io::Error| fail(FailureKind::Failed, format!("cannot write results: {e}"));
     let results = store.bind(prepared).execute().map_err(eval_err)?;
-    match results {
-        QueryResults::Solutions(solutions) => {
-            let format = choose(Form::Solutions)?;
-            let variables = solutions.variables().to_vec();
-            let count = match format.results() {
-                Some(rf) => {
-                    let mut w = QueryResultsSerializer::from_format(rf)
-                        .serialize_solutions_to_writer(&mut *out, variables)
-                        .map_err(io_err)?;
-                    let mut n = 0;
-                    for s in solutions {
-                        over_budget(n)?;
-                        let s = s.map_err(eval_err)?;
-                        w.serialize(s.iter()).map_err(io_err)?;
-                        n += 1;
-                    }
-                    w.finish().map_err(io_err)?;
-                    n
-                }
-                None if format == Format::Table => {
-                    let names: Vec<String> =
-                        variables.iter().map(|v| v.as_str().to_string()).collect();
-                    let mut n = 0;
-                    let rows = solutions.map(|s| {
-                        over_budget(n)?;
-                        n += 1;
-                        s.map_err(eval_err)
-                    });
-                    write_table(out, &names, rows)?
-                }
-                None => {
-                    return Err(fail(
-                        FailureKind::Format,
-                        "SELECT results come as table, json, csv, tsv or xml",
-                    ));
-                }
-            };
-            Ok(Outcome {
-                form: Form::Solutions,
-                format,
-                count,
-            })
-        }
-        QueryResults::Boolean(b) => {
-            let format = choose(Form::Boolean)?;
-            match format.results() {
-                Some(rf) => {
-                    QueryResultsSerializer::from_format(rf)
-                        .serialize_boolean_to_writer(&mut *out, b)
-                        .map_err(io_err)?;
-                }
-                None if format == Format::Table => writeln!(out, "{b}").map_err(io_err)?,
-                None => {
-                    return Err(fail(
-                        FailureKind::Format,
-                        "ASK results come as table, json, csv, tsv or xml",
-                    ));
-                }
-            }
-            Ok(Outcome {
-                form: Form::Boolean,
-                format,
-                count: 1,
-            })
-        }
-        QueryResults::Graph(triples) => {
-            let format = choose(Form::Graph)?;
-            if !format.is_graph() {
-                return Err(fail(
-                    FailureKind::Format,
-                    "CONSTRUCT and DESCRIBE results come as turtle or ntriples",
-                ));
-            }
-            let rdf_format = if format == Format::Turtle {
-                RdfFormat::Turtle
-            } else {
-                RdfFormat::NTriples
-            };
-            let mut serializer = RdfSerializer::from_format(rdf_format);
-            if format == Format::Turtle {
-                for (prefix, iri) in PREFIXES {
-                    serializer = serializer
-                        .with_prefix(*prefix, *iri)
-                        .map_err(|e| fail(FailureKind::Failed, e.to_string()))?;
-                }
-            }
-            let mut w = serializer.for_writer(&mut *out);
-            let mut n = 0;
-            for t in triples {
-                over_budget(n)?;
-                let t = t.map_err(eval_err)?;
-                w.serialize_triple(&t).map_err(io_err)?;
-                n += 1;
-            }
-            w.finish().map_err(io_err)?;
-            Ok(Outcome {
-                form: Form::Graph,
-                format,
-                count: n,
-            })
-        }
-    }
+    write_results(results, max_rows, choose, out, eval_err)
 }
 
 fn named(iri: &str) -> Result<oxigraph::model::NamedNode, Failure> {

@@ -10,11 +10,14 @@
 //! [`crate::store::rdf`], the per-document records of the network view in
 //! `store::view`, and both are described in docs/store.md.
 
+mod bulk;
 pub mod file;
 pub mod rdf;
+pub mod remote;
 pub mod rocks;
 pub mod sort;
 mod read;
+mod remote_store;
 mod view;
 mod write;
 
@@ -29,6 +32,7 @@ use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::ontology::Ontology;
 
+pub use bulk::{document_nquads, ontology_nquads};
 pub use rdf::{LEXICON_GRAPH, ONTOLOGY_GRAPH, sentence_iri};
 pub(crate) use read::read_statement;
 
@@ -123,6 +127,9 @@ enum Backend {
     File(file::FileBackend),
     /// RocksDB.
     Rocks(rocks::RocksBackend),
+    /// A SPARQL server (see [`remote`]); `inner` is an in-memory copy: the
+    /// ontology only for a writer, every graph for a reader.
+    Remote(remote_store::RemoteBackend),
 }
 
 /// An open actorgraph store.
@@ -203,7 +210,36 @@ impl Store {
         Store::open_with(location, true)
     }
 
+    /// Opens the store at `location` for SPARQL queries only: as
+    /// [`Store::open_read_only`], except that a remote store loads no copy
+    /// of its graphs (its queries go to the server), so that `query` costs
+    /// what the server's answer costs.
+    pub fn open_for_queries(location: &Path) -> Result<Store> {
+        let text = location.to_string_lossy();
+        if remote::is_remote(&text) {
+            return Store::open_remote_for_queries(&text);
+        }
+        Store::open_with(location, true)
+    }
+
+    /// Opens the store at `location` for reading its network view only
+    /// (traversal, rank, communities, the explorer, the graph exports): as
+    /// [`Store::open_read_only`], except that a remote store loads only what
+    /// the network view reads, not every quad (so `quads`, `nquads` and the
+    /// RDF exports see part of the store).
+    pub fn open_for_network(location: &Path) -> Result<Store> {
+        let text = location.to_string_lossy();
+        if remote::is_remote(&text) {
+            return Store::open_remote(&text, true, false);
+        }
+        Store::open_with(location, true)
+    }
+
     fn open_with(location: &Path, read_only: bool) -> Result<Store> {
+        let text = location.to_string_lossy();
+        if remote::is_remote(&text) {
+            return Store::open_remote(&text, read_only, true);
+        }
         let Location { dir, kind: asked } = Location::parse(location);
         let found = Kind::detect(&dir);
         if let (Some(asked), Some(found)) = (asked, found)
@@ -289,12 +325,21 @@ impl Store {
             Backend::Memory => None,
             Backend::File(_) => Some(Kind::NQuads),
             Backend::Rocks(_) => Some(Kind::RocksDb),
+            Backend::Remote(_) => None,
         }
     }
 
-    /// The backend's name: `rocksdb`, `nquads` or `memory`.
+    /// The backend's name: `rocksdb`, `nquads`, `remote` or `memory`.
     pub fn backend_name(&self) -> &'static str {
+        if self.is_remote() {
+            return "remote";
+        }
         self.kind().map_or("memory", Kind::name)
+    }
+
+    /// Whether the store is on a SPARQL server.
+    pub fn is_remote(&self) -> bool {
+        matches!(self.backend, Backend::Remote(_))
     }
 
     fn err(&self, e: impl std::fmt::Display) -> Error {
@@ -309,6 +354,7 @@ impl Store {
             Backend::Memory => true,
             Backend::File(f) => f.writable(),
             Backend::Rocks(r) => r.writable(),
+            Backend::Remote(r) => r.writable,
         };
         if writable {
             Ok(())
@@ -325,7 +371,7 @@ impl Store {
     /// Called after a commit that changed `changes` documents.
     fn after_writes(&mut self, changes: usize) -> Result<()> {
         match &mut self.backend {
-            Backend::Memory | Backend::Rocks(_) => Ok(()),
+            Backend::Memory | Backend::Rocks(_) | Backend::Remote(_) => Ok(()),
             Backend::File(f) => f.after_writes(&self.inner, changes),
         }
     }
@@ -344,6 +390,9 @@ impl Store {
     /// when they differ (so that an unchanged store is not rewritten).
     pub fn sync_ontology(&mut self, ontology: &Ontology) -> Result<()> {
         self.check_writable()?;
+        if self.is_remote() {
+            return self.sync_ontology_remote(ontology);
+        }
         let mut changed = false;
         for (graph, quads, prefix) in [
             (ONTOLOGY_GRAPH, &ontology.ontology_quads, "o"),
@@ -408,6 +457,9 @@ impl Store {
 
     /// The key ([`crate::model::Document::key`]) of every stored document, by document id.
     pub fn document_keys(&self) -> Result<BTreeMap<String, String>> {
+        if let Backend::Remote(r) = &self.backend {
+            return Ok(r.document_keys());
+        }
         let mut out = BTreeMap::new();
         for (graph, id) in self.documents()? {
             let props = rdf::props(&self.inner, graph.as_ref(), graph.as_ref())?;
@@ -475,6 +527,9 @@ impl Store {
 
     /// The ids of the stored documents, sorted.
     pub fn document_ids(&self) -> Result<Vec<String>> {
+        if let Backend::Remote(r) = &self.backend {
+            return Ok(r.docs.keys().cloned().collect());
+        }
         let mut ids: Vec<String> = self.documents()?.into_iter().map(|(_, id)| id).collect();
         ids.sort();
         ids.dedup();
@@ -484,7 +539,7 @@ impl Store {
     /// Makes all changes durable.
     pub fn save(&mut self) -> Result<()> {
         match &mut self.backend {
-            Backend::Memory => Ok(()),
+            Backend::Memory | Backend::Remote(_) => Ok(()),
             Backend::File(f) => {
                 if f.writable() {
                     self.write_actor_records()?;
@@ -519,7 +574,13 @@ impl Store {
     }
 
     /// Number of quads.
+    ///
+    /// On a remote store: the quads of the document, ontology and lexicon
+    /// graphs on the server (the view records exist only in a reader's copy).
     pub fn len(&self) -> Result<usize> {
+        if let Backend::Remote(r) = &self.backend {
+            return r.quad_count();
+        }
         self.inner.len().map_err(|e| self.err(e))
     }
 
@@ -590,6 +651,9 @@ impl Store {
     /// The number of statements (`ag:Statement` nodes) in the store,
     /// counted on the type index without reading them.
     pub fn statement_count(&self) -> Result<usize> {
+        if let Backend::Remote(r) = &self.backend {
+            return r.statement_count();
+        }
         let ty = rdf::ag("Statement");
         let mut n = 0;
         for q in
@@ -616,6 +680,9 @@ impl Store {
     /// version) has no stamp, so that a build extracts every document again
     /// and writes them.
     pub fn rules_stamp(&self) -> Result<Option<String>> {
+        if let Backend::Remote(r) = &self.backend {
+            return r.client.rules_stamp();
+        }
         if !self.marked && self.fresh.is_none() {
             return Ok(None);
         }
@@ -635,6 +702,9 @@ impl Store {
     /// everything again next time.
     pub fn set_rules_stamp(&mut self, stamp: &str) -> Result<()> {
         self.check_writable()?;
+        if let Backend::Remote(r) = &self.backend {
+            return r.client.set_rules_stamp(stamp);
+        }
         if !self.marked {
             // Every document stored again with its records (an older store
             // rebuilt): readers may now use the records.

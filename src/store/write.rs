@@ -35,6 +35,9 @@ impl Store {
         if extractions.is_empty() {
             return Ok(0);
         }
+        if self.is_remote() {
+            return self.put_batch_remote(&extractions, ontology);
+        }
         let mut ids = HashSet::new();
         if !extractions.iter().all(|e| ids.insert(&e.document.id)) {
             // A later version of an id in the same batch must replace the
@@ -157,6 +160,9 @@ impl Store {
     /// whether there was such a document.
     pub fn remove(&mut self, doc_id: &str) -> Result<bool> {
         self.check_writable()?;
+        if self.is_remote() {
+            return self.remove_remote(doc_id);
+        }
         let old = self.graphs_of(doc_id)?;
         if old.is_empty() {
             return Ok(false);
