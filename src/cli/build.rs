@@ -68,11 +68,15 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         println!("sentences  {}", s.sentences);
     }
     println!("mentions   {}", s.mentions);
-    println!(
-        "discovered {} actors (listed in {})",
-        s.discovered,
-        actorgraph::pipeline::DISCOVERED_FILE
-    );
+    // (Counted when the exports are written, beside them: not with
+    // --no-exports.)
+    if !s.exports.files.is_empty() {
+        println!(
+            "discovered {} actors (listed in {})",
+            s.discovered,
+            actorgraph::pipeline::DISCOVERED_FILE
+        );
+    }
     println!(
         "relations  {} extracted, {} in the store",
         s.relations, s.stored_statements
