@@ -136,8 +136,8 @@ fn partitive_members_before(
     let of = first.checked_sub(1)?;
     let noun = first.checked_sub(2)?;
     // «قيادي في الجماعة»: a rank in the group, through في.
-    let in_rank = g.clauses.fi.contains(&tokens[of].key)
-        && g.noun_of(&g.nouns.members_in, &tokens[noun].key);
+    let in_rank =
+        g.clauses.fi.contains(&tokens[of].key) && g.noun_of(&g.nouns.members_in, &tokens[noun].key);
     if !bare
         || !(g.clauses.partitive.contains(&tokens[of].key) || in_rank)
         || arg_at[noun].is_some()
