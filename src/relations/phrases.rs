@@ -1,0 +1,275 @@
+//! Noun phrases around a predicate that name its arguments indirectly:
+//! counted lists (ثلاث دول هي …), appositions and nominal predicates (X، وهي
+//! حركة …؛ X، التابع … وبديل …), positions and their owners or places
+//! (مواقع تابعة لـ…، مواقعنا في …), fronted adjuncts, and objects that
+//! repeat their preposition (على مالي … وعلى النيجر).
+
+use super::*;
+
+/// «يضم التحالف ثلاث دول تحكمها مجالس عسكرية هي مالي وبوركينا فاسو
+/// والنيجر»، «الدول الثلاث: أ وب»: a counted noun phrase right after `pos`
+/// (a number within eight words, and no actor, preposition, other
+/// predicate or clause end before the marker) whose members are listed
+/// after هي / وهي or a colon. The list, of two actors or more.
+pub(super) fn enumerated(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
+    let g = ctx.g;
+    let mut counted = false;
+    for j in pos..ctx.tokens.len().min(pos + 9) {
+        let t = &ctx.tokens[j];
+        let k = t.key.as_str();
+        let marker = g.clauses.apposition_pronouns.contains(k) || k == ":";
+        if marker && counted {
+            let list = arg_after(ctx, j + 1, 0)
+                .map(|a| conjuncts_forward(ctx, a))
+                .unwrap_or_default();
+            return if list.len() > 1 { list } else { Vec::new() };
+        }
+        // (A comma may set the list off: «ثلاث دول، هي …».)
+        let before_marker = ctx
+            .tokens
+            .get(j + 1)
+            .is_some_and(|n| g.clauses.apposition_pronouns.contains(&n.key));
+        if ctx.arg_at[j].is_some()
+            || (is_comma(k) && !before_marker)
+            || CLAUSE_PUNCT.contains(&k)
+            || (j > pos && ctx.trigger_at[j])
+            || g.clauses.prep_words.contains(g.strip_conj(k))
+        {
+            return Vec::new();
+        }
+        let bare = g
+            .affixes
+            .article
+            .iter()
+            .find_map(|a| k.strip_prefix(a))
+            .unwrap_or(k);
+        counted |= t.kind == TokKind::Number || g.quantities.number_words.get(bare).is_some();
+    }
+    Vec::new()
+}
+
+/// «"الجبهة الوطنية للتحرير"، وهي حركة متمردة يقودها فلان»، «والجبهة هي
+/// تحالف يقاتل …»: the actor before «وهي / هي» (set off by a comma, or the
+/// subject of a nominal sentence) and a common noun (with its adjectives)
+/// that open the clause of the predicate at `pos`: the predicate's subject,
+/// or what a resumptive pronoun on it refers to.
+pub(super) fn apposed_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let marker = (pos.saturating_sub(5)..pos)
+        .rev()
+        .find(|&j| g.clauses.apposition_pronouns.contains(&ctx.tokens[j].key))?;
+    let between_ok = marker + 1 < pos
+        && (marker + 1..pos).all(|j| {
+            let k = ctx.tokens[j].key.as_str();
+            // (The noun may itself be a trigger: «هي تحالف يقاتل …».)
+            ctx.arg_at[j].is_none()
+                && ctx.tokens[j].kind == TokKind::Arabic
+                && !g.clauses.prep_words.contains(g.strip_conj(k))
+        });
+    if !between_ok {
+        return None;
+    }
+    // Set off by a comma («X، وهي حركة …»), or the predicate of a nominal
+    // sentence («وجبهة تحرير أزواد هي تحالف يقاتل …»).
+    let comma = marker
+        .checked_sub(1)
+        .filter(|&c| is_comma(&ctx.tokens[c].key))
+        .unwrap_or(marker);
+    // (Past a closing quote: «"الجبهة …"، وهي».)
+    let mut end = comma;
+    while end > 0 && QUOTES.contains(&ctx.tokens[end - 1].key.as_str()) {
+        end -= 1;
+    }
+    let a = ctx.arg_at[end.checked_sub(1)?]?;
+    (ctx.args[a].end == end).then_some(a)
+}
+
+/// «هاجم الجيش مواقعنا في أنفيس وبير وكيدال»: a direct object that names
+/// no actor, a fixed position or settlement (`nouns.positions`: one to three
+/// words, the first right after the verb at `pos`), then a place behind a
+/// locative preposition: the place, and those coordinated with it, are where
+/// the object lies. Nothing else may come between.
+pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
+    let g = ctx.g;
+    let plain = |j: usize| {
+        let t = &ctx.tokens[j];
+        let k = t.key.as_str();
+        t.kind == TokKind::Arabic
+            && ctx.arg_at[j].is_none()
+            && !ctx.trigger_at[j]
+            && !ctx.in_date[j]
+            && !g.clauses.prep_words.contains(g.strip_conj(k))
+            && !g.clauses.relatives.contains(k)
+            && clitic_prep(g, k, 4).is_none()
+    };
+    // (The object may be quoted: تقصف "معسكرات إرهابية" في باكستان.)
+    let quote = |j: usize| QUOTES.contains(&ctx.tokens[j].key.as_str());
+    let pos = if pos < ctx.tokens.len() && quote(pos) {
+        pos + 1
+    } else {
+        pos
+    };
+    if pos >= ctx.tokens.len()
+        || !plain(pos)
+        || !g.noun_of(&g.nouns.positions, &ctx.tokens[pos].key)
+    {
+        return Vec::new();
+    }
+    for j in pos + 1..ctx.tokens.len().min(pos + 5) {
+        let k = ctx.tokens[j].key.as_str();
+        if quote(j) {
+            continue;
+        }
+        if g.clauses.locative.contains(k) {
+            let Some(a) = ctx.arg_at.get(j + 1).copied().flatten() else {
+                return Vec::new();
+            };
+            // (A state too: positions in a country are an attack on it,
+            // as attacks in it are, attacked.noun-in.)
+            let place = |a: usize| {
+                matches!(
+                    ctx.args[a].class.as_str(),
+                    "City" | "Region" | "Facility" | "State"
+                ) && ctx.args[a].kind == MentionKind::Name
+            };
+            if ctx.args[a].first != j + 1 || !place(a) {
+                return Vec::new();
+            }
+            let list = conjuncts_forward(ctx, a);
+            return if list.iter().all(|&x| place(x)) {
+                list
+            } else {
+                Vec::new()
+            };
+        }
+        if !plain(j) {
+            return Vec::new();
+        }
+    }
+    Vec::new()
+}
+
+/// «موقع متقدم للجيش الكاميروني»، «مقر للشرطة»: a fixed position
+/// (`nouns.positions`) at `pos` owned through لـ by the actor after it
+/// (past at most two plain words): the owner.
+pub(super) fn position_owner(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let t = ctx.tokens.get(pos)?;
+    if ctx.arg_at[pos].is_some() || !g.noun_of(&g.nouns.positions, &t.key) {
+        return None;
+    }
+    for j in pos + 1..ctx.tokens.len().min(pos + 4) {
+        if let Some(a) = ctx.arg_at[j] {
+            let lam = g.affixes.lam.contains(&prep_of(ctx, a));
+            return (lam && ctx.args[a].first == j).then_some(a);
+        }
+        // (An adjective of place makes ل a neighbour, not an owner: قاعدة
+        // ملاصقة لمطار باماكو.)
+        let k = ctx.tokens[j].key.as_str();
+        if ctx.tokens[j].kind != TokKind::Arabic
+            || g.clauses.prep_words.contains(g.strip_conj(k))
+            || g.markers.vicinity.contains(k)
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// «بالتوازي مع فرض حصار على بلدات ليري وبوني، هاجمت الجماعة …»: a
+/// verbal noun at `pos` in the adjunct that opens the sentence (a
+/// preposition first, no actor before the noun, a comma after it) has the
+/// subject of the main clause after that comma, a verb then its subject.
+pub(super) fn fronted_subject(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let first = ctx.tokens.iter().position(|t| t.kind == TokKind::Arabic)?;
+    let k = g.strip_conj(&ctx.tokens[first].key);
+    let opens_with_prep = g.clauses.prep_words.contains(k)
+        || g.clauses.event_preps.contains(k)
+        || clitic_prep(g, &ctx.tokens[first].key, 4).is_some();
+    if !opens_with_prep || (first..pos).any(|j| ctx.arg_at[j].is_some() && !ctx.in_date[j]) {
+        return None;
+    }
+    let comma = (pos..ctx.tokens.len().min(pos + 14)).find(|&j| is_comma(&ctx.tokens[j].key))?;
+    if (pos..comma).any(|j| CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str())) {
+        return None;
+    }
+    let verb = ctx.tokens.get(comma + 1)?;
+    if verb.kind != TokKind::Arabic || ctx.arg_at[comma + 1].is_some() {
+        return None;
+    }
+    direct_after(ctx, comma + 2, 0)
+}
+
+/// The head of the apposition that a trigger at `pos`, joined by و, goes on
+/// from: «X، التابع للوزارة وبديل …» — after the last comma of the clause
+/// before `pos` a predicate (a trigger, no actor) opens the first
+/// apposition, and the actor right before that comma is the head of both.
+pub(super) fn coordinated_apposition_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let start = ctx.clause_start[ctx.clause[pos]];
+    let comma = (start..pos).rev().find(|&j| is_comma(&ctx.tokens[j].key))?;
+    let opener = ctx.tokens.get(comma + 1)?;
+    // (The first apposition opens with a predicate of its own: التابع،
+    // الزعيم؛ not «، حول المعارك مع الجيش وحلفائه».)
+    if ctx.arg_at[comma + 1].is_some()
+        || opener.kind != TokKind::Arabic
+        || ctx.hits[comma + 1].is_empty()
+        || ctx.g.affixes.conjunctions.starts(&opener.key)
+    {
+        return None;
+    }
+    let before = comma.checked_sub(1)?;
+    let a = ctx.arg_at[past_quotes_back(ctx, before)]?;
+    Some(a)
+}
+
+/// The last token at or before `j` that is not a quotation mark.
+fn past_quotes_back(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut j = j;
+    while j > 0 && QUOTES.contains(&ctx.tokens[j].key.as_str()) {
+        j -= 1;
+    }
+    j
+}
+
+/// «فرضت المنظمة الحصار على مالي مطلع 2022 وعلى النيجر»، «في منطقة ميناكا
+/// وفي إقليم تيلابيري»: objects after `list` (actors behind one
+/// preposition) that repeat that preposition with و, past only the words of
+/// a date; the list extended with them.
+pub(super) fn with_repeated_prep(ctx: &Ctx<'_>, list: Vec<usize>) -> Vec<usize> {
+    let g = ctx.g;
+    let Some(&first) = list.first() else {
+        return list;
+    };
+    let prep = prep_of(ctx, first);
+    if prep.is_empty() || !g.clauses.prep_words.contains(&prep) {
+        return list;
+    }
+    let mut out = list;
+    while let Some(end) = out.iter().map(|&a| ctx.args[a].end).max() {
+        let timed = |j: usize| {
+            ctx.in_date[j]
+                || ctx.dates.iter().any(|d| d.first == j)
+                || ctx.tokens[j].key.is_empty()
+                || (g.dates.period_parts.contains(&ctx.tokens[j].key)
+                    && ctx.dates.iter().any(|d| d.first == j + 1))
+        };
+        let Some(m) = (end..ctx.tokens.len().min(end + 6)).find(|&j| !timed(j)) else {
+            break;
+        };
+        let k = ctx.tokens[m].key.as_str();
+        let repeated = g.affixes.wa.starts(k) && g.strip_conj(k) == prep;
+        if !repeated {
+            break;
+        }
+        // (Past a head noun in construct: وفي إقليمي تيلابيري وتاهوا.)
+        let Some(a) = (m + 1..ctx.tokens.len().min(m + 3)).find_map(|j| ctx.arg_at[j]) else {
+            break;
+        };
+        if prep_of(ctx, a) != prep || out.contains(&a) {
+            break;
+        }
+        out.extend(conjuncts_forward(ctx, a));
+    }
+    out
+}
