@@ -147,6 +147,16 @@ impl Extractor {
             })
         };
         let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
+        // Nothing to claim without an event told within reach (most
+        // sentences): the claims are not even looked for.
+        let told = out
+            .iter()
+            .rev()
+            .take_while(|s| s.evidence.index + CLAIM_REACH >= sentence.index)
+            .any(|s| CLAIMED.contains(&s.relation.as_str()));
+        if !told {
+            return;
+        }
         for claim in claims(ctx, &fits) {
             let pol = polarity::polarity(
                 ctx.g,
