@@ -263,22 +263,20 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
         // بنين "sons"), not its nisba: النيجري، البنينية name the state. Only
         // a stem that is itself a word (مالي "financial") has a rule.
         let adjective_rule = |form: &str, stem: &str| rule_for(form).or_else(|| rule_for(stem));
+        let adjective = |ambiguity| Pat {
+            target,
+            kind: MentionKind::Adjective,
+            art: Art::Optional,
+            latin: false,
+            upper: false,
+            ambiguity,
+        };
         for stem in &e.adjectives {
             let stem_key = key_without_article(stem, &cfg.article);
             for ending in &cfg.endings {
                 let form = format!("{stem_key}{ending}");
                 let amb = adjective_rule(&form, &stem_key);
-                add(
-                    form,
-                    Pat {
-                        target,
-                        kind: MentionKind::Adjective,
-                        art: Art::Optional,
-                        latin: false,
-                        upper: false,
-                        ambiguity: amb,
-                    },
-                );
+                add(form, adjective(amb));
             }
         }
         for plural in &e.demonym_plurals {
@@ -297,17 +295,7 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             };
             for key in std::iter::once(key).chain(accusative) {
                 let amb = adjective_rule(&key, &key);
-                add(
-                    key,
-                    Pat {
-                        target,
-                        kind: MentionKind::Adjective,
-                        art: Art::Optional,
-                        latin: false,
-                        upper: false,
-                        ambiguity: amb,
-                    },
-                );
+                add(key, adjective(amb));
             }
         }
     }

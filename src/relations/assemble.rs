@@ -9,9 +9,47 @@ impl Extractor {
     /// فلان، وزير الخارجية فلان): his own, when the lexicon gives one.
     fn own_state(&self, subjects: &[Ent]) -> Option<Ent> {
         match subjects {
-            [one] if one.class == "Person" => self.nationality.get(&one.actor).cloned(),
+            // The state of a person the lexicon gives one (ag:country): the
+            // body of a title that names none (الرئيس فلان) is his own state.
+            [one] if one.class == "Person" => {
+                let state = self.country.get(&one.actor)?;
+                (self.lexicon.get(state).map(String::as_str) == Some("State")).then(|| Ent {
+                    actor: state.clone(),
+                    class: "State".into(),
+                    span: None,
+                    gender: Gender::Fem,
+                })
+            }
             _ => None,
         }
+    }
+
+    /// The polarity of the predicate at `first` (cues in its clause).
+    pub(super) fn polarity_at(&self, ctx: &Ctx<'_>, first: usize) -> Polarity {
+        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
+        let clause_start = ctx.clause_start[ctx.clause[first]];
+        polarity::polarity(ctx.g, &self.cues, &ctx.tokens, first, clause_start, &is_arg)
+    }
+
+    /// The modality of the predicate at `first..end` and the source it is
+    /// attributed to (cues in its clause and the clauses that introduce it).
+    pub(super) fn modality_at(
+        &self,
+        ctx: &Ctx<'_>,
+        first: usize,
+        end: usize,
+    ) -> (Modality, Option<Span>) {
+        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
+        modality::modality(
+            ctx.g,
+            &self.cues,
+            &ctx.tokens,
+            first,
+            end,
+            ctx.clause_start[ctx.clause[first]],
+            cue_scope(ctx, first),
+            &is_arg,
+        )
     }
 
     /// Runs the frames of every trigger of a sentence and assembles their
@@ -231,29 +269,13 @@ impl Extractor {
                     alongside(ctx, hit.end)
                 };
                 found.subjects.extend(alongside.iter().cloned());
-                let pol = polarity::polarity(
-                    ctx.g,
-                    &self.cues,
-                    &ctx.tokens,
-                    hit.first,
-                    ctx.clause_start[ctx.clause[hit.first]],
-                    &is_arg,
-                );
+                let pol = self.polarity_at(ctx, hit.first);
                 // سـ on a verb of the clause: a future event is only expected
                 // (ستنشر روسيا قوات …), for the verb and the nouns it governs.
                 let clause_of_hit = ctx.clause[hit.first];
                 let future =
                     (ctx.clause_start[clause_of_hit]..=hit.first).any(|j| ctx.future_at[j]);
-                let (modality, source) = modality::modality(
-                    ctx.g,
-                    &self.cues,
-                    &ctx.tokens,
-                    hit.first,
-                    hit.end,
-                    ctx.clause_start[ctx.clause[hit.first]],
-                    cue_scope(ctx, hit.first),
-                    &is_arg,
-                );
+                let (modality, source) = self.modality_at(ctx, hit.first, hit.end);
                 let modality = if future { Modality::Hedged } else { modality };
                 // A title (وزير الدفاع فلان) is how the writer names a person,
                 // not what a source reports: «قال وزير الدفاع فلان …».

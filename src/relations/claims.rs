@@ -146,7 +146,6 @@ impl Extractor {
                 !domain.is_empty() && self.is_a(&a.class, domain)
             })
         };
-        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
         // Nothing to claim without an event told within reach (most
         // sentences): the claims are not even looked for.
         let told = out
@@ -158,27 +157,10 @@ impl Extractor {
             return;
         }
         for claim in claims(ctx, &fits) {
-            let pol = polarity::polarity(
-                ctx.g,
-                &self.cues,
-                &ctx.tokens,
-                claim.first,
-                ctx.clause_start[ctx.clause[claim.first]],
-                &is_arg,
-            );
-            if pol == Polarity::Neg {
+            if self.polarity_at(ctx, claim.first) == Polarity::Neg {
                 continue;
             }
-            let (modality, source) = modality::modality(
-                ctx.g,
-                &self.cues,
-                &ctx.tokens,
-                claim.first,
-                claim.end,
-                ctx.clause_start[ctx.clause[claim.first]],
-                assemble::cue_scope(ctx, claim.first),
-                &is_arg,
-            );
+            let (modality, source) = self.modality_at(ctx, claim.first, claim.end);
             let modality = match modality {
                 Modality::Hedged => Modality::Hedged,
                 _ => Modality::Reported,

@@ -65,6 +65,9 @@ pub(super) const TOPIC_REACH: usize = 2;
 /// The folder under the ontology folder that holds the patterns.
 pub const PATTERNS_DIR: &str = "lang/ar/patterns";
 
+/// The ontology's class of places (cities, regions, facilities and states).
+const PLACE_CLASS: &str = "Place";
+
 /// The compiled relation patterns.
 #[derive(Debug)]
 pub struct Extractor {
@@ -82,9 +85,6 @@ pub struct Extractor {
     /// State IRI → its government, where the lexicon names exactly one
     /// actor of class `Government` for the state.
     governments: HashMap<Iri, Ent>,
-    /// The state of each person the lexicon gives one (ag:country): the
-    /// body of a title that names none (الرئيس فلان) is his own state.
-    nationality: HashMap<Iri, Ent>,
     /// The state of every lexicon actor that has one (ag:country): an army
     /// attacking positions in its own country attacks no state.
     country: HashMap<Iri, Iri>,
@@ -158,30 +158,6 @@ impl Extractor {
                 _ => None,
             })
             .collect();
-        let state_class: HashMap<&str, &str> = ontology
-            .lexicon
-            .iter()
-            .map(|e| (e.iri.as_str(), e.class.as_str()))
-            .collect();
-        let nationality = ontology
-            .lexicon
-            .iter()
-            .filter(|e| e.class == "Person")
-            .filter_map(|e| {
-                let c = e.country.as_ref()?;
-                (state_class.get(c.as_str()) == Some(&"State")).then(|| {
-                    (
-                        e.iri.clone(),
-                        Ent {
-                            actor: c.clone(),
-                            class: "State".into(),
-                            span: None,
-                            gender: Gender::Fem,
-                        },
-                    )
-                })
-            })
-            .collect();
         let country = ontology
             .lexicon
             .iter()
@@ -197,7 +173,6 @@ impl Extractor {
             lexicon,
             event_relations,
             governments,
-            nationality,
             country,
             cues,
             grammar,
@@ -219,14 +194,6 @@ impl Extractor {
 
     /// The domain and range classes of a relation (empty: unconstrained),
     /// borrowed: the frames ask for every candidate pair.
-    /// Whether `class` is a kind of place (a city, region or facility).
-    fn is_place_class(&self, class: &str) -> bool {
-        self.ancestors
-            .get(class)
-            .is_some_and(|a| a.iter().any(|c| c == "Place"))
-            || class == "Place"
-    }
-
     fn signature(&self, relation: &str) -> (&[String], &[String]) {
         self.signatures
             .get(relation)

@@ -76,12 +76,9 @@ pub(super) fn apposed_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         .filter(|&c| is_comma(&ctx.tokens[c].key))
         .unwrap_or(marker);
     // (Past a closing quote: «"الجبهة …"، وهي».)
-    let mut end = comma;
-    while end > 0 && QUOTES.contains(&ctx.tokens[end - 1].key.as_str()) {
-        end -= 1;
-    }
-    let a = ctx.arg_at[end.checked_sub(1)?]?;
-    (ctx.args[a].end == end).then_some(a)
+    let last = past_quotes_back(ctx, comma.checked_sub(1)?);
+    let a = ctx.arg_at[last]?;
+    (ctx.args[a].end == last + 1).then_some(a)
 }
 
 /// «هاجم الجيش مواقعنا في أنفيس وبير وكيدال»: a direct object that names

@@ -265,10 +265,15 @@ impl Store {
                 (inner, Backend::Rocks(b))
             }
         };
+        Store::with_backend(inner, backend, dir).with_freshness()
+    }
+
+    /// A store over `inner` and `backend`, nothing written or cached yet.
+    fn with_backend(inner: oxigraph::store::Store, backend: Backend, path: PathBuf) -> Store {
         Store {
             inner,
             backend,
-            path: dir,
+            path,
             fresh: None,
             gold: None,
             memory_rules: None,
@@ -276,22 +281,14 @@ impl Store {
             bulk_loaded: false,
             changed: false,
         }
-        .with_freshness()
     }
 
     /// A store that lives in memory only.
     pub fn in_memory() -> Result<Store> {
         let inner = oxigraph::store::Store::new().map_err(storage_error)?;
         Ok(Store {
-            inner,
-            backend: Backend::Memory,
-            path: "(memory)".into(),
             fresh: Some(HashSet::new()),
-            gold: None,
-            memory_rules: None,
-            marked: false,
-            bulk_loaded: false,
-            changed: false,
+            ..Store::with_backend(inner, Backend::Memory, "(memory)".into())
         })
     }
 

@@ -100,21 +100,12 @@ impl Store {
             docs.entry(id).or_default().push((graph, key));
         }
         let inner = oxigraph::store::Store::new().map_err(super::storage_error)?;
-        Ok(Store {
-            inner,
-            backend: Backend::Remote(RemoteBackend {
-                client,
-                writable: !read_only,
-                docs,
-            }),
-            path: PathBuf::from(url),
-            fresh: None,
-            gold: None,
-            memory_rules: None,
-            marked: false,
-            bulk_loaded: false,
-            changed: false,
-        })
+        let backend = Backend::Remote(RemoteBackend {
+            client,
+            writable: !read_only,
+            docs,
+        });
+        Ok(Store::with_backend(inner, backend, PathBuf::from(url)))
     }
 
     fn remote(&self) -> Result<&RemoteBackend> {

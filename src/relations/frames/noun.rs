@@ -134,17 +134,18 @@ impl Extractor {
         // object; its subject is the clause's.
         // (Not the ل of a patient verb: «تعرض الجيش لهجوم شنته …»; and a
         // genitive right after the noun.)
+        let place = [PLACE_CLASS.to_string()];
         let purpose = ctx.g.affixes.lam.contains(ctx.g.strip_conj(&hit.prefix))
             && genitive.is_some_and(|g| ctx.args[g].first == hit.end)
             && !patient_before(ctx, hit.first)
             && p.genitive != Genitive::Object
             && f.objects.is_empty()
             && !genitive_ents.is_empty()
-            // (Not a place: «لعمليات في …» and the like are where, not
-            // whom.)
+            // (Not a place, states included: «لعمليات في …» and the like
+            // are where, not whom.)
             && genitive_ents
                 .iter()
-                .all(|e| self.slot_fits(p, &e.class, false) && !self.is_place_class(&e.class));
+                .all(|e| self.slot_fits(p, &e.class, false) && !self.is_a(&e.class, &place));
         if purpose {
             // (Only the clause's own subject: «تأسست الميليشيا بقانون أقره
             // البرلمان في عهد الرئيس فلان، لمساندة الجيش» is not the
