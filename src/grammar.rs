@@ -307,6 +307,9 @@ pub struct Clauses {
     pub locative: Words,
     /// Prepositions that may govern a located target (في، قرب، من).
     pub located: Words,
+    /// Compass words used bare as prepositions of place (غربي الكاميرون):
+    /// they govern as في does.
+    pub directions: Words,
 }
 
 /// Multi-word markers, each as its first and second word.

@@ -35,6 +35,16 @@ pub(super) fn actor_gender(g: &Grammar, key: &str, class: &str, kind: MentionKin
     }
     if g.affixes.feminine_noun.ends(first) {
         Gender::Fem
+    } else if kind == MentionKind::Discovered
+        && !g.definite(first)
+        && g.affixes
+            .plural_cases
+            .iter()
+            .any(|(case, _)| first.ends_with(case.as_str()))
+    {
+        // An unnamed agent in the sound masculine plural (مسلحون،
+        // متمردين) is people: a masculine verb or هم, never ها.
+        Gender::Masc
     } else if kind == MentionKind::Adjective && !g.affixes.nisba.ends(first) {
         Gender::Plural
     } else if g.definite(first) {
@@ -67,7 +77,12 @@ pub(super) fn verb_gender(g: &Grammar, prefix: &str, suffix: &str) -> Gender {
 
 /// Whether a verb suffix is an object pronoun (يسيطرون عليها، هاجمها).
 pub(super) fn object_pronoun(g: &Grammar, suffix: &str) -> bool {
-    g.affixes.object_pronouns.ends(suffix) && !g.affixes.feminine_mark.starts(suffix)
+    // (ت then a pronoun: the feminine verb with its object, استعادتها.)
+    g.affixes.object_pronouns.ends(suffix)
+        && g.affixes
+            .feminine_mark
+            .strip_prefix(suffix)
+            .is_none_or(|rest| g.affixes.object_pronouns.ends(rest))
 }
 
 /// A preposition with a pronoun suffix (عليها، فيه، منها).

@@ -338,7 +338,8 @@ pub(super) fn object_after(
             return None;
         }
         let sk = ctx.g.strip_conj(k);
-        if target && ctx.g.clauses.locative.contains(sk) {
+        if target && (ctx.g.clauses.locative.contains(sk) || ctx.g.clauses.directions.contains(sk))
+        {
             locative = true;
         }
         // «على دورية من الجيش»، «لرتل من الجيش وفاغنر»: a partitive من after

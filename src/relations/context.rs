@@ -239,6 +239,13 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
         if g.clauses.prep_words.contains(g.strip_conj(k)) {
             return g.strip_conj(k).to_string();
         }
+        // «غربي الكاميرون»: a bare compass word governs as في.
+        if let Some(fi) = g.clauses.fi.iter().next()
+            && ctx.arg_at[arg.first - 1].is_none()
+            && direction_before(ctx, arg.first)
+        {
+            return fi.to_string();
+        }
         // «هجوم لـ"ولاية الساحل"»، «لـ ولاية الساحل»: a proclitic written
         // apart, before the name or its opening quote.
         let apart = |j: usize| {
@@ -282,6 +289,17 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
         }
     }
     String::new()
+}
+
+/// Whether a compass word used as a preposition (شمال، جنوب شرقي) stands
+/// right before `pos`.
+pub(super) fn direction_before(ctx: &Ctx<'_>, pos: usize) -> bool {
+    pos >= 1
+        && ctx
+            .g
+            .clauses
+            .directions
+            .contains(ctx.g.strip_conj(&ctx.tokens[pos - 1].key))
 }
 
 /// The first token at or after `j` that is no quotation mark (past the
@@ -372,6 +390,37 @@ fn unmark_time_asides(
 }
 
 impl Extractor {
+    /// «أعلنت الحركة سيطرتها على المدينة»: a word read both as a verb with
+    /// a feminine ت and an object pronoun (سيطرت|ها) and as the verbal noun
+    /// of the same relation with a possessive (سيطرة|ها) is the noun: the
+    /// verb reading needs a fronted object, which only a relative clause
+    /// gives (البلدة التي استعادتها القوات).
+    fn noun_over_verb(&self, g: &Grammar, tokens: &[Token], i: usize, hits: &mut Vec<Hit>) {
+        let relation_of = |h: &Hit| self.patterns[h.pattern].relation.as_str();
+        let nouns: Vec<&str> = hits
+            .iter()
+            .filter(|h| matches!(self.patterns[h.pattern].frame, Frame::Noun | Frame::Between))
+            .map(relation_of)
+            .collect();
+        if nouns.is_empty()
+            || (i > 0
+                && g.clauses
+                    .relatives
+                    .contains(g.strip_conj(&tokens[i - 1].key)))
+        {
+            return;
+        }
+        hits.retain(|h| {
+            let with_object = self.patterns[h.pattern].frame == Frame::Verb
+                && g.affixes.feminine_mark.iter().any(|t| {
+                    h.suffix.strip_prefix(t).is_some_and(|rest| {
+                        !rest.is_empty() && g.affixes.object_pronouns.ends(rest)
+                    })
+                });
+            !(with_object && nouns.contains(&relation_of(h)))
+        });
+    }
+
     /// Tokenizes a sentence, places its mentions and cuts it into clauses.
     pub(super) fn prepare<'a>(
         &'a self,
@@ -477,7 +526,11 @@ impl Extractor {
         }
         // Triggers are looked up once per token; the frames read them often.
         let hits: Vec<Vec<Hit>> = (0..tokens.len())
-            .map(|i| self.index.hits_at(g, &tokens, i))
+            .map(|i| {
+                let mut h = self.index.hits_at(g, &tokens, i);
+                self.noun_over_verb(g, &tokens, i, &mut h);
+                h
+            })
             .collect();
         let trigger_at = (0..tokens.len())
             .map(|i| {

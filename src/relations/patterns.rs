@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
@@ -410,18 +410,19 @@ impl TriggerIndex {
             }
         }
         let (firsts, forms): (Vec<String>, Vec<Vec<Form>>) = by_first.into_iter().unzip();
-        let known: FxHashSet<&str> = firsts.iter().map(String::as_str).collect();
         // (surface, family, prefix, suffix, first word).
         let mut all: Vec<(String, bool, u8, u8, u32)> = Vec::new();
         for (fi, (first, fs)) in firsts.iter().zip(&forms).enumerate() {
             let fi = fi as u32;
-            // The stem as written before a suffix starting with ت (مواجهتها);
-            // the search reads it so only when the stem itself is no trigger.
+            // The stem as written before a suffix starting with ت (مواجهتها).
+            // Where the stem is also a verb trigger (سيطرتها: سيطرة|ها or
+            // سيطرت|ها), both readings are kept and the sentence decides
+            // (`Extractor::noun_over_verb`).
             let marbuta = g
                 .affixes
                 .taa_marbuta
                 .strip_suffix(first)
-                .filter(|m| !known.contains(m) && m.chars().count() >= 2);
+                .filter(|m| m.chars().count() >= 2);
             for family in [Frame::Verb, Frame::Noun] {
                 if !fs.iter().any(|f| family_of(f.frame) == family) {
                     continue;

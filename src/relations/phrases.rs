@@ -270,3 +270,30 @@ pub(super) fn with_repeated_prep(ctx: &Ctx<'_>, list: Vec<usize>) -> Vec<usize> 
     }
     out
 }
+
+/// «أعلنت الحركة، المدعومة من رواندا، سيطرتها على …»: the actor before an
+/// adjectival aside set off by commas that ends right before `pos`. The
+/// aside opens with a definite word (a participle or an adjective, never a
+/// new clause) and holds no clause punctuation; a word right after the
+/// aside continues the clause of that actor.
+pub(super) fn aside_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    const MAX_ASIDE: usize = 12;
+    let close = pos
+        .checked_sub(1)
+        .filter(|&j| is_comma(&ctx.tokens[j].key))?;
+    let open = (close.saturating_sub(MAX_ASIDE)..close)
+        .rev()
+        .find(|&j| {
+            is_comma(&ctx.tokens[j].key) || CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str())
+        })
+        .filter(|&j| is_comma(&ctx.tokens[j].key) && j + 1 < close)?;
+    let first = &ctx.tokens[open + 1];
+    if first.kind != TokKind::Arabic
+        || ctx.arg_at[open + 1].is_some()
+        || !ctx.g.definite(&first.key)
+        || ctx.g.clauses.relatives.contains(first.key.as_str())
+    {
+        return None;
+    }
+    head_before(ctx, open)
+}

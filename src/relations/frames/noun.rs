@@ -272,6 +272,14 @@ impl Extractor {
             // A possessive suffix (هجماتها) or a light verb with a
             // dropped subject (ثم شنّت هجمات) refers back; a bare noun
             // without a subject in its clause states no relation.
+            if f.subjects.is_empty()
+                && let Some(g) = possessive
+                && let Some(h) = aside_head(ctx, hit.first)
+                && agrees(g, ctx.args[h].gender)
+                && fit_subject(&ctx.args[h])
+            {
+                f.subjects = conjuncts_backward(ctx, h).ents(ctx);
+            }
             let carrier = possessive
                 .or_else(|| light_verb_before(ctx, hit.first))
                 .or_else(|| control_verb_before(ctx, hit.first));

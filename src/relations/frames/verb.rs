@@ -3,6 +3,17 @@
 
 use super::super::*;
 
+/// Classes of actors that have fighters, soldiers or members under arms
+/// (the antecedent of «مقاتليها»، «عناصره»، «جنودها»).
+const FIGHTER_OWNERS: &[&str] = &[
+    "ArmedForces",
+    "ArmedGroup",
+    "PrivateMilitaryCompany",
+    "State",
+    "Government",
+    "Alliance",
+];
+
 impl Extractor {
     /// Fills the arguments of a verb trigger.
     pub(in crate::relations) fn verb_frame(
@@ -70,7 +81,10 @@ impl Extractor {
             (Some(b), _) if agrees(gender, ctx.args[b].gender) => {
                 (conjuncts_backward(ctx, b), hit.end)
             }
-            (_, Some(a)) => {
+            // A verb before its subject is singular (هاجم المسلحون): a verb
+            // with a plural suffix (هاجموا الجيش) has its subject before it
+            // or dropped, and the actor after it is its object.
+            (_, Some(a)) if gender != Gender::Plural => {
                 let list = conjuncts_forward(ctx, a);
                 let from = list
                     .iter()
@@ -176,9 +190,22 @@ impl Extractor {
                 ctx.arg_at.get(j).is_some_and(Option::is_none) && same_clause(ctx, j, hit.first)
             })
             .find_map(|j| member_pronoun(ctx.g, &ctx.tokens[j].key));
+        // (Only an actor that has fighters owns them: not the outlet that
+        // published the claim, «بيان نشرته مؤسسة الزلاقة، وزعمت أن مقاتليها».)
+        let owns_fighters = |t: &Topic| {
+            t.ents.iter().all(|e| {
+                self.ancestors
+                    .get(&e.class)
+                    .is_some_and(|up| up.iter().any(|c| FIGHTER_OWNERS.contains(&c.as_str())))
+            })
+        };
         if f.subjects.is_empty()
             && let Some(g) = possessed
-            && let Some(t) = clause_topic(topics, g, sentence)
+            && let Some(t) = find_topic(topics, sentence, |t| {
+                !t.apposed
+                    && (agrees(g, t.gender) || (g == Gender::Fem && t.ents.len() > 1))
+                    && owns_fighters(t)
+            })
         {
             f.subjects = t;
             f.carried = true;
