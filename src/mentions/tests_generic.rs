@@ -270,6 +270,29 @@ fn a_plural_place_noun_list_goes_on_past_a_known_place() {
 }
 
 #[test]
+fn dual_region_and_base_nouns_and_what_ends_a_place_name() {
+    // Duals of province, region and base nouns name two places.
+    assert_eq!(
+        discovered("عززت القوات انتشارها في محافظتي أليبوري وأتاكورا ضمن عملية أمنية."),
+        [
+            d("أليبوري", "أليبوري", "Region"),
+            d("أتاكورا", "أتاكورا", "Region")
+        ]
+    );
+    assert_eq!(
+        discovered("وتنشط الجماعة في ولايتي سوكوتو وكيبي."),
+        [d("سوكوتو", "سوكوتو", "Region"), d("كيبي", "كيبي", "Region")]
+    );
+    // A superlative describes the place after its name: not part of it.
+    assert_eq!(
+        discovered("دخل المتمردون مدينة غوما كبرى مدن الشرق."),
+        [d("غوما", "غوما", "City")]
+    );
+    // The singular province noun followed by a common word names nothing new.
+    assert!(discovered("عززت القوات انتشارها في محافظتي الشمال.").is_empty());
+}
+
+#[test]
 fn persons_after_a_title_with_a_complement_or_in_a_list() {
     assert_eq!(
         discovered("وقال وزير الاقتصاد والمالية، ألوسيني سانو، إن الحكومة"),
