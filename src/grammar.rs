@@ -211,8 +211,8 @@ pub struct Affixes {
     pub own_people: Words,
     /// The prefix of a participle (مـ).
     pub participle: Words,
-    /// Possessive suffixes of any person that make a noun common, not a name
-    /// (قاعدة تجنيدها، بلادنا).
+    /// Possessive suffixes that make the word after a place noun common, not
+    /// a name (قاعدة تجنيدها).
     pub possessives: Words,
     /// Endings of a nisba adjective, folded (ـي، ـية، ـيون، ـيين).
     pub nisba_forms: Words,

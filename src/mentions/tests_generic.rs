@@ -288,6 +288,12 @@ fn dual_region_and_base_nouns_and_what_ends_a_place_name() {
         discovered("دخل المتمردون مدينة غوما كبرى مدن الشرق."),
         [d("غوما", "غوما", "City")]
     );
+    // First-person endings also end village names: كامونا is no «our كامو».
+    assert_eq!(
+        discovered("هاجم المسلحون قرية كامونا وقتلوا زعيمها."),
+        [d("كامونا", "كامونا", "City")]
+    );
+    assert!(discovered("هاجم المسلحون قاعدة تجنيدها.").is_empty());
     // The singular province noun followed by a common word names nothing new.
     assert!(discovered("عززت القوات انتشارها في محافظتي الشمال.").is_empty());
 }

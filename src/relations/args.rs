@@ -422,10 +422,15 @@ pub(super) fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<us
         if let Some(n) = marker {
             return arg_after(ctx, j + n, 2);
         }
+        // (A word that bounds a number is no preposition: نحو عشرين سائقا.)
+        let counting = ctx.g.quantities.approximators.contains(k)
+            && ctx.tokens.get(j + 1).is_some_and(|n| {
+                n.kind == TokKind::Number || ctx.g.quantities.number_words.get(&n.key).is_some()
+            });
         if ctx.arg_at[j].is_some()
             || is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
-            || ctx.g.clauses.prep_words.contains(ctx.g.strip_conj(k))
+            || (!counting && ctx.g.clauses.prep_words.contains(ctx.g.strip_conj(k)))
             || ctx.trigger_at[j]
         {
             return None;

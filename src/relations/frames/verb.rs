@@ -165,6 +165,14 @@ impl Extractor {
                 f.objects = list.ents(ctx);
             }
         }
+        // «خطفوا نحو عشرين سائقا، بينهم سنغاليون وإيفواريون»: the members
+        // singled out of a direct object that names no actor.
+        if f.objects.is_empty()
+            && object_preps.iter().any(String::is_empty)
+            && let Some(o) = elaborated(ctx, object_from, 4).filter(|&o| fit_object(&ctx.args[o]))
+        {
+            f.objects = conjuncts_forward(ctx, o).ents(ctx);
+        }
         // «والجبهة هي تحالف يقاتل ضد الجيش»، «X، وهي حركة تنشط في …»: the
         // actor the predicate noun describes (the verb agrees with the
         // noun, not with it).
