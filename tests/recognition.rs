@@ -209,3 +209,61 @@ fn every_class_the_cues_use_exists_in_the_ontology() {
         "{msg}"
     );
 }
+
+/// The labels of the mentions of `text`, in order, as `kind:label`.
+fn mention_labels(text: &str) -> Vec<String> {
+    let (ontology, rec) = load();
+    let label: BTreeMap<&str, &str> = ontology
+        .lexicon
+        .iter()
+        .map(|e| (e.iri.as_str(), e.label.as_str()))
+        .collect();
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Document::default()
+    };
+    let sents = sentences::split(&doc.text);
+    let (mentions, _) = rec.recognize(&doc, &sents);
+    mentions
+        .iter()
+        .map(|m| {
+            format!(
+                "{:?}:{}",
+                m.kind,
+                label.get(m.actor.as_str()).copied().unwrap_or("?")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_kind_of_equipment_before_a_model_classifies_it() {
+    // «مسيّرات بيرقدار TB2»: the model is what the text names.
+    assert_eq!(
+        mention_labels("باعت تركيا طائرات مسيرة بيرقدار TB2 لمالي."),
+        ["Name:Turkey", "Name:Bayraktar TB2", "Name:Mali"]
+    );
+    // Apart from a model, the kind is an actor of its own.
+    assert_eq!(
+        mention_labels("باعت تركيا طائرات مسيرة لمالي."),
+        ["Name:Turkey", "Name:Drones", "Name:Mali"]
+    );
+}
+
+#[test]
+fn a_capital_coordinated_with_an_acting_capital_acts_too() {
+    assert_eq!(
+        mention_labels("حصلت باماكو وواغادوغو على مسيرات أقنجي."),
+        [
+            "Metonym:Mali junta",
+            "Metonym:Burkina Faso junta",
+            "Name:Bayraktar Akinci"
+        ]
+    );
+    // Visited cities stay cities.
+    assert_eq!(
+        mention_labels("زار الوزير باماكو وواغادوغو."),
+        ["Name:Bamako", "Name:Ouagadougou"]
+    );
+}

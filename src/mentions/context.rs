@@ -233,6 +233,9 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
         return;
     }
     let key = st.key();
+    // The end of the last city read as its government: a city coordinated
+    // with it (حصلت باماكو وواغادوغو على …) acts with it.
+    let mut acting_end: Option<usize> = None;
     for f in found.iter_mut() {
         let Who::Lex(e) = f.who else { continue };
         let info = &rec.compiled.entries[e as usize];
@@ -244,6 +247,15 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
             w.is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_verbs, &key[s..e]))
         };
         let pw = prev_word(key, f.word_start);
+        let conj = rec
+            .cfg
+            .g
+            .affixes
+            .conjunctions
+            .starts(&key[f.word_start..f.start]);
+        let with_acting = acting_end
+            .take()
+            .is_some_and(|end| coordinated(rec, key, end, f.word_start, conj));
         // A preposition, glued (بباماكو) or not (في باماكو), makes it a place.
         let glued = key[f.word_start..f.start]
             .chars()
@@ -251,9 +263,10 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
         if glued || pw.is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_not_after, &key[s..e])) {
             continue;
         }
-        if !verb(pw) && !verb(next_word(key, f.end)) {
+        if !with_acting && !verb(pw) && !verb(next_word(key, f.end)) {
             continue;
         }
+        acting_end = Some(f.end);
         let government = rec
             .compiled
             .by_country

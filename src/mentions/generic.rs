@@ -614,3 +614,32 @@ pub(crate) fn place(
     }
     out
 }
+
+/// «مسيّرات بيرقدار TB2»، «طائرات مي-8»: a kind of equipment right before
+/// a named model of equipment classifies the model; the model is what the
+/// text names, so the kind's own mention is dropped.
+pub(crate) fn equipment_classifiers(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found>) {
+    let key = st.key();
+    const EQUIPMENT: &str = "Equipment";
+    let equipment = |f: &Found| match f.who {
+        Who::Lex(e) => rec.compiled.entries[e as usize].class == EQUIPMENT,
+        Who::Disc(d) => st.discovered[d as usize].class == EQUIPMENT,
+    };
+    let mut drop = vec![false; found.len()];
+    for i in 0..found.len().saturating_sub(1) {
+        let (kind, model) = (&found[i], &found[i + 1]);
+        if kind.who != model.who
+            && kind.end <= model.word_start
+            && key[kind.end..model.word_start].trim().is_empty()
+            && equipment(kind)
+            && equipment(model)
+        {
+            drop[i] = true;
+        }
+    }
+    let mut n = 0;
+    found.retain(|_| {
+        n += 1;
+        !drop[n - 1]
+    });
+}

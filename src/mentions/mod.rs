@@ -297,6 +297,7 @@ impl Recognizer {
         // (After the spelling variants: «نظيره الروسي أندريه بيلاوسوف» is
         // the lexicon's Belousov, not a new person.)
         discover::nationals(self, &mut st, &mut found);
+        generic::equipment_classifiers(self, &st, &mut found);
         references::references(self, &st, &selected, &mut found);
         references::regions(self, &st, &mut found);
 

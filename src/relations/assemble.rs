@@ -24,6 +24,34 @@ impl Extractor {
         }
     }
 
+    /// The recipients of what a pattern with a `recipient` relation moves
+    /// (باعت تركيا مسيرات لمالي والنيجر، زودت تركيا النيجر بطائرات): the
+    /// first actor of the clause after the trigger behind one of the
+    /// pattern's `recipient-prep` that fits the recipient relation and is
+    /// neither a subject nor an object, with the actors coordinated with it.
+    fn recipients(
+        &self,
+        p: &Pattern,
+        relation: &str,
+        hit: &Hit,
+        ctx: &Ctx<'_>,
+        found: &Found,
+    ) -> Vec<Ent> {
+        let preps: Vec<String> = p.recipient_prep.iter().map(|s| fold(s)).collect();
+        let (domain, _) = self.signature(relation);
+        let named = |a: &Arg| {
+            found
+                .subjects
+                .iter()
+                .chain(&found.objects)
+                .any(|e| e.actor == a.actor)
+        };
+        let fit = |a: &Arg| self.is_a(&a.class, domain) && !named(a);
+        object_after(ctx, hit.end, &preps, 8, &fit)
+            .map(|a| conjuncts_forward(ctx, a).ents(ctx))
+            .unwrap_or_default()
+    }
+
     /// The polarity of the predicate at `first` (cues in its clause).
     pub(super) fn polarity_at(&self, ctx: &Ctx<'_>, first: usize) -> Polarity {
         let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
@@ -295,20 +323,36 @@ impl Extractor {
                 let trigger = ctx.tokens[hit.first]
                     .span
                     .cover(ctx.tokens[hit.end - 1].span);
-                let mut pairs: Vec<(Ent, Ent, bool)> = found
+                // Each pair with the relation it states: the pattern's, or
+                // the recipient's (the buyer acquired what was sold).
+                let mut pairs: Vec<(Ent, Ent, &String)> = found
                     .pairs
                     .iter()
-                    .map(|(a, b)| (a.clone(), b.clone(), true))
+                    .map(|(a, b)| (a.clone(), b.clone(), &p.relation))
                     .collect();
                 for s in &found.subjects {
                     for o in &found.objects {
                         let (s, o) = if p.swap { (o, s) } else { (s, o) };
-                        pairs.push((s.clone(), o.clone(), false));
+                        pairs.push((s.clone(), o.clone(), &p.relation));
+                    }
+                }
+                if let Some(r) = &p.recipient
+                    && pairs.iter().any(|(s, o, _)| self.fits(p, s, o))
+                {
+                    for who in self.recipients(p, r, &hit, ctx, &found) {
+                        for o in &found.objects {
+                            pairs.push((who.clone(), o.clone(), r));
+                        }
                     }
                 }
                 let mut subject_used = false;
-                for (n, (s, o, _)) in pairs.iter().enumerate() {
-                    if !self.fits(p, s, o) {
+                for (n, (s, o, relation)) in pairs.iter().enumerate() {
+                    let own = *relation == &p.relation;
+                    if !(if own {
+                        self.fits(p, s, o)
+                    } else {
+                        self.fits_relation(relation, s, o)
+                    }) {
                         continue;
                     }
                     subject_used = true;
@@ -332,11 +376,11 @@ impl Extractor {
                     }
                     // What the pattern also states (attacks in a country are
                     // operations there), where the actors fit that relation.
-                    let also = p.also.iter().filter(|r| {
+                    let also = p.also.iter().filter(|_| own).filter(|r| {
                         let (domain, range) = self.signature(r);
                         self.is_a(&s.class, domain) && self.is_a(&o.class, range)
                     });
-                    if self.event_relations.contains(&p.relation) {
+                    if own && self.event_relations.contains(&p.relation) {
                         match events.last_mut() {
                             Some(e)
                                 if e.sentence == sentence.index
@@ -361,7 +405,7 @@ impl Extractor {
                             }),
                         }
                     }
-                    for relation in std::iter::once(&p.relation).chain(also) {
+                    for relation in std::iter::once(*relation).chain(also) {
                         out.push(Statement {
                             doc: doc.id.clone(),
                             subject: s.actor.clone(),

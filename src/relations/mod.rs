@@ -221,6 +221,14 @@ impl Extractor {
             && self.is_a(&object.class, &p.object_class)
     }
 
+    /// Whether `subject relation object` fits the relation's signature.
+    fn fits_relation(&self, relation: &str, subject: &Ent, object: &Ent) -> bool {
+        let (domain, range) = self.signature(relation);
+        subject.actor != object.actor
+            && self.is_a(&subject.class, domain)
+            && self.is_a(&object.class, range)
+    }
+
     /// The statements of `doc`, in text order. `discovered` are the actors
     /// minted for this document (the lexicon's are in the ontology).
     pub fn extract(

@@ -201,6 +201,14 @@ pub struct Pattern {
     /// actors fit them (هجمات في مالي: attacked and operates-in).
     #[serde(default)]
     pub also: Vec<String>,
+    /// The relation a recipient named in the clause has with each object
+    /// (باعت تركيا مسيرات لمالي، زودت تركيا النيجر بطائرات: the buyer
+    /// acquired them), and the prepositions that may introduce it
+    /// (`""`: a direct object that is not the pattern's own object).
+    #[serde(default)]
+    pub recipient: Option<String>,
+    #[serde(default)]
+    pub recipient_prep: Vec<String>,
     /// The object when the sentence names none (`article-state`).
     #[serde(default)]
     pub implicit_object: Option<Implicit>,
@@ -292,6 +300,7 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
         }
         for r in std::iter::once(&p.relation)
             .chain(&p.also)
+            .chain(&p.recipient)
             .chain(&p.result_of)
             .chain(&p.agent_from)
         {
@@ -563,6 +572,8 @@ mod tests {
             object_class: vec![],
             joint: false,
             also: vec![],
+            recipient: None,
+            recipient_prep: vec![],
             implicit_object: None,
             object_from_subject_of: vec![],
             object_as: None,
