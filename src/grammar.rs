@@ -384,6 +384,9 @@ pub struct Verbs {
     /// Verbs of accusing: the accused, then ب and a verbal noun whose agent
     /// the accused is (اتهمت مالي الجزائر بدعم …). Stems.
     pub accusation: Words,
+    /// Nouns of accusing (اتهام، اتهامها): as the verbs, the ب after them
+    /// introduces the charge.
+    pub accusation_nouns: Words,
 }
 
 /// Nouns the frames treat apart.

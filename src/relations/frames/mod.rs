@@ -93,8 +93,14 @@ fn accused_before(ctx: &Ctx<'_>, hit: &Hit) -> Option<Option<usize>> {
             .rev()
             .take_while(|&j| same_clause(ctx, j, to.min(ctx.tokens.len() - 1)))
             .any(|j| {
+                let k = g.strip_conj(&ctx.tokens[j].key);
                 ctx.arg_at[j].is_none()
-                    && is_verb_of(g, g.verbs.accusation.as_slice(), &ctx.tokens[j].key)
+                    && (is_verb_of(g, g.verbs.accusation.as_slice(), k)
+                        || g.verbs.accusation_nouns.iter().any(|n| {
+                            k.strip_prefix(n).is_some_and(|rest| {
+                                rest.is_empty() || g.affixes.possessives.contains(rest)
+                            })
+                        }))
             })
     };
     let from = hit.first.saturating_sub(4);

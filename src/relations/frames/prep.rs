@@ -13,11 +13,25 @@ impl Extractor {
         sentence: usize,
     ) -> Found {
         let mut f = Found::default();
+        let fits_head = |a: &usize| self.slot_fits(p, &ctx.args[*a].class, true);
+        // «وحل محلها الفيلق الأفريقي»: a pronoun on the trigger is what the
+        // preposition governs (the topic it refers back to); the actor right
+        // after is then the clause's subject, behind its verb.
+        if let Some(g) = possessive_gender(ctx.g, &hit.suffix) {
+            let Some(t) = clause_topic(topics, g, sentence) else {
+                return f;
+            };
+            f.objects = t;
+            f.carried = true;
+            if let Some(s) = arg_after(ctx, hit.end, 2).filter(fits_head) {
+                f.subjects = conjuncts_forward(ctx, s).ents(ctx);
+            }
+            return f;
+        }
         let Some(x) = arg_after(ctx, hit.end, 2) else {
             return f;
         };
         f.objects = conjuncts_forward(ctx, x).ents(ctx);
-        let fits_head = |a: &usize| self.slot_fits(p, &ctx.args[*a].class, true);
         let head = head_before(ctx, hit.first)
             .filter(fits_head)
             .or_else(|| subject_before(ctx, hit.first, 8).filter(fits_head))
