@@ -260,8 +260,18 @@ impl Extractor {
             // subject is dropped (the topic, below).
             let joined_light = light_verb_at(ctx, hit.first)
                 .filter(|&v| ctx.g.affixes.conjunctions.starts(&ctx.tokens[v].key));
+            // «تستدعي السفير المالي بعد مقتل رعاة»: a noun behind an event
+            // preposition (بعد، إثر، عقب) is an adjunct; a nationality
+            // adjective of the clause before names no agent of it.
+            let adjunct = hit.first > 0
+                && ctx
+                    .g
+                    .clauses
+                    .event_preps
+                    .contains(ctx.g.strip_conj(&ctx.tokens[hit.first - 1].key));
             if let Some(b) = subject_before(ctx, hit.first, max_gap)
                 .filter(|&b| joined_light.is_none_or(|v| ctx.args[b].first > v))
+                .filter(|&b| !(adjunct && ctx.args[b].kind == MentionKind::Adjective))
                 && possessive.is_none_or(|g| agrees(g, ctx.args[b].gender))
                 && fit_subject(&ctx.args[b])
                 && !reacts_to(ctx, b, hit.first)

@@ -118,7 +118,10 @@ impl Extractor {
                     .get(hit.end)
                     .is_some_and(|t| resumptive(ctx.g, &t.key))))
         .then(|| head_before(ctx, hit.first - 1))
-        .flatten();
+        .flatten()
+        // (Not a nationality adjective: «قاعدة … القريبة من الحدود
+        // التشادية، التي يسيطر عليها الجيش» is about the base.)
+        .filter(|&h| ctx.args[h].kind != MentionKind::Adjective);
         if let (Some(h), Some(a)) = (antecedent, after) {
             f.objects = [h].ents(ctx);
             f.subjects = conjuncts_forward(ctx, a).ents(ctx);
