@@ -400,6 +400,9 @@ pub struct Nouns {
     pub partitive_members: Words,
     /// Ranks and members in an armed actor through في (قيادي في الجماعة).
     pub members_in: Words,
+    /// Participles between an aircraft and its owner behind ل (مسيّرة
+    /// تابعة للجيش): the owner acts through the aircraft.
+    pub owned_by: Words,
     /// Nouns whose first ب or ل is a root letter (بلدات، لجنة).
     pub root_b_l: Words,
     /// Quantifiers in construct before an actor (آخر الجنود الفرنسيين،

@@ -35,7 +35,8 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
                     continue;
                 }
             }
-            if prep_of(ctx, a).is_empty() {
+            // (Or the owner of an aircraft: «مسيّرة للجيش البوركيني قصفت».)
+            if prep_of(ctx, a).is_empty() || owns_instrument_before(ctx, a) {
                 return Some(a);
             }
             j = ctx.args[a].first;

@@ -101,6 +101,24 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
     };
     // (The object may be quoted: تقصف "معسكرات إرهابية" في باكستان.)
     let quote = |j: usize| QUOTES.contains(&ctx.tokens[j].key.as_str());
+    // (Past a time adjunct: قصفت في مارس الماضي سوقا في قرية كوبيل.)
+    let mut pos = pos;
+    let date_at = |j: usize| {
+        ctx.in_date[j]
+            || ctx.dates.iter().any(|d| d.first == j)
+            || g.dates.past.contains(&ctx.tokens[j].key)
+            || g.dates.coming.contains(&ctx.tokens[j].key)
+    };
+    while pos < ctx.tokens.len()
+        && (date_at(pos)
+            || (pos + 1 < ctx.tokens.len()
+                && date_at(pos + 1)
+                && g.clauses
+                    .prep_words
+                    .contains(g.strip_conj(&ctx.tokens[pos].key))))
+    {
+        pos += 1;
+    }
     let pos = if pos < ctx.tokens.len() && quote(pos) {
         pos + 1
     } else {
@@ -118,7 +136,19 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
             continue;
         }
         if g.clauses.locative.contains(k) {
-            let Some(a) = ctx.arg_at.get(j + 1).copied().flatten() else {
+            // (A place discovered after its kind: في قرية كوبيل.)
+            let discovered_after_kind = |a: usize| {
+                ctx.args[a].kind == MentionKind::Discovered
+                    && ctx.args[a].first == j + 2
+                    && plain(j + 1)
+            };
+            let Some(a) = ctx.arg_at.get(j + 1).copied().flatten().or_else(|| {
+                ctx.arg_at
+                    .get(j + 2)
+                    .copied()
+                    .flatten()
+                    .filter(|&a| discovered_after_kind(a))
+            }) else {
                 return Vec::new();
             };
             // (A state too: positions in a country are an attack on it,
@@ -127,9 +157,11 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
                 matches!(
                     ctx.args[a].class.as_str(),
                     "City" | "Region" | "Facility" | "State"
-                ) && ctx.args[a].kind == MentionKind::Name
+                ) && (ctx.args[a].kind == MentionKind::Name
+                    || (ctx.args[a].kind == MentionKind::Discovered
+                        && ctx.args[a].class != "State"))
             };
-            if ctx.args[a].first != j + 1 || !place(a) {
+            if !(ctx.args[a].first == j + 1 || discovered_after_kind(a)) || !place(a) {
                 return Vec::new();
             }
             let list = conjuncts_forward(ctx, a);
@@ -296,4 +328,62 @@ pub(super) fn aside_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         return None;
     }
     head_before(ctx, open)
+}
+
+/// Whether token `j` names an aircraft: an equipment mention, or a noun of
+/// the `aircraft` unit of quantities (مسيّرة، طائرة، مروحية), with or
+/// without the article. Returns where the aircraft's phrase ends.
+fn aircraft_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    const EQUIPMENT: &str = "Equipment";
+    const AIRCRAFT_UNIT: &str = "aircraft";
+    if let Some(a) = ctx.arg_at.get(j).copied().flatten() {
+        return (ctx.args[a].class == EQUIPMENT && ctx.args[a].first == j).then(|| ctx.args[a].end);
+    }
+    let g = ctx.g;
+    let noun = |k: &str| {
+        let k = g.strip_conj(k);
+        let k = g.affixes.article.strip_prefix(k).unwrap_or(k);
+        g.quantities
+            .units
+            .get(AIRCRAFT_UNIT)
+            .is_some_and(|w| w.contains(k))
+    };
+    let t = ctx.tokens.get(j)?;
+    if t.kind != TokKind::Arabic || !noun(&t.key) {
+        return None;
+    }
+    // «طائرة مسيّرة»: two words of the class are one phrase.
+    let mut end = j + 1;
+    while ctx
+        .tokens
+        .get(end)
+        .is_some_and(|t| ctx.arg_at[end].is_none() && noun(&t.key))
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// «مسيّرة تابعة للجيش المالي»، «مسيّرة للجيش البوركيني»: the owner of an
+/// aircraft at `j`, the actor behind ل right after it (past one owned-by
+/// participle). The owner is the agent of what the aircraft does.
+pub(super) fn instrument_owner(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let g = ctx.g;
+    let mut k = aircraft_at(ctx, j)?;
+    if ctx
+        .tokens
+        .get(k)
+        .is_some_and(|t| ctx.arg_at[k].is_none() && g.nouns.owned_by.contains(&t.key))
+    {
+        k += 1;
+    }
+    let a = ctx.arg_at.get(k).copied().flatten()?;
+    (ctx.args[a].first == k && g.affixes.lam.contains(&prep_of(ctx, a))).then_some(a)
+}
+
+/// The aircraft whose owner is `a` (the inverse of [`instrument_owner`]):
+/// whether an aircraft phrase ends right before the owner.
+pub(super) fn owns_instrument_before(ctx: &Ctx<'_>, a: usize) -> bool {
+    let first = ctx.args[a].first;
+    (first.saturating_sub(4)..first).any(|j| instrument_owner(ctx, j) == Some(a))
 }

@@ -186,7 +186,9 @@ impl Extractor {
         if let Some(v) = relative {
             // The agent named after the verb, or none: the clause
             // subject is then not the agent.
-            let agent = direct_after(ctx, v + 1, 1).filter(|&a| fit_subject(&ctx.args[a]));
+            let agent = direct_after(ctx, v + 1, 1)
+                .filter(|&a| fit_subject(&ctx.args[a]))
+                .or_else(|| instrument_owner(ctx, v + 1).filter(|&a| fit_subject(&ctx.args[a])));
             match agent {
                 Some(a) => {
                     f.subjects = conjuncts_forward(ctx, a).ents(ctx);

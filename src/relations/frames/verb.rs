@@ -45,7 +45,12 @@ impl Extractor {
                     .filter(|&n| self.slot_fits(p, &ctx.args[n].class, true))
                     .unwrap_or(a)
             })
-            .filter(|&a| self.slot_fits(p, &ctx.args[a].class, true));
+            .filter(|&a| self.slot_fits(p, &ctx.args[a].class, true))
+            // «قصفت مسيّرة تابعة للجيش المالي سوقا»: the aircraft's owner.
+            .or_else(|| {
+                instrument_owner(ctx, hit.end)
+                    .filter(|&a| self.slot_fits(p, &ctx.args[a].class, true))
+            });
         let gender = verb_gender(ctx.g, &hit.prefix, &hit.suffix);
         // In a relative clause with its own subject after the verb
         // (مالي التي تحاصر الجماعة عاصمتها) the antecedent is not the subject.
@@ -78,7 +83,11 @@ impl Extractor {
             return f;
         }
         let (subject_list, object_from) = match (before, after) {
-            (Some(b), _) if agrees(gender, ctx.args[b].gender) => {
+            // (The owner of an aircraft subject agrees through the aircraft:
+            // «مسيّرة للجيش قصفت».)
+            (Some(b), _)
+                if agrees(gender, ctx.args[b].gender) || owns_instrument_before(ctx, b) =>
+            {
                 (conjuncts_backward(ctx, b), hit.end)
             }
             // A verb before its subject is singular (هاجم المسلحون): a verb
