@@ -527,11 +527,21 @@ fn name_after_title(
         }
         break;
     }
+    // (Past a rank's grade after the complement: بقيادة الفريق أول فلان.)
+    let past_modifiers = |mut p: usize| {
+        while let Some((ws, we)) = next_word(key, p) {
+            if !cfg.modifiers.contains(&key[ws..we]) {
+                break;
+            }
+            p = we;
+        }
+        p
+    };
     match read_name(rec, st, pos, found, false).or_else(|| {
         read_name(
             rec,
             st,
-            past_complement(rec, key, pos, found)?,
+            past_modifiers(past_complement(rec, key, pos, found)?),
             found,
             false,
         )

@@ -299,6 +299,20 @@ fn dual_region_and_base_nouns_and_what_ends_a_place_name() {
 }
 
 #[test]
+fn a_rank_grade_after_the_title_is_no_name() {
+    // «الفريق أول»: the grade belongs to the rank, not to the name.
+    assert_eq!(
+        discovered("قال الفريق أول عبد الفتاح سالم إن الحرب مستمرة."),
+        [d("عبد الفتاح سالم", "عبد الفتاح سالم", "Person")]
+    );
+    assert!(
+        discovered("تقاتل القوات بقيادة الفريق أول عبد الفتاح البرهان.")
+            .iter()
+            .all(|x| !x.0.contains("أول"))
+    );
+}
+
+#[test]
 fn persons_after_a_title_with_a_complement_or_in_a_list() {
     assert_eq!(
         discovered("وقال وزير الاقتصاد والمالية، ألوسيني سانو، إن الحكومة"),
