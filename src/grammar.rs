@@ -263,6 +263,8 @@ pub struct Clauses {
     pub subject_dropping: Words,
     /// Demonstratives (هذا، هذه …): a noun phrase that is a subject.
     pub demonstratives: Words,
+    /// «The latter» (الأخيرة): a reference to the last actor named.
+    pub latter: Words,
     /// Copulas that make a following accusative noun a predicate.
     pub copulas: Words,
     /// Copulas that may stand between a noun and its participle predicate.

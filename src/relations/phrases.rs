@@ -303,13 +303,30 @@ pub(super) fn with_repeated_prep(ctx: &Ctx<'_>, list: Vec<usize>) -> Vec<usize> 
     out
 }
 
+/// The longest adjectival aside (in tokens, commas included).
+const MAX_ASIDE: usize = 12;
+
+/// Whether the comma at `open` opens an adjectival aside: the next word is
+/// definite (a participle or an adjective: المرتبطة، المدعومة), names no
+/// actor and is no relative pronoun (a new clause).
+fn opens_aside(ctx: &Ctx<'_>, open: usize) -> bool {
+    let Some(first) = ctx.tokens.get(open + 1) else {
+        return false;
+    };
+    is_comma(&ctx.tokens[open].key)
+        && first.kind == TokKind::Arabic
+        && ctx.arg_at[open + 1].is_none()
+        && !ctx.in_date[open + 1]
+        && !ctx.dates.iter().any(|d| d.first == open + 1)
+        && ctx.g.definite(&first.key)
+        && !ctx.g.clauses.relatives.contains(first.key.as_str())
+}
+
 /// «أعلنت الحركة، المدعومة من رواندا، سيطرتها على …»: the actor before an
 /// adjectival aside set off by commas that ends right before `pos`. The
-/// aside opens with a definite word (a participle or an adjective, never a
-/// new clause) and holds no clause punctuation; a word right after the
-/// aside continues the clause of that actor.
+/// aside holds no clause punctuation; a word right after the aside
+/// continues the clause of that actor.
 pub(super) fn aside_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
-    const MAX_ASIDE: usize = 12;
     let close = pos
         .checked_sub(1)
         .filter(|&j| is_comma(&ctx.tokens[j].key))?;
@@ -318,16 +335,30 @@ pub(super) fn aside_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         .find(|&j| {
             is_comma(&ctx.tokens[j].key) || CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str())
         })
-        .filter(|&j| is_comma(&ctx.tokens[j].key) && j + 1 < close)?;
-    let first = &ctx.tokens[open + 1];
-    if first.kind != TokKind::Arabic
-        || ctx.arg_at[open + 1].is_some()
-        || !ctx.g.definite(&first.key)
-        || ctx.g.clauses.relatives.contains(first.key.as_str())
-    {
-        return None;
-    }
+        .filter(|&j| j + 1 < close && opens_aside(ctx, j))?;
     head_before(ctx, open)
+}
+
+/// «وتنشط الجماعة، المرتبطة بتنظيم القاعدة، في منطقة كايس»: where the
+/// clause goes on after an adjectival aside opened by the comma at `pos`
+/// (the token after its closing comma); `pos` itself without one.
+pub(super) fn past_aside(ctx: &Ctx<'_>, pos: usize) -> usize {
+    if pos >= ctx.tokens.len() || !opens_aside(ctx, pos) {
+        return pos;
+    }
+    (pos + 2..ctx.tokens.len().min(pos + MAX_ASIDE))
+        .find(|&j| {
+            is_comma(&ctx.tokens[j].key) || CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str())
+        })
+        .filter(|&j| {
+            // (Not a new clause after it: a predicate, or a word with و.)
+            is_comma(&ctx.tokens[j].key)
+                && ctx
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| !ctx.trigger_at[j + 1] && !ctx.g.affixes.wa.starts(&t.key))
+        })
+        .map_or(pos, |j| j + 1)
 }
 
 /// Whether token `j` names an aircraft: an equipment mention, or a noun of
@@ -386,4 +417,35 @@ pub(super) fn instrument_owner(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
 pub(super) fn owns_instrument_before(ctx: &Ctx<'_>, a: usize) -> bool {
     let first = ctx.args[a].first;
     (first.saturating_sub(4)..first).any(|j| instrument_owner(ctx, j) == Some(a))
+}
+
+/// Whether the clause of `pos` opens with a verb followed by a definite noun
+/// that names no actor (نفذت القوة …، أعلنت الحركة …): the clause has its
+/// own subject, which recognition did not resolve.
+pub(super) fn unnamed_clause_subject(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let g = ctx.g;
+    let start = ctx.clause_start[ctx.clause[pos]];
+    // (Past a particle that opens the clause: وقد، ثم.)
+    let first = (start..pos.min(start + 3)).find(|&j| {
+        let k = g.strip_conj(&ctx.tokens[j].key);
+        ctx.tokens[j].kind == TokKind::Arabic
+            && !g.clauses.emphasis.contains(k)
+            && !g.clauses.subject_dropping.contains(k)
+    });
+    let Some(v) = first else { return false };
+    let verb = ctx.tokens[v].kind == TokKind::Arabic
+        && ctx.arg_at[v].is_none()
+        && !g.definite(g.strip_conj(&ctx.tokens[v].key))
+        && !g
+            .clauses
+            .prep_words
+            .contains(g.strip_conj(&ctx.tokens[v].key));
+    let s = v + 1;
+    verb && s < pos
+        && ctx.tokens[s].kind == TokKind::Arabic
+        && ctx.arg_at[s].is_none()
+        && !ctx.trigger_at[s]
+        && !ctx.noun_trigger_at[s]
+        && g.definite(&ctx.tokens[s].key)
+        && !g.clauses.latter.contains(&ctx.tokens[s].key)
 }

@@ -39,11 +39,28 @@ pub(super) fn patient_before(ctx: &Ctx<'_>, pos: usize) -> bool {
 /// of the event the noun names.
 pub(super) fn relative_light_verb(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     let g = ctx.g;
-    let mut j = pos;
-    if g.clauses
-        .relatives
-        .contains(ctx.tokens.get(j)?.key.as_str())
+    let relative = |j: usize| {
+        ctx.tokens
+            .get(j)
+            .is_some_and(|t| g.clauses.relatives.contains(t.key.as_str()))
+    };
+    // (Past the noun's definite adjectives before a relative pronoun:
+    // العمليات العسكرية التي ينفذها الجيش.)
+    let mut adjectives = pos;
+    while adjectives < pos + 2
+        && !relative(adjectives)
+        && ctx.tokens.get(adjectives).is_some_and(|t| {
+            t.kind == TokKind::Arabic && ctx.arg_at[adjectives].is_none() && g.definite(&t.key)
+        })
     {
+        adjectives += 1;
+    }
+    let mut j = if adjectives > pos && relative(adjectives) {
+        adjectives
+    } else {
+        pos
+    };
+    if relative(j) {
         j += 1;
     }
     let key = ctx.tokens.get(j)?.key.as_str();

@@ -292,6 +292,10 @@ impl Extractor {
             {
                 f.subjects = conjuncts_backward(ctx, h).ents(ctx);
             }
+            // «نفذت القوة … أولى عملياتها»: when the clause names its own
+            // subject with a noun no actor was read in, the possessive is
+            // that noun's: no earlier topic.
+            let possessive = possessive.filter(|_| !unnamed_clause_subject(ctx, hit.first));
             let carrier = possessive
                 .or_else(|| light_verb_before(ctx, hit.first))
                 .or_else(|| control_verb_before(ctx, hit.first));

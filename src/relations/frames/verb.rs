@@ -105,6 +105,13 @@ impl Extractor {
             _ => (Vec::new(), hit.end),
         };
         f.subjects = subject_list.ents(ctx);
+        // (Past an adjectival aside after the subject: وتنشط الجماعة،
+        // المرتبطة بالقاعدة، في منطقة كايس.)
+        let object_from = if subject_list.is_empty() {
+            object_from
+        } else {
+            past_aside(ctx, object_from)
+        };
         // «هاجم مسلحون يُعتقد أنهم من التنظيم مواقع الجيش»: the object comes
         // after the group an unnamed subject is said to belong to.
         let object_from = match subject_list.last() {
