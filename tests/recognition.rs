@@ -267,3 +267,22 @@ fn a_capital_coordinated_with_an_acting_capital_acts_too() {
         ["Name:Bamako", "Name:Ouagadougou"]
     );
 }
+
+#[test]
+fn the_force_refers_to_a_force_whose_name_holds_it() {
+    assert_eq!(
+        mention_labels(
+            "أعلنت مالي تشكيل القوة الموحدة لتحالف دول الساحل. ونفذت القوة أولى عملياتها."
+        ),
+        [
+            "Name:Mali",
+            "Name:AES Unified Force",
+            "Reference:AES Unified Force"
+        ]
+    );
+    // Not a force whose name lacks the noun (the army).
+    assert_eq!(
+        mention_labels("هاجم الجيش المالي مواقع في الشمال. ونفذت القوة أولى عملياتها."),
+        ["Name:Malian Armed Forces"]
+    );
+}
