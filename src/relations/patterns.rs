@@ -229,6 +229,11 @@ pub struct Pattern {
     /// «تقاتل الميليشيا إلى جانب الجيش»).
     #[serde(default)]
     pub after_verbs: Vec<String>,
+    /// Nouns (folded, with their proclitics and suffixes read off) one of
+    /// which must follow a verb trigger in its clause: what is given
+    /// («قدمت أبوظبي لنجامينا قرضا»). Without one the verb states nothing.
+    #[serde(default)]
+    pub with_noun: crate::grammar::Words,
     /// Relations whose event noun, in an adjunct after the trigger with a
     /// relative light verb naming its agent («قُتل جنود في هجوم شنه
     /// فلان»), gives the trigger its subject when it has none.
@@ -578,6 +583,7 @@ mod tests {
             object_from_subject_of: vec![],
             object_as: None,
             after_verbs: vec![],
+            with_noun: Default::default(),
             agent_from: vec![],
             result_of: vec![],
             examples: vec![],

@@ -31,6 +31,15 @@ impl Extractor {
         if carries_a_verbal_noun(ctx, hit) {
             return f;
         }
+        // «قدمت أبوظبي لنجامينا قرضا»: a verb of giving states support
+        // only with what is given named in its clause.
+        if p.with_noun.iter().next().is_some()
+            && !(hit.end..ctx.tokens.len().min(hit.end + 12))
+                .take_while(|&j| same_clause(ctx, hit.first, j))
+                .any(|j| ctx.arg_at[j].is_none() && ctx.g.noun_of(&p.with_noun, &ctx.tokens[j].key))
+        {
+            return f;
+        }
         let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
         let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
