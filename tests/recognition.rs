@@ -286,3 +286,17 @@ fn the_force_refers_to_a_force_whose_name_holds_it() {
         ["Name:Malian Armed Forces"]
     );
 }
+
+#[test]
+fn a_place_inside_a_short_quoted_name_is_a_word_of_that_name() {
+    // A mission's or an initiative's name holds a place's.
+    assert_eq!(
+        mention_labels("غادرت بعثة \"إيوكاب الساحل\" النيجر، وتشارك غانا في \"مبادرة أكرا\"."),
+        ["Name:Niger", "Name:Ghana"]
+    );
+    // Quoted speech keeps its places, and so does a quoted place alone.
+    assert_eq!(
+        mention_labels("قال القائد: \"سنقاتل في كيدال حتى النهاية\". وسيطرت القوات على \"غاو\"."),
+        ["Name:Kidal", "Name:Gao"]
+    );
+}

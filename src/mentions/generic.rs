@@ -643,3 +643,48 @@ pub(crate) fn equipment_classifiers(rec: &Recognizer, st: &DocState<'_>, found: 
         !drop[n - 1]
     });
 }
+
+/// «بعثة "إيوكاب الساحل"»، «"مبادرة أكرا"»: a place the lexicon knows,
+/// inside a short quoted name with other words, is a word of that name
+/// (a mission's, an initiative's), not the place. Quoted speech is longer
+/// than three words or holds punctuation, and keeps its places.
+pub(crate) fn places_in_quoted_names(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found>) {
+    const MAX_WORDS: usize = 3;
+    let key = st.key();
+    let bytes = key.as_bytes();
+    let quote = b'"';
+    found.retain(|f| {
+        let Who::Lex(e) = f.who else { return true };
+        if !rec.compiled.entries[e as usize].is_place || f.kind != MentionKind::Name {
+            return true;
+        }
+        let line_start = key[..f.word_start].rfind('\n').map_or(0, |i| i + 1);
+        let Some(open) = key[line_start..f.word_start]
+            .rfind('"')
+            .map(|i| line_start + i)
+        else {
+            return true;
+        };
+        // An opening quote: an even number of quotes before it on its line.
+        if bytes[line_start..open]
+            .iter()
+            .filter(|&&b| b == quote)
+            .count()
+            % 2
+            == 1
+        {
+            return true;
+        }
+        let Some(close) = key[f.end..].find(['"', '\n']).map(|i| f.end + i) else {
+            return true;
+        };
+        if bytes[close] != quote {
+            return true;
+        }
+        let inner = key[open + 1..close].trim();
+        let words = inner.split(' ').filter(|w| !w.is_empty()).count();
+        let own = key[f.word_start..f.end].trim();
+        let punctuated = inner.contains(['.', '،', ',', ':', '!', '?', '؟']);
+        !((2..=MAX_WORDS).contains(&words) && inner != own && !punctuated)
+    });
+}

@@ -298,6 +298,7 @@ impl Recognizer {
         // the lexicon's Belousov, not a new person.)
         discover::nationals(self, &mut st, &mut found);
         generic::equipment_classifiers(self, &st, &mut found);
+        generic::places_in_quoted_names(self, &st, &mut found);
         references::references(self, &st, &selected, &mut found);
         references::regions(self, &st, &mut found);
 

@@ -299,6 +299,17 @@ fn dual_region_and_base_nouns_and_what_ends_a_place_name() {
 }
 
 #[test]
+fn nouns_before_a_name_and_genre_labels_are_no_names() {
+    // «إثر تصريحات أندريه يوسوف، المتحدث باسم …»: the noun before the name.
+    assert_eq!(
+        discovered("وقطعت مالي علاقاتها إثر تصريحات أندريه يوسوف، المتحدث باسم الاستخبارات."),
+        [d("أندريه يوسوف", "أندريه يوسوف", "Person")]
+    );
+    // A genre label opening the second line is no dateline city.
+    assert!(discovered("ليبيا والساحل\nتحليل - مصراوي - حين سقط النظام.").is_empty());
+}
+
+#[test]
 fn a_rank_grade_after_the_title_is_no_name() {
     // «الفريق أول»: the grade belongs to the rank, not to the name.
     assert_eq!(
