@@ -185,6 +185,9 @@ pub struct Affixes {
     pub nisba: Words,
     /// Object pronouns on a verb (ـه، ـها، ـهم، ـهما).
     pub object_pronouns: Words,
+    /// Object pronouns of any person on a verb (تتهمكم، نفته), longest
+    /// first: a verb of a closed class is recognized with them.
+    pub verb_object_suffixes: Words,
     /// Pronoun suffixes referring to a plural or dual, longest first.
     pub pronoun_plural: Words,
     /// Pronoun suffixes referring to a feminine singular.

@@ -300,3 +300,22 @@ fn a_place_inside_a_short_quoted_name_is_a_word_of_that_name() {
         ["Name:Kidal", "Name:Gao"]
     );
 }
+
+#[test]
+fn a_capital_that_says_judges_or_intends_is_its_government() {
+    // Verbs of saying and intending, with an object pronoun or a negator
+    // between.
+    assert_eq!(
+        mention_labels("وهو ما نفته باماكو، بينما ترى واغادوغو أن نجامينا لا تنوي الانضمام."),
+        [
+            "Metonym:Mali junta",
+            "Metonym:Burkina Faso junta",
+            "Metonym:Chadian government"
+        ]
+    );
+    // A visited or reached city stays a city.
+    assert_eq!(
+        mention_labels("زار الرئيس واغادوغو، ووصلت باماكو قافلة الوقود."),
+        ["Name:Ouagadougou", "Name:Bamako"]
+    );
+}

@@ -243,9 +243,29 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
             continue;
         }
         let Some(state) = info.country else { continue };
+        // (With an object pronoun: نفته باماكو، باماكو تتهمكم.)
         let verb = |w: Option<(usize, usize)>| {
-            w.is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_verbs, &key[s..e]))
+            w.is_some_and(|(s, e)| {
+                let word = &key[s..e];
+                rec.in_set(&rec.cfg.capital_verbs, word)
+                    || rec
+                        .cfg
+                        .g
+                        .affixes
+                        .verb_object_suffixes
+                        .iter()
+                        .filter_map(|p| word.strip_suffix(p))
+                        .any(|stem| rec.in_set(&rec.cfg.capital_verbs, stem))
+            })
         };
+        // (Past a negator after the city: نجامينا لا تنوي.)
+        let after = next_word(key, f.end).and_then(|(s, e)| {
+            if rec.cfg.g.polarity.negators.contains(&key[s..e]) {
+                next_word(key, e)
+            } else {
+                Some((s, e))
+            }
+        });
         let pw = prev_word(key, f.word_start);
         let conj = rec
             .cfg
@@ -263,7 +283,7 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
         if glued || pw.is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_not_after, &key[s..e])) {
             continue;
         }
-        if !with_acting && !verb(pw) && !verb(next_word(key, f.end)) {
+        if !with_acting && !verb(pw) && !verb(after) {
             continue;
         }
         acting_end = Some(f.end);

@@ -22,7 +22,7 @@ impl Extractor {
         if !p.after_verbs.is_empty() && !after_verb(p, hit, ctx) {
             return Found::default();
         }
-        let accused = matches!(p.frame, Frame::Noun | Frame::Prep)
+        let accused = matches!(p.frame, Frame::Noun | Frame::Between | Frame::Prep)
             .then(|| accused_before(ctx, hit))
             .flatten();
         let mut f = match p.frame {
@@ -41,7 +41,9 @@ impl Extractor {
         // such object.
         // (An accused the text does not name, جارتها الشرقية: the phrase is
         // still no «with the support of».)
-        if accused == Some(None) && p.swap {
+        // (Nor an accused named by a pronoun, تتهمكم باماكو بالتحالف مع …:
+        // the accuser is no agent of the charge.)
+        if accused == Some(None) {
             return Found::default();
         }
         if let Some(Some(a)) = accused {
@@ -88,19 +90,37 @@ fn accused_before(ctx: &Ctx<'_>, hit: &Hit) -> Option<Option<usize>> {
     if !g.clauses.bi.starts(word) {
         return None;
     }
+    let accusing = |v: &str| is_verb_of(g, g.verbs.accusation.as_slice(), v);
+    // Some(true): the verb carries its object, the accused (تتهمكم).
+    let accusation = |k: &str| -> Option<bool> {
+        if accusing(k) {
+            return Some(false);
+        }
+        if g.affixes
+            .verb_object_suffixes
+            .iter()
+            .any(|p| k.strip_suffix(p).is_some_and(accusing))
+        {
+            return Some(true);
+        }
+        g.verbs
+            .accusation_nouns
+            .iter()
+            .any(|n| {
+                k.strip_prefix(n)
+                    .is_some_and(|rest| rest.is_empty() || g.affixes.possessives.contains(rest))
+            })
+            .then_some(false)
+    };
     let accusation_within = |to: usize, words: usize| {
         (to.saturating_sub(words)..to)
             .rev()
             .take_while(|&j| same_clause(ctx, j, to.min(ctx.tokens.len() - 1)))
-            .any(|j| {
-                let k = g.strip_conj(&ctx.tokens[j].key);
-                ctx.arg_at[j].is_none()
-                    && (is_verb_of(g, g.verbs.accusation.as_slice(), k)
-                        || g.verbs.accusation_nouns.iter().any(|n| {
-                            k.strip_prefix(n).is_some_and(|rest| {
-                                rest.is_empty() || g.affixes.possessives.contains(rest)
-                            })
-                        }))
+            .find_map(|j| {
+                ctx.arg_at[j]
+                    .is_none()
+                    .then(|| accusation(g.strip_conj(&ctx.tokens[j].key)))
+                    .flatten()
             })
     };
     let from = hit.first.saturating_sub(4);
@@ -110,11 +130,14 @@ fn accused_before(ctx: &Ctx<'_>, hit: &Hit) -> Option<Option<usize>> {
         .filter(|&a| {
             !(ctx.args[a].end..hit.first).any(|j| is_comma(&ctx.tokens[j].key) || ctx.trigger_at[j])
                 && prep_of(ctx, a).is_empty()
-                && accusation_within(ctx.args[a].first, 6)
-        });
+        })
+        .and_then(|a| accusation_within(ctx.args[a].first, 6).map(|pronoun| (a, pronoun)));
     match named {
-        Some(a) => Some(Some(a)),
-        None => accusation_within(hit.first, 8).then_some(None),
+        // (The verb's own object pronoun is the accused: the actor after
+        // it is the accuser, تتهمكم باماكو بالتحالف مع …)
+        Some((_, true)) => Some(None),
+        Some((a, false)) => Some(Some(a)),
+        None => accusation_within(hit.first, 8).map(|_| None),
     }
 }
 
