@@ -319,3 +319,20 @@ fn a_capital_that_says_judges_or_intends_is_its_government() {
         ["Name:Ouagadougou", "Name:Bamako"]
     );
 }
+
+#[test]
+fn the_authorities_after_a_state_named_in_the_sentence_are_that_states() {
+    // A state named before «السلطات» in its sentence decides: its
+    // government, or nothing when the lexicon has none (Nigeria's).
+    let labels = mention_labels(
+        "أكدت وزارة الخارجية الهندية الخطف. ففي نيجيريا المجاورة، اقتحم مسلحون تسميهم السلطات قطاع طرق مدرسة.",
+    );
+    assert!(
+        !labels.iter().any(|l| l.starts_with("Reference:")),
+        "{labels:?}"
+    );
+    assert_eq!(
+        mention_labels("وفي مالي، قالت السلطات إن الهجوم فشل."),
+        ["Name:Mali", "Reference:Mali junta"]
+    );
+}

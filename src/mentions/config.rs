@@ -251,6 +251,8 @@ struct RawReference {
     #[serde(default)]
     state_only: bool,
     #[serde(default)]
+    sentence_state: bool,
+    #[serde(default)]
     bare: bool,
     #[serde(default)]
     pair_cues: Vec<String>,
@@ -331,6 +333,10 @@ pub(crate) struct Reference {
     /// state (القوات الحكومية: the army of the country the article is about),
     /// never to an antecedent.
     pub(crate) state_only: bool,
+    /// A state named before it in its sentence decides: that state's actor
+    /// of the class, or none at all (السلطات after «في نيجيريا» is
+    /// Nigeria's, never the most named government of the article).
+    pub(crate) sentence_state: bool,
     /// Words of a sentence that sets two actors against each other.
     pub(crate) pair_cues: Words,
 }
@@ -571,6 +577,7 @@ impl Config {
                 pair: r.pair || r.count.is_some_and(|n| n > 1),
                 count: r.count.unwrap_or(if r.pair { 2 } else { 1 }),
                 state_only: r.state_only,
+                sentence_state: r.sentence_state,
                 group: r.count.is_some(),
                 pair_cues: words(&r.pair_cues),
             });

@@ -283,6 +283,31 @@ pub(crate) fn references(
                 break;
             }
         }
+        // «ففي نيجيريا المجاورة، اقتحم مسلحون تسميهم السلطات …»: a state
+        // named before it in its sentence decides, when the reference asks
+        // (sentence_state): that state's actor of the class, or no mention.
+        let sentence_state = (ante.is_none() && r.sentence_state)
+            .then(|| {
+                found[..j]
+                    .iter()
+                    .rev()
+                    .take_while(|f| !st.breaks.between(f.end, c.start))
+                    .find_map(|f| match f.who {
+                        Who::Lex(e) if rec.compiled.entries[e as usize].is_state => Some(e),
+                        _ => None,
+                    })
+            })
+            .flatten();
+        if let Some(state) = sentence_state {
+            let own = r.listed.iter().find_map(|class| {
+                rec.compiled
+                    .by_country
+                    .get(&(state, class.clone()))
+                    .map(|&e| Who::Lex(e))
+            });
+            let Some(who) = own else { continue };
+            ante = Some(who);
+        }
         // A topic reference to a state (البلاد) is the state the article is
         // about.
         let ante = ante.or_else(|| {
