@@ -336,3 +336,14 @@ fn the_authorities_after_a_state_named_in_the_sentence_are_that_states() {
         ["Name:Mali", "Reference:Mali junta"]
     );
 }
+
+#[test]
+fn a_capital_in_a_byline_is_a_place() {
+    // Between dashes before the date: the byline's place, no state.
+    assert_eq!(
+        mention_labels(
+            "حرب تشاد\nسكاي نيوز عربية - أبوظبي - 31 يناير 2025 غادر الجنود. وقالت أبوظبي إنها تدعم تشاد."
+        ),
+        ["Name:Chad", "Metonym:UAE", "Name:Chad"]
+    );
+}

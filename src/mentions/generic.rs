@@ -223,6 +223,20 @@ pub(crate) fn datelines(rec: &Recognizer, st: &mut DocState<'_>, found: &mut Vec
         found.extend(added);
         found.sort_by_key(|f| (f.start, f.end));
     }
+    // «سكاي نيوز عربية - أبوظبي - 31 يناير 2025»: a capital between dashes
+    // before a date is the byline's place, not the state it may stand for.
+    let key = st.key();
+    found.retain(|f| {
+        if f.kind != MentionKind::Metonym {
+            return true;
+        }
+        let before = key[..f.word_start].trim_end_matches(' ');
+        let after = key[f.end..].trim_start_matches(' ');
+        let dated = after
+            .strip_prefix(['-', '–'])
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        !(before.ends_with(['-', '–']) && dated)
+    });
 }
 
 /// The longest force head whose words end right before key byte `pos`:
