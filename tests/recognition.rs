@@ -347,3 +347,13 @@ fn a_capital_in_a_byline_is_a_place() {
         ["Name:Chad", "Metonym:UAE", "Name:Chad"]
     );
 }
+
+#[test]
+fn an_agent_word_after_an_event_noun_is_an_adjective() {
+    // «هجوم مسلح»: an armed attack, no gunman; «هاجم مسلحون»: gunmen.
+    let labels = mention_labels("قتل عشرة أشخاص في هجوم مسلح على مسجد قرب كيدال.");
+    assert_eq!(labels, ["Name:Kidal"]);
+    let labels = mention_labels("هاجم مسلحون مسجدا قرب كيدال.");
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert_eq!(labels[1], "Name:Kidal");
+}

@@ -85,6 +85,8 @@ struct RawGeneric {
     #[serde(default)]
     agent_not_before: Vec<String>,
     #[serde(default)]
+    agent_not_after: Vec<String>,
+    #[serde(default)]
     places: Vec<RawPlaceNoun>,
     #[serde(default)]
     place_max_words: usize,
@@ -472,6 +474,8 @@ pub(crate) struct Config {
     /// Words after an unnamed agent that make it part of a named actor
     /// (مسلحون من حركة …): no actor of its own.
     pub(crate) agent_not_before: Words,
+    /// Nouns after which an agent form is an adjective (هجوم مسلح).
+    pub(crate) agent_not_after: Words,
     pub(crate) place_nouns: Vec<PlaceNoun>,
     pub(crate) place_max_words: usize,
     /// Definite adjectives that end a facility's name (قاعدة … الجوية).
@@ -685,6 +689,7 @@ impl Config {
                 .collect(),
             agent_qualifiers: words(&raw.generic.agent_qualifiers),
             agent_not_before: words(&raw.generic.agent_not_before),
+            agent_not_after: words(&raw.generic.agent_not_after),
             place_nouns: raw
                 .generic
                 .places

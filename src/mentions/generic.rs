@@ -332,13 +332,15 @@ pub(crate) fn agent(
         return None;
     }
     let key = st.key();
-    // A qualifier of the agent before it (مسلحون مجهولون) is part of that one.
+    // A qualifier of the agent before it (مسلحون مجهولون) is part of that one;
+    // after an event noun it is an adjective (هجوم مسلح).
     if let Some((s, e)) = prev_word(key, c.word_start)
         && key[e..c.word_start].trim().is_empty()
-        && cfg
+        && (cfg
             .agents
             .iter()
             .any(|a| a.forms.iter().any(|f| f == &key[s..e]))
+            || cfg.agent_not_after.contains(cfg.g.strip_conj(&key[s..e])))
     {
         return None;
     }

@@ -298,6 +298,15 @@ pub(super) fn object_after(
         }
         let t = &ctx.tokens[j];
         let k = t.key.as_str();
+        // «فتح مسلحون النار، بعد ظهر الثلاثاء، على …»: a time aside whose
+        // commas were cleared is read past as a whole, no word of the phrase.
+        if k.is_empty()
+            && let Some(close) =
+                (j + 1..ctx.tokens.len().min(j + 12)).find(|&m| ctx.tokens[m].key.is_empty())
+        {
+            j = close + 1;
+            continue;
+        }
         // «إلى دول الجوار، خاصة النيجر»: a comma and a word that singles out
         // members of the phrase before let the preposition reach them.
         if is_comma(k)

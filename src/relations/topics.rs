@@ -145,9 +145,11 @@ pub(super) fn find_topic(
 /// perfect (تأسست) or imperfect (يتشكل، تقاتل), with or without the
 /// feminine ت and a conjunction.
 pub(super) fn is_verb_of(g: &Grammar, stems: &[String], key: &str) -> bool {
-    let k = g.strip_conj(key);
-    [k, g.affixes.feminine_mark.strip_suffix(k).unwrap_or(k)]
-        .iter()
+    // (With and without و/ف, whose ف may be the verb's first letter: فتح.)
+    let stripped = g.strip_conj(key);
+    [key, stripped]
+        .into_iter()
+        .flat_map(|k| [k, g.affixes.feminine_mark.strip_suffix(k).unwrap_or(k)])
         .any(|k| {
             let bare = g
                 .affixes
