@@ -308,10 +308,28 @@ impl Extractor {
             }
             // «استعاد الجيش بوريم بعد معارك مع الجبهة»: a noun in an
             // adjunct of a clause shares that clause's subject.
+            // (Behind an event preposition the clause's subject need state
+            // nothing itself: «قتل مسلحون من بوكو حرام 37 شخصا في هجوم على
+            // قرية مافا».)
             let clause = ctx.clause[hit.first];
+            // (Not the accuser of the clause: اتهم الجيش وحدات … بالمشاركة
+            // في هجوم على مواقعه.)
+            // Only when the clause's verb is itself an event (قتلت …):
+            // «أعلنت الجماعة أسفها لسقوط مدنيين في الهجوم» names no attacker.
+            let accusing_clause = (ctx.clause_start[clause]..hit.first).any(|j| {
+                ctx.arg_at[j].is_none()
+                    && is_verb_of(ctx.g, ctx.g.verbs.accusation.as_slice(), &ctx.tokens[j].key)
+            }) || !(ctx.clause_start[clause]..hit.first).any(|j| {
+                ctx.hits[j].iter().any(|h| {
+                    let q = &self.patterns[h.pattern];
+                    q.frame == Frame::Verb && self.event_relations.contains(&q.relation)
+                })
+            });
             if f.subjects.is_empty()
                 && let Some(t) = find_topic(topics, sentence, |t| {
-                    t.stated && t.sentence == sentence && t.clause == clause
+                    (t.stated || (adjunct && !t.apposed && !accusing_clause))
+                        && t.sentence == sentence
+                        && t.clause == clause
                 })
             {
                 f.subjects = t;
