@@ -408,6 +408,8 @@ pub struct Nouns {
     /// Participles between an aircraft and its owner behind ل (مسيّرة
     /// تابعة للجيش): the owner acts through the aircraft.
     pub owned_by: Words,
+    /// Verbs of a vehicle carrying people (سيارة تقل عناصر من …).
+    pub carrying: Words,
     /// Nouns whose first ب or ل is a root letter (بلدات، لجنة).
     pub root_b_l: Words,
     /// Quantifiers in construct before an actor (آخر الجنود الفرنسيين،

@@ -363,7 +363,8 @@ pub(super) fn past_aside(ctx: &Ctx<'_>, pos: usize) -> usize {
 
 /// Whether token `j` names an aircraft: an equipment mention, or a noun of
 /// the `aircraft` unit of quantities (مسيّرة، طائرة، مروحية), with or
-/// without the article. Returns where the aircraft's phrase ends.
+/// without the article; or an event noun (غارة، هجوم: nouns.events).
+/// Returns where the phrase ends.
 fn aircraft_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     const EQUIPMENT: &str = "Equipment";
     const AIRCRAFT_UNIT: &str = "aircraft";
@@ -380,6 +381,11 @@ fn aircraft_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
             .is_some_and(|w| w.contains(k))
     };
     let t = ctx.tokens.get(j)?;
+    // (An event the owner carries out acts for it too: استهدفت غارة للجيش
+    // المالي مواقع الجماعة.)
+    if t.kind == TokKind::Arabic && ctx.arg_at[j].is_none() && g.noun_of(&g.nouns.events, &t.key) {
+        return Some(j + 1);
+    }
     if t.kind != TokKind::Arabic || !noun(&t.key) {
         return None;
     }
@@ -409,7 +415,34 @@ pub(super) fn instrument_owner(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
         k += 1;
     }
     let a = ctx.arg_at.get(k).copied().flatten()?;
-    (ctx.args[a].first == k && g.affixes.lam.contains(&prep_of(ctx, a))).then_some(a)
+    // (Or a nationality adjective right after it: طائرة مسيرة تركية.)
+    let adjective = ctx.args[a].kind == MentionKind::Adjective && k == aircraft_at(ctx, j)?;
+    (ctx.args[a].first == k && (adjective || g.affixes.lam.contains(&prep_of(ctx, a)))).then_some(a)
+}
+
+/// «قصفت مسيرة سيارة تقل عناصر من حزب العمال»: the armed actor whose
+/// members a vehicle named right after `pos` carries: a noun (at most two
+/// words), a carrying verb, members (nouns.partitive-members), then the
+/// actor behind من.
+pub(super) fn carried_members(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let plain = |j: usize| {
+        ctx.tokens.get(j).is_some_and(|t| {
+            t.kind == TokKind::Arabic && ctx.arg_at[j].is_none() && !ctx.trigger_at[j]
+        })
+    };
+    let verb =
+        (pos + 1..pos + 3).find(|&j| plain(j) && g.nouns.carrying.contains(&ctx.tokens[j].key))?;
+    if !(pos..verb).all(plain) {
+        return None;
+    }
+    let members = verb + 1;
+    if !plain(members) || !g.nouns.partitive_members.contains(&ctx.tokens[members].key) {
+        return None;
+    }
+    let a = ctx.arg_at.get(members + 1).copied().flatten()?;
+    let partitive = ctx.g.clauses.partitive.contains(&prep_of(ctx, a));
+    (ctx.args[a].first == members + 1 && partitive).then_some(a)
 }
 
 /// The aircraft whose owner is `a` (the inverse of [`instrument_owner`]):

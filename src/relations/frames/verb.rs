@@ -193,6 +193,20 @@ impl Extractor {
                 f.objects = list.ents(ctx);
             }
         }
+        // «قصفت مسيرة تركية سيارة تقل عناصر من حزب العمال»: the actor whose
+        // members the vehicle object carries (past a cleared time aside).
+        if f.objects.is_empty() && object_preps.iter().any(String::is_empty) {
+            let from = (object_from..ctx.tokens.len())
+                .find(|&j| {
+                    !ctx.tokens[j].key.is_empty()
+                        && !ctx.in_date[j]
+                        && !ctx.dates.iter().any(|d| d.first == j)
+                })
+                .unwrap_or(object_from);
+            if let Some(o) = carried_members(ctx, from).filter(|&o| fit_object(&ctx.args[o])) {
+                f.objects = conjuncts_forward(ctx, o).ents(ctx);
+            }
+        }
         // «خطفوا نحو عشرين سائقا، بينهم سنغاليون وإيفواريون»: the members
         // singled out of a direct object that names no actor.
         if f.objects.is_empty()
