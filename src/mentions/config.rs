@@ -146,6 +146,8 @@ struct RawPlaceNoun {
     with_noun: bool,
     #[serde(default)]
     plural: bool,
+    #[serde(default)]
+    placed_only: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -389,6 +391,9 @@ pub(crate) struct PlaceNoun {
     pub(crate) with_noun: bool,
     /// A dual or plural (قريتي، قرى): coordinated names follow (قريتي X وY).
     pub(crate) plural: bool,
+    /// Only behind a preposition (في إقليمي X وY): elsewhere the word is
+    /// an adjective (نزاع إقليمي ممتد).
+    pub(crate) placed_only: bool,
 }
 
 /// A nationality adjective written for two states (النيجيري for Nigeria
@@ -699,6 +704,7 @@ impl Config {
                     class: p.class.clone(),
                     with_noun: p.with_noun,
                     plural: p.plural,
+                    placed_only: p.placed_only,
                 })
                 .collect(),
             place_max_words: raw.generic.place_max_words.max(1),

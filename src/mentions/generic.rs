@@ -511,6 +511,9 @@ pub(crate) fn place(
     let placed = c.word_start < c.start
         || prev_word(key, c.word_start)
             .is_some_and(|(s, e)| cfg.g.clauses.place_preps.contains(&key[s..e]));
+    if noun.placed_only && !placed {
+        return Vec::new();
+    }
     // Names as key ranges; a plural noun (قريتي X وY) takes coordinated ones.
     let mut names: Vec<(usize, usize)> = Vec::new();
     let mut pos = c.end;

@@ -294,6 +294,16 @@ fn dual_region_and_base_nouns_and_what_ends_a_place_name() {
         [d("كامونا", "كامونا", "City")]
     );
     assert!(discovered("هاجم المسلحون قاعدة تجنيدها.").is_empty());
+    // «إقليمي» alone is the adjective «regional»: a dual only behind a
+    // preposition.
+    assert!(discovered("تحولت الأزمة إلى نزاع إقليمي ممتد يشمل المنطقة.").is_empty());
+    assert_eq!(
+        discovered("ضاعفت القوات انتشارها في إقليمي بونكاني وتشولوغو."),
+        [
+            d("بونكاني", "بونكاني", "Region"),
+            d("تشولوغو", "تشولوغو", "Region")
+        ]
+    );
     // The singular province noun followed by a common word names nothing new.
     assert!(discovered("عززت القوات انتشارها في محافظتي الشمال.").is_empty());
 }
