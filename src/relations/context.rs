@@ -486,7 +486,13 @@ impl Extractor {
                 .filter(|_| super::assemble::ARMED_CLASSES.contains(&class.as_str()));
             let partitive = members.is_some();
             let (first, clitic) = members.unwrap_or((first, clitic));
-            let gender = actor_gender(g, &fold(m.span.of(text)), &class, m.kind);
+            // (The members' noun agrees with the verb: مجموعة من العناصر
+            // التكفيرية هاجمت.)
+            let gender = if partitive {
+                actor_gender(g, &tokens[first].key, &class, MentionKind::Discovered)
+            } else {
+                actor_gender(g, &fold(m.span.of(text)), &class, m.kind)
+            };
             for slot in &mut arg_at[first..end] {
                 *slot = Some(args.len());
             }
