@@ -102,7 +102,15 @@ impl Extractor {
             // A verb before its subject is singular (هاجم المسلحون): a verb
             // with a plural suffix (هاجموا الجيش) has its subject before it
             // or dropped, and the actor after it is its object.
-            (_, Some(a)) if gender != Gender::Plural => {
+            // (Nor a person after a feminine verb: «وخطفت رئيس البلدية فلان»
+            // has its subject before it, the man after it is the object.)
+            (_, Some(a))
+                if gender != Gender::Plural
+                    // (Past tense only: an imperfect ت may be a stem's, ترأس.)
+                    && !(ctx.g.affixes.feminine_mark.starts(&hit.suffix)
+                        && gender == Gender::Fem
+                        && ctx.args[a].class == "Person") =>
+            {
                 let list = conjuncts_forward(ctx, a);
                 let from = list
                     .iter()
