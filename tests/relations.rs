@@ -330,6 +330,30 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
     type Case<'a> = (&'a str, &'a [Row<'a>], &'a [Triple<'a>]);
     let cases: &[Case] = &[
         (
+            // A dateline's date resolves «أمس»; a title takes no date of the
+            // sentence's event (the role is standing).
+            "زيارة رسمية\nباماكو - 17 ديسمبر 2025 (رويترز) - قال وزير الدفاع المالي ساديو كامارا إن الجيش المالي استعاد أمس السيطرة على مدينة بوريم.",
+            &[
+                (
+                    "Malian Armed Forces",
+                    "captured",
+                    "Bourem",
+                    "pos",
+                    "reported",
+                    Some("2025-12-16"),
+                ),
+                (
+                    "Sadio Camara",
+                    "member-of",
+                    "Mali junta",
+                    "pos",
+                    "asserted",
+                    None,
+                ),
+            ],
+            &[],
+        ),
+        (
             "أعلن الجيش المالي يوم الثلاثاء أنه استعاد السيطرة على مدينة بوريم بعد معارك عنيفة مع جبهة تحرير أزواد.",
             &[
                 (

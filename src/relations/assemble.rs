@@ -313,7 +313,13 @@ impl Extractor {
                     } else {
                         (modality, source)
                     };
-                let date = nearest_date(ctx, &dates, &hit);
+                // A title names a standing role: the sentence's date is its
+                // event's (استقبل الرئيس فلان أمس), not the title's.
+                let date = if p.frame == Frame::Title {
+                    None
+                } else {
+                    nearest_date(ctx, &dates, &hit)
+                };
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities
                     .iter()

@@ -238,7 +238,11 @@ impl Extractor {
         mentions: &[Mention],
         discovered: &[Actor],
     ) -> Vec<Statement> {
-        let published = doc.published.as_deref().and_then(dates::Ymd::parse);
+        let published = doc
+            .published
+            .as_deref()
+            .and_then(dates::Ymd::parse)
+            .or_else(|| dates::dateline(&self.grammar, &doc.text));
         let classes: HashMap<&str, &str> = discovered
             .iter()
             .map(|a| (a.iri.as_str(), a.class.as_str()))

@@ -312,3 +312,24 @@ fn hedged_and_relative_dates() {
     let st = run("سيطرت الجماعة على باماكو الشهر الماضي", None);
     assert_eq!(st[0].date, None);
 }
+
+#[test]
+fn a_datelines_date_resolves_relative_dates_without_a_publication_date() {
+    // «الأربعاء» in a dispatch dated 17 December 2025 (a Wednesday).
+    let text =
+        "هجوم في الشمال\nباماكو - 17 ديسمبر 2025 (رويترز) - سيطرت الجماعة على كيدال الأربعاء.";
+    let st = run(text, None);
+    let s = st
+        .iter()
+        .find(|s| s.relation == "captured")
+        .expect("captured");
+    assert_eq!(s.date.as_deref(), Some("2025-12-17"));
+    // A date later in the text is no dateline: «الأربعاء» stays unresolved.
+    let text = "هجوم في الشمال\nسيطرت الجماعة على كيدال الأربعاء، بعد معارك بدأت في 17 ديسمبر 2025.";
+    let st = run(text, None);
+    let s = st
+        .iter()
+        .find(|s| s.relation == "captured")
+        .expect("captured");
+    assert_ne!(s.date.as_deref(), Some("2025-12-17"));
+}

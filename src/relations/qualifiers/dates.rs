@@ -6,7 +6,8 @@
 //! against a known publication date and otherwise left out, never guessed.
 
 use crate::grammar::Grammar;
-use crate::text::tokens::{TokKind, Token};
+use crate::model::Span;
+use crate::text::tokens::{TokKind, Token, tokenize};
 
 /// A date expression found in a sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,7 +76,7 @@ impl Ymd {
 /// series (with a clitic بـ), or a Levantine name of two words.
 fn month(g: &Grammar, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     // The word as written first: «فبراير» is no ف + «براير».
-    let whole = tokens[i].key.as_str();
+    let whole = tokens.get(i)?.key.as_str();
     let k = if g.dates.months.get(whole).is_some() {
         whole
     } else {
@@ -145,6 +146,36 @@ fn ym(y: i64, m: u32) -> String {
 fn months_back(y: i64, m: u32, n: i64) -> (i64, u32) {
     let idx = y * 12 + i64::from(m) - 1 - n;
     (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
+}
+
+/// The date of a wire's dateline (بيشاور - 14 أكتوبر 2025 (الأناضول) -): a
+/// full date among the first words of the article's first two lines, right
+/// before an opening parenthesis or a spaced dash. It stands for the
+/// publication date when the document gives none, so that «الثلاثاء» and
+/// «أمس» in the dispatch resolve against it.
+pub(crate) fn dateline(g: &Grammar, text: &str) -> Option<Ymd> {
+    const LINES: usize = 2;
+    const WITHIN: usize = 12;
+    for line in text.lines().take(LINES) {
+        let tokens = tokenize(line, Span::new(0, line.len()));
+        let found = find(g, &tokens, None).into_iter().find_map(|e| {
+            if e.first >= WITHIN {
+                return None;
+            }
+            let next = tokens.get(e.end).map(|t| t.key.as_str());
+            let marked = matches!(next, Some("(") | Some("-") | Some("–"));
+            let day = e
+                .value
+                .as_deref()
+                .and_then(Ymd::parse)
+                .filter(|_| e.value.as_deref().is_some_and(|v| v.len() == 10))?;
+            marked.then_some(day)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// Every date expression in `tokens`, left to right.
