@@ -92,6 +92,7 @@ impl Extractor {
         out: &mut Vec<Statement>,
     ) {
         let doc = dc.doc;
+        let answer = interview_answer(ctx.text, sentence.span.start);
         let quantities = quantities::find(ctx.g, ctx.text, &ctx.tokens);
         // A number that counts something is not a year (نحو 2000 عنصر).
         let dates: Vec<&dates::DateExpr> = ctx
@@ -310,6 +311,9 @@ impl Extractor {
                 let (modality, source) =
                     if p.frame == Frame::Title && modality == Modality::Reported {
                         (Modality::Asserted, None)
+                    } else if answer && p.frame != Frame::Title && modality == Modality::Asserted {
+                        // An interviewee's answer is what a source says.
+                        (Modality::Reported, None)
                     } else {
                         (modality, source)
                     };
@@ -651,6 +655,33 @@ pub(super) fn dedupe(out: &mut Vec<Statement>, from: usize) {
 
 /// The unit quantities give counted soldiers and fighters.
 const FIGHTERS_UNIT: &str = "fighters";
+
+/// The longest name before the colon of an answer (الحسيني: …), in bytes.
+const SPEAKER_MAX: usize = 60;
+
+/// Whether the paragraph holding byte `at` answers a question in an
+/// interview: the paragraph before it ends with a question mark, and this
+/// one opens with a dash (- نحن …) or a short speaker's name and a colon
+/// (الحسيني: …). Its relations are the interviewee's words, reported.
+fn interview_answer(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    if line_start == 0 {
+        return false;
+    }
+    let previous = text[..line_start - 1].trim_end();
+    let previous = previous.rsplit('\n').next().unwrap_or(previous);
+    if !previous.trim_end().ends_with(['؟', '?']) {
+        return false;
+    }
+    let line = text[line_start..].trim_start();
+    let dashed = line.starts_with(['-', '–', '—']);
+    let speaker = line
+        .char_indices()
+        .take_while(|&(i, _)| i <= SPEAKER_MAX)
+        .find(|&(_, c)| c == ':' || c == '.' || c == '،')
+        .is_some_and(|(_, c)| c == ':');
+    dashed || speaker
+}
 
 /// Classes of actors whose counted soldiers are theirs.
 pub(super) const ARMED_CLASSES: &[&str] = &["ArmedForces", "ArmedGroup", "PrivateMilitaryCompany"];

@@ -333,3 +333,24 @@ fn a_datelines_date_resolves_relative_dates_without_a_publication_date() {
         .expect("captured");
     assert_ne!(s.date.as_deref(), Some("2025-12-17"));
 }
+
+#[test]
+fn an_interviewees_answer_is_reported() {
+    // A dashed answer after a question: the interviewee's words.
+    let st = run(
+        "حوار\n• هل تسيطرون على المدينة؟\n- نعم، سيطرت الجماعة على كيدال.",
+        None,
+    );
+    let s = st
+        .iter()
+        .find(|s| s.relation == "captured")
+        .expect("captured");
+    assert_eq!(s.modality, Modality::Reported);
+    // A question heading then the writer's own text: asserted.
+    let st = run("تقرير\nماذا جرى في الشمال؟\nسيطرت الجماعة على كيدال.", None);
+    let s = st
+        .iter()
+        .find(|s| s.relation == "captured")
+        .expect("captured");
+    assert_eq!(s.modality, Modality::Asserted);
+}
