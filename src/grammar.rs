@@ -257,6 +257,9 @@ pub struct Clauses {
     pub connectives: Words,
     /// Complementizers opening a reported clause (أن، إن، بأن، أنه …).
     pub complementizers: Words,
+    /// Connectives that explain the clause before in its voice (إذ): a
+    /// reported claim's scope goes on past them.
+    pub explaining: Words,
     /// The plain أن before a verb (سبق للجيش أن قصف).
     pub an: Words,
     /// Words that open a sentence with its topic actor, set off by a comma

@@ -330,6 +330,23 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
     type Case<'a> = (&'a str, &'a [Row<'a>], &'a [Triple<'a>]);
     let cases: &[Case] = &[
         (
+            // «تقول» reports like «قال»; the writer's description of the
+            // group inside the report (المرتبطة بتنظيم القاعدة) is asserted.
+            "وتقول الحكومة المالية إن جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، سيطرت على بلدة بوريم.",
+            &[
+                ("JNIM", "captured", "Bourem", "pos", "reported", None),
+                (
+                    "JNIM",
+                    "affiliated-with",
+                    "al-Qaeda",
+                    "pos",
+                    "asserted",
+                    None,
+                ),
+            ],
+            &[],
+        ),
+        (
             // A dateline's date resolves «أمس»; a title takes no date of the
             // sentence's event (the role is standing).
             "زيارة رسمية\nباماكو - 17 ديسمبر 2025 (رويترز) - قال وزير الدفاع المالي ساديو كامارا إن الجيش المالي استعاد أمس السيطرة على مدينة بوريم.",

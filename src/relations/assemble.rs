@@ -308,15 +308,20 @@ impl Extractor {
                 let modality = if future { Modality::Hedged } else { modality };
                 // A title (وزير الدفاع فلان) is how the writer names a person,
                 // not what a source reports: «قال وزير الدفاع فلان …».
-                let (modality, source) =
-                    if p.frame == Frame::Title && modality == Modality::Reported {
-                        (Modality::Asserted, None)
-                    } else if answer && p.frame != Frame::Title && modality == Modality::Asserted {
-                        // An interviewee's answer is what a source says.
-                        (Modality::Reported, None)
-                    } else {
-                        (modality, source)
-                    };
+                // (So is a participle describing an actor, «الجماعة، المرتبطة
+                // بالقاعدة»: the writer's own description inside a report.)
+                let describing = matches!(
+                    p.frame,
+                    Frame::Title | Frame::ActiveParticiple | Frame::PassiveParticiple
+                );
+                let (modality, source) = if describing && modality == Modality::Reported {
+                    (Modality::Asserted, None)
+                } else if answer && p.frame != Frame::Title && modality == Modality::Asserted {
+                    // An interviewee's answer is what a source says.
+                    (Modality::Reported, None)
+                } else {
+                    (modality, source)
+                };
                 // A title names a standing role: the sentence's date is its
                 // event's (استقبل الرئيس فلان أمس), not the title's.
                 let date = if p.frame == Frame::Title {
@@ -596,11 +601,9 @@ pub(super) fn cue_scope(ctx: &Ctx<'_>, pos: usize) -> usize {
     let mut c = ctx.clause[pos];
     loop {
         let start = ctx.clause_start[c];
-        let opens_complement = ctx
-            .g
-            .clauses
-            .complementizers
-            .contains(ctx.g.strip_conj(&ctx.tokens[start].key));
+        let opener = ctx.g.strip_conj(&ctx.tokens[start].key);
+        let opens_complement = ctx.g.clauses.complementizers.contains(opener)
+            || ctx.g.clauses.explaining.contains(opener);
         if c == 0 || !opens_complement {
             return start;
         }
