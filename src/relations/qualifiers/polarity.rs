@@ -73,6 +73,16 @@ pub(crate) fn polarity(
         let next = tokens.get(i + 1).map_or("", |t| t.key.as_str());
         let negator =
             g.polarity.negators.contains(k) && !g.polarity.not_negated_before.contains(next);
+        // «لا يستبعد أن …»: a negated denial affirms (hedged, not negated).
+        let negated_denial = negator && negating_verb(g, cues, next);
+        let denied_denial = negating_verb(g, cues, k)
+            && i > 0
+            && g.polarity
+                .negators
+                .contains(g.strip_conj(&tokens[i - 1].key));
+        if negated_denial || denied_denial {
+            continue;
+        }
         if negator || negating_verb(g, cues, k) {
             let opens = tokens[i + 1..first]
                 .iter()
@@ -104,6 +114,14 @@ mod tests {
         ))
         .expect("cues load");
         polarity(crate::grammar::repository(), &cues, &toks, at, 0, &is_arg)
+    }
+
+    #[test]
+    fn ruling_out_negates_and_not_ruling_out_does_not() {
+        let text = "يستبعد الباحث أن تسيطر ولاية الساحل على تيلابيري";
+        assert_eq!(pol(text, "تسيطر", &["ولاية", "الساحل"]), Polarity::Neg);
+        let text = "ولا يستبعد الباحث أن تسيطر ولاية الساحل على تيلابيري";
+        assert_eq!(pol(text, "تسيطر", &["ولاية", "الساحل"]), Polarity::Pos);
     }
 
     #[test]
