@@ -330,6 +330,30 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
     type Case<'a> = (&'a str, &'a [Row<'a>], &'a [Triple<'a>]);
     let cases: &[Case] = &[
         (
+            // A relative clause describing an actor is not under the threat
+            // that hosts it.
+            "وكان ديبي قد هدد بسحب بلاده من القوة المتعددة الجنسيات المشتركة، التي تضم تشاد ونيجيريا.",
+            &[
+                (
+                    "Chad",
+                    "member-of",
+                    "Multinational Joint Task Force",
+                    "pos",
+                    "asserted",
+                    None,
+                ),
+                (
+                    "Nigeria",
+                    "member-of",
+                    "Multinational Joint Task Force",
+                    "pos",
+                    "asserted",
+                    None,
+                ),
+            ],
+            &[],
+        ),
+        (
             // «تقول» reports like «قال»; the writer's description of the
             // group inside the report (المرتبطة بتنظيم القاعدة) is asserted.
             "وتقول الحكومة المالية إن جماعة نصرة الإسلام والمسلمين، المرتبطة بتنظيم القاعدة، سيطرت على بلدة بوريم.",

@@ -310,11 +310,22 @@ impl Extractor {
                 // not what a source reports: «قال وزير الدفاع فلان …».
                 // (So is a participle describing an actor, «الجماعة، المرتبطة
                 // بالقاعدة»: the writer's own description inside a report.)
-                let describing = matches!(
-                    p.frame,
-                    Frame::Title | Frame::ActiveParticiple | Frame::PassiveParticiple
-                );
-                let (modality, source) = if describing && modality == Modality::Reported {
+                // And a relative clause describing an actor (القوة، التي تضم
+                // تشاد ونيجيريا): not under the hedge or report of its host.
+                let relative_clause = hit.first > 0
+                    && ctx
+                        .g
+                        .clauses
+                        .relatives
+                        .contains(ctx.tokens[hit.first - 1].key.as_str());
+                let describing = relative_clause
+                    || matches!(
+                        p.frame,
+                        Frame::Title | Frame::ActiveParticiple | Frame::PassiveParticiple
+                    );
+                let undescribed = modality == Modality::Reported
+                    || (relative_clause && modality == Modality::Hedged && !future);
+                let (modality, source) = if describing && undescribed {
                     (Modality::Asserted, None)
                 } else if answer && p.frame != Frame::Title && modality == Modality::Asserted {
                     // An interviewee's answer is what a source says.
