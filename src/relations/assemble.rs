@@ -312,12 +312,14 @@ impl Extractor {
                 // بالقاعدة»: the writer's own description inside a report.)
                 // And a relative clause describing an actor (القوة، التي تضم
                 // تشاد ونيجيريا): not under the hedge or report of its host.
+                // (An actor's: «الهجمات التي استهدفت …» is the claimed event.)
                 let relative_clause = hit.first > 0
                     && ctx
                         .g
                         .clauses
                         .relatives
-                        .contains(ctx.tokens[hit.first - 1].key.as_str());
+                        .contains(ctx.tokens[hit.first - 1].key.as_str())
+                    && head_before(ctx, hit.first - 1).is_some();
                 let describing = relative_clause
                     || matches!(
                         p.frame,
