@@ -330,6 +330,23 @@ fn unseen_sentences_give_the_stated_relations_and_no_other() {
     type Case<'a> = (&'a str, &'a [Row<'a>], &'a [Triple<'a>]);
     let cases: &[Case] = &[
         (
+            // «بقيادة فلان» names a standing role in the writer's voice:
+            // asserted and undated, while the reported event keeps both.
+            "قال الجيش المالي إن جماعة نصرة الإسلام والمسلمين بقيادة إياد أغ غالي هاجمت كيدال في مارس 2024.",
+            &[
+                ("Iyad Ag Ghaly", "leads", "JNIM", "pos", "asserted", None),
+                (
+                    "JNIM",
+                    "attacked",
+                    "Kidal",
+                    "pos",
+                    "reported",
+                    Some("2024-03"),
+                ),
+            ],
+            &[],
+        ),
+        (
             // A relative clause describing an actor is not under the threat
             // that hosts it.
             "وكان ديبي قد هدد بسحب بلاده من القوة المتعددة الجنسيات المشتركة، التي تضم تشاد ونيجيريا.",

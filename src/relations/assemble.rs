@@ -320,7 +320,11 @@ impl Extractor {
                         .relatives
                         .contains(ctx.tokens[hit.first - 1].key.as_str())
                     && head_before(ctx, hit.first - 1).is_some();
+                // (And «بقيادة فلان»: a role named by a preposition.)
+                let role_phrase =
+                    p.frame == Frame::Prep && ROLE_RELATIONS.contains(&p.relation.as_str());
                 let describing = relative_clause
+                    || role_phrase
                     || matches!(
                         p.frame,
                         Frame::Title | Frame::ActiveParticiple | Frame::PassiveParticiple
@@ -337,7 +341,7 @@ impl Extractor {
                 };
                 // A title names a standing role: the sentence's date is its
                 // event's (استقبل الرئيس فلان أمس), not the title's.
-                let date = if p.frame == Frame::Title {
+                let date = if p.frame == Frame::Title || role_phrase {
                     None
                 } else {
                     nearest_date(ctx, &dates, &hit)
@@ -671,6 +675,10 @@ pub(super) fn dedupe(out: &mut Vec<Statement>, from: usize) {
 
 /// The unit quantities give counted soldiers and fighters.
 const FIGHTERS_UNIT: &str = "fighters";
+
+/// Relations of a standing role: named by a preposition (بقيادة فلان) they
+/// describe an actor in the writer's voice, with no date of their own.
+const ROLE_RELATIONS: &[&str] = &["leads", "member-of", "affiliated-with"];
 
 /// The longest name before the colon of an answer (الحسيني: …), in bytes.
 const SPEAKER_MAX: usize = 60;
