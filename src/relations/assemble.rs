@@ -329,8 +329,8 @@ impl Extractor {
                         p.frame,
                         Frame::Title | Frame::ActiveParticiple | Frame::PassiveParticiple
                     );
-                let undescribed = modality == Modality::Reported
-                    || (relative_clause && modality == Modality::Hedged && !future);
+                let undescribed =
+                    modality == Modality::Reported || (modality == Modality::Hedged && !future);
                 let (modality, source) = if describing && undescribed {
                     (Modality::Asserted, None)
                 } else if answer && p.frame != Frame::Title && modality == Modality::Asserted {
