@@ -115,11 +115,11 @@ impl BulkSession<'_> {
             return Ok(0);
         }
         let b = self.store.prepare(extractions, ontology)?;
-        self.queued
-            .extend(b.quads.iter().chain(&b.records).cloned());
+        let n = self.store.stored(extractions, &b, tap)?;
         self.pending += b.quads.len() + b.records.len();
+        self.queued.extend(b.quads);
+        self.queued.extend(b.records);
         self.load_full_chunks()?;
-        let n = self.store.stored(extractions, b, tap)?;
         if self.pending >= self.committed.max(self.min_commit) {
             self.commit()?;
         }

@@ -111,7 +111,7 @@ impl Store {
             tx.extend(&b.records);
             tx.commit().map_err(|e| self.err(e))?;
         }
-        self.stored(&extractions, b, tap)
+        self.stored(&extractions, &b, tap)
     }
 
     /// The quads and view records of a batch of documents with distinct
@@ -164,7 +164,7 @@ impl Store {
     pub(super) fn stored(
         &mut self,
         extractions: &[&Extraction],
-        b: Prepared,
+        b: &Prepared,
         tap: &mut dyn FnMut(&[Quad]) -> Result<()>,
     ) -> Result<usize> {
         self.marked |= b.mark;
