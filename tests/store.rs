@@ -456,9 +456,9 @@ fn killed_builds(tmp: &Path, kind: Kind) {
             .arg("--store")
             .arg(at(dir))
             .arg("--no-exports")
-            // Small batches, so that storing interleaves with extraction
-            // and kills land between stored documents.
-            .args(["--batch", "16"])
+            // Small batches and bulk commits, so that storing interleaves
+            // with extraction and kills land between stored documents.
+            .args(["--batch", "16", "--commit-every", "2000"])
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -522,6 +522,13 @@ fn killed_builds(tmp: &Path, kind: Kind) {
     let store = Store::open_read_only(&dir).expect("opens");
     assert_eq!(store.kind(), Some(kind));
     assert_eq!(store.document_ids().expect("ids").len(), 300);
+    // The sorted files of killed bulk loads are gone.
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .expect("store folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bulk-"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
     let total: usize = expected.values().sum();
     assert_eq!(store.statements().expect("statements").len(), total);
     eprintln!("{kind:?}: {partial_rounds} kills landed mid-build; {total} statements in all");

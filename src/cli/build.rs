@@ -31,6 +31,10 @@ pub(crate) struct Args {
     /// the whole corpus between them (see docs/scale.md).
     #[arg(long, value_name = "I/N", value_parser = super::extract::parse_shard)]
     shard: Option<pipeline::Shard>,
+    /// The fewest new quads a bulk commit of a fresh store waits for (for
+    /// tests that kill builds between commits).
+    #[arg(long, hide = true, default_value_t = BuildOptions::default().commit_quads, value_name = "QUADS")]
+    commit_every: usize,
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
@@ -45,6 +49,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         batch_docs: args.batch,
         threads: args.jobs.map(usize::from),
         shard: args.shard,
+        commit_quads: args.commit_every,
         ..BuildOptions::default()
     };
     let mut bar = Bar::new();

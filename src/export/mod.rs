@@ -26,6 +26,7 @@ use crate::ontology::Ontology;
 use crate::store::Store;
 
 pub use self::csv::Dialect as CsvDialect;
+pub use self::rdf::RdfKeys;
 
 /// An output format. CSV is two tables, each its own format here; the
 /// command line writes both for `--format csv`.
@@ -235,6 +236,19 @@ pub const STANDARD_FILES: [(&str, Format); 5] = [
 /// GEXF, Turtle, Gephi CSV), each written atomically: a reader never sees a
 /// half-written file, and a failed export leaves the previous one in place.
 pub fn refresh_exports(store: &Store, ontology: &Ontology, dir: &Path) -> Result<ExportSummary> {
+    refresh_exports_with(store, ontology, dir, None)
+}
+
+/// [`refresh_exports`], writing the RDF file from `keys` (gathered while the
+/// documents were stored, see [`RdfKeys`]) instead of reading the store's
+/// document graphs back. The caller vouches that they hold exactly those
+/// graphs ([`Store::holds_only_put_documents`]).
+pub fn refresh_exports_with(
+    store: &Store,
+    ontology: &Ontology,
+    dir: &Path,
+    mut keys: Option<RdfKeys>,
+) -> Result<ExportSummary> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let view = View::from_store(store, ontology, &Filter::default())?;
     let options = Options {
@@ -246,7 +260,7 @@ pub fn refresh_exports(store: &Store, ontology: &Ontology, dir: &Path) -> Result
         let path = dir.join(name);
         write_atomic_with(&path, |out| {
             if format.is_rdf() {
-                rdf::write(store, format, out)
+                rdf::write_with(store, format, keys.take(), out)
             } else {
                 write_view(format, &view, &options, out)
             }

@@ -21,7 +21,7 @@ use crate::export::{self, ExportSummary};
 use crate::ingest;
 use crate::model::{Diagnostic, Document, Extraction};
 use crate::sentences;
-use crate::store::Store;
+use crate::store::{BulkSession, Store};
 
 pub use crate::rules::Resources;
 pub use shard::Shard;
@@ -233,6 +233,10 @@ pub struct BuildOptions {
     /// Only the documents of this shard (see [`Shard`]); the others are
     /// read (to learn their ids) but neither counted nor extracted.
     pub shard: Option<Shard>,
+    /// The fewest new quads a bulk commit waits for (see
+    /// `store::BulkSession`); smaller in tests, so that kills land between
+    /// commits.
+    pub commit_quads: usize,
 }
 
 impl Default for BuildOptions {
@@ -242,6 +246,7 @@ impl Default for BuildOptions {
             batch_bytes: 32 << 20,
             threads: None,
             shard: None,
+            commit_quads: crate::store::MIN_COMMIT_QUADS,
         }
     }
 }
@@ -391,40 +396,53 @@ fn run_build(
     // pool while this thread stores `pending` and reads the batch after.
     // A batch of only unchanged documents still passes through, so that
     // progress counts it; an empty one means the inputs are exhausted.
-    let mut batch = reader.next_batch(&mut summary);
-    let mut pending: Option<(Vec<(Extraction, ExtractTimes)>, Batch)> = None;
-    while batch.count > 0 || pending.is_some() {
-        let docs = std::mem::take(&mut batch.docs);
-        let mut next = Batch::default();
-        let (extracted, stored) = std::thread::scope(|s| {
-            let worker =
-                (!docs.is_empty()).then(|| s.spawn(|| on_pool(pool, || extract_batch(docs, res))));
-            let stored = match pending.take() {
-                Some((p, meta)) => {
-                    store_batch(&mut store, p, res, &mut summary).map(|()| Some(meta))
+    // A fresh store's RDF export is gathered from the quads as they are
+    // stored, rather than read back at the end (see `export::RdfKeys`).
+    let mut keys = (cfg.exports.is_some() && store.holds_only_put_documents())
+        .then(export::RdfKeys::for_standard_exports);
+    // New documents of a fresh store go in through one bulk load for the
+    // whole build (see `store::BulkSession`).
+    store.bulk(opts.commit_quads, |session| {
+        let mut batch = reader.next_batch(&mut summary);
+        let mut pending: Option<(Vec<(Extraction, ExtractTimes)>, Batch)> = None;
+        while batch.count > 0 || pending.is_some() {
+            let docs = std::mem::take(&mut batch.docs);
+            let mut next = Batch::default();
+            let (extracted, stored) = std::thread::scope(|s| {
+                let worker = (!docs.is_empty())
+                    .then(|| s.spawn(|| on_pool(pool, || extract_batch(docs, res))));
+                let stored = match pending.take() {
+                    Some((p, meta)) => store_batch(session, p, res, keys.as_mut(), &mut summary)
+                        .map(|()| Some(meta)),
+                    None => Ok(None),
+                };
+                if stored.is_ok() {
+                    next = reader.next_batch(&mut summary);
                 }
-                None => Ok(None),
-            };
-            if stored.is_ok() {
-                next = reader.next_batch(&mut summary);
+                let waited = Instant::now();
+                let extracted = match worker {
+                    Some(w) => match w.join() {
+                        Ok(v) => v,
+                        Err(panic) => std::panic::resume_unwind(panic),
+                    },
+                    None => Vec::new(),
+                };
+                summary.times.wait += waited.elapsed();
+                (extracted, stored)
+            });
+            if let Some(done) = stored? {
+                progress.advance(done.count, done.bytes, done.done);
             }
-            let waited = Instant::now();
-            let extracted = match worker {
-                Some(w) => match w.join() {
-                    Ok(v) => v,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                },
-                None => Vec::new(),
-            };
-            summary.times.wait += waited.elapsed();
-            (extracted, stored)
-        });
-        if let Some(done) = stored? {
-            progress.advance(done.count, done.bytes, done.done);
+            pending = (batch.count > 0).then_some((extracted, batch));
+            batch = next;
         }
-        pending = (batch.count > 0).then_some((extracted, batch));
-        batch = next;
-    }
+        // What waits is committed here rather than when `bulk` returns, so
+        // that it counts as storing.
+        let t = Instant::now();
+        session.commit()?;
+        summary.times.store += t.elapsed();
+        Ok(())
+    })?;
 
     progress.step("save");
     let t = Instant::now();
@@ -449,7 +467,8 @@ fn run_build(
             None
         };
         let store = reader.as_ref().unwrap_or(&store);
-        summary.exports = export::refresh_exports(store, &res.ontology, dir)?;
+        let keys = keys.filter(|_| store.holds_only_put_documents());
+        summary.exports = export::refresh_exports_with(store, &res.ontology, dir, keys)?;
         summary.discovered = write_discovered(store, &dir.join(DISCOVERED_FILE))?;
         summary.times.exports = t.elapsed();
     }
@@ -479,15 +498,21 @@ fn on_pool<T: Send>(pool: Option<&rayon::ThreadPool>, f: impl FnOnce() -> T + Se
 
 /// Hands a batch's extractions to the store, in order, and counts them.
 fn store_batch(
-    store: &mut Store,
+    session: &mut BulkSession<'_>,
     batch: Vec<(Extraction, ExtractTimes)>,
     res: &Resources,
+    keys: Option<&mut export::RdfKeys>,
     summary: &mut BuildSummary,
 ) -> Result<()> {
     let t = Instant::now();
     // Stored first, counted after: a document the store refused is not
     // reported as extracted and stored.
-    store.put_batch(batch.iter().map(|(e, _)| e), &res.ontology)?;
+    let docs = batch.iter().map(|(e, _)| e);
+    let docs: Vec<&Extraction> = docs.collect();
+    match keys {
+        Some(k) => session.put_batch_tapped(&docs, &res.ontology, &mut |q| k.add_document_quads(q)),
+        None => session.put_batch_tapped(&docs, &res.ontology, &mut |_| Ok(())),
+    }?;
     for (extraction, times) in &batch {
         summary.times.extract.add(times);
         summary.extracted += 1;

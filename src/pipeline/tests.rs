@@ -214,3 +214,63 @@ fn very_long_documents_end_a_batch_early() {
     build_into(tmp.path(), &input, &res, &opts, &mut log);
     assert_eq!(log.batches.len(), 5);
 }
+
+/// The Turtle file a build writes from the quads it stored (a fresh store)
+/// is the one written by reading the store back, also when a document id
+/// comes twice (the second version replaces the first, so the build falls
+/// back to reading the store) and in an N-Quads store.
+#[test]
+fn turtle_gathered_while_storing_is_the_turtle_read_from_the_store() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = seeds(tmp.path());
+    let res = resources();
+    // The seeds, then one of them again as a JSON line with other text.
+    let twice = tmp.path().join("twice");
+    std::fs::create_dir_all(&twice).expect("mkdir");
+    for e in std::fs::read_dir(&input).expect("seeds") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, twice.join(p.file_name().expect("name"))).expect("copy");
+    }
+    let first = ingest::read_all(std::slice::from_ref(&input))
+        .next()
+        .expect("a seed")
+        .expect("readable");
+    let line = serde_json::json!({
+        "id": first.id,
+        "text": format!("{}\nانسحبت القوات الفرنسية من مالي.\n", first.text),
+    });
+    std::fs::write(twice.join("zz_again.jsonl"), format!("{line}\n")).expect("jsonl");
+    for (name, inputs, store) in [
+        ("fresh", &input, ""),
+        ("twice", &twice, ""),
+        ("nquads", &input, "nquads:"),
+    ] {
+        let dir = tmp.path().join(name);
+        let cfg = BuildConfig {
+            inputs: vec![inputs.clone()],
+            store: format!("{store}{}", dir.join("store").display()).into(),
+            exports: Some(dir.join("exports")),
+        };
+        let opts = BuildOptions {
+            batch_docs: 2,
+            ..BuildOptions::default()
+        };
+        let summary = build_with(&cfg, &res, &opts, &mut NoProgress).expect("build");
+        assert!(summary.stored_statements > 0);
+        let written = std::fs::read(dir.join("exports/graph.ttl")).expect("graph.ttl");
+        let store = Store::open_read_only(&dir.join("store")).expect("store opens");
+        let mut read_back = Vec::new();
+        export::write(
+            export::Format::Turtle,
+            export::Source::Store(&store, &res.ontology),
+            &export::Options::default(),
+            &mut read_back,
+        )
+        .expect("export");
+        assert!(read_back.len() > 10_000, "{name}: a real export");
+        assert!(
+            written == read_back,
+            "{name}: the build's graph.ttl differs"
+        );
+    }
+}

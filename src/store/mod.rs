@@ -11,6 +11,7 @@
 //! `store::view`, and both are described in docs/store.md.
 
 mod bulk;
+mod canonical;
 pub mod file;
 pub mod rdf;
 pub mod remote;
@@ -18,6 +19,7 @@ pub mod rocks;
 pub mod sort;
 mod read;
 mod remote_store;
+mod session;
 mod view;
 mod write;
 
@@ -33,8 +35,10 @@ use crate::model::Document;
 use crate::ontology::Ontology;
 
 pub use bulk::{document_nquads, ontology_nquads};
+pub(crate) use canonical::canonical_term;
 pub use rdf::{LEXICON_GRAPH, ONTOLOGY_GRAPH, sentence_iri};
 pub(crate) use read::read_statement;
+pub use session::{BulkSession, MIN_COMMIT_QUADS};
 
 /// A storage error without a better place to point at.
 pub(crate) fn storage_error(e: impl std::fmt::Display) -> Error {
@@ -155,6 +159,10 @@ pub struct Store {
     /// Something was written since the store was opened: the actor records
     /// are stale until [`Store::save`] writes them again.
     changed: bool,
+    /// Something stored was dropped or replaced, or quads were inserted
+    /// outside a document, since the store was opened (see
+    /// [`Store::holds_only_put_documents`]).
+    rewritten: bool,
 }
 
 /// The file in a store folder that records the rules stamp (see
@@ -280,6 +288,7 @@ impl Store {
             marked: false,
             bulk_loaded: false,
             changed: false,
+            rewritten: false,
         }
     }
 
@@ -309,6 +318,14 @@ impl Store {
             .contains(&view::complete())
             .map_err(|e| self.err(e))?;
         Ok(self)
+    }
+
+    /// Whether the document graphs hold exactly the documents given to
+    /// [`Store::put_batch_tapped`] since the store was opened: it held no
+    /// document then, and nothing was removed, replaced or inserted beside
+    /// them since. Then what the taps saw is what the store holds.
+    pub fn holds_only_put_documents(&self) -> bool {
+        self.fresh.is_some() && !self.rewritten && !self.is_remote()
     }
 
     /// The store directory (`(memory)` for an in-memory store).
@@ -639,6 +656,7 @@ impl Store {
         self.check_writable()?;
         let quads: Vec<Quad> = quads.into_iter().collect();
         self.mark_changed()?;
+        self.rewritten = true;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         tx.extend(&quads);
         tx.commit().map_err(|e| self.err(e))?;

@@ -65,6 +65,9 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
         }
         Err(fs::TryLockError::Error(e)) => return Err(Error::io(&lock_path, e)),
     }
+    if !read_only {
+        remove_stale_bulk_files(dir);
+    }
     let opened = if read_only {
         oxigraph::store::Store::open_read_only(dir)
     } else {
@@ -101,6 +104,25 @@ pub(super) fn open(dir: &Path, read_only: bool) -> Result<(oxigraph::store::Stor
             writable: !read_only,
         },
     ))
+}
+
+/// Removes the sorted files of a bulk load that a killed build left in the
+/// store folder (Oxigraph names them `bulk-<random>.sst` and removes them
+/// itself after ingesting them, or when a load fails). Only a writer, which
+/// holds the lock, calls this: no other load can be running. An ingested
+/// file is linked into the store under RocksDB's own name, so removing this
+/// name never removes stored data.
+fn remove_stale_bulk_files(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
 }
 
 impl RocksBackend {

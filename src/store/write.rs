@@ -12,6 +12,27 @@ use crate::error::Result;
 use crate::model::Extraction;
 use crate::ontology::Ontology;
 
+/// A batch of documents ready to write (see [`Store::prepare`]).
+pub(super) struct Prepared {
+    /// Graphs of earlier versions, to drop.
+    pub(super) old: Vec<NamedNode>,
+    /// The documents' graphs.
+    pub(super) quads: Vec<Quad>,
+    /// Their records in the view graph.
+    pub(super) records: Vec<Quad>,
+    /// The view records of the graphs dropped.
+    pub(super) old_records: Vec<Quad>,
+    /// `records` holds the mark that every document has its records.
+    pub(super) mark: bool,
+}
+
+impl Prepared {
+    /// Nothing to drop: only new documents, which a bulk load can add.
+    pub(super) fn is_new(&self) -> bool {
+        self.old.is_empty() && self.old_records.is_empty()
+    }
+}
+
 impl Store {
     /// Stores one document's extraction in one transaction, replacing any
     /// earlier version of the same document id. Returns the number of quads written.
@@ -30,6 +51,21 @@ impl Store {
         extractions: impl IntoIterator<Item = &'a Extraction>,
         ontology: &Ontology,
     ) -> Result<usize> {
+        self.put_batch_tapped(extractions, ontology, &mut |_| Ok(()))
+    }
+
+    /// [`Store::put_batch`], handing the quads of the documents' graphs
+    /// (not the view records) to `tap` once they are committed, as written:
+    /// [`super::canonical_term`] gives the form the store reads them back
+    /// in. A build uses it to write the RDF export of a fresh store without
+    /// reading every quad back (see [`Store::holds_only_put_documents`]).
+    /// A remote store does not call `tap`.
+    pub fn put_batch_tapped<'a>(
+        &mut self,
+        extractions: impl IntoIterator<Item = &'a Extraction>,
+        ontology: &Ontology,
+        tap: &mut dyn FnMut(&[Quad]) -> Result<()>,
+    ) -> Result<usize> {
         self.check_writable()?;
         let extractions: Vec<&Extraction> = extractions.into_iter().collect();
         if extractions.is_empty() {
@@ -44,10 +80,47 @@ impl Store {
             // earlier one, which the look-up below only sees once committed.
             let mut n = 0;
             for e in extractions {
-                n += self.put_batch([e], ontology)?;
+                n += self.put_batch_tapped([e], ontology, tap)?;
             }
             return Ok(n);
         }
+        let b = self.prepare(&extractions, ontology)?;
+        if b.is_new() && matches!(self.backend, Backend::Rocks(_)) {
+            // New documents only: RocksDB's bulk loader writes sorted files
+            // and ingests them in one atomic step at commit (a kill before
+            // it leaves none of the batch), several times faster than a
+            // transaction, which indexes quad by quad through the log.
+            let mut loader = self
+                .inner
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
+            loader
+                .load_quads(b.quads.iter().chain(&b.records).cloned())
+                .map_err(|e| self.err(e))?;
+            loader.commit().map_err(|e| self.err(e))?;
+            self.bulk_loaded = true;
+        } else {
+            let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
+            for g in &b.old {
+                tx.remove_named_graph(g).map_err(|e| self.err(e))?;
+            }
+            for r in &b.old_records {
+                tx.remove(r);
+            }
+            tx.extend(&b.quads);
+            tx.extend(&b.records);
+            tx.commit().map_err(|e| self.err(e))?;
+        }
+        self.stored(&extractions, &b, tap)
+    }
+
+    /// The quads and view records of a batch of documents with distinct
+    /// ids, and what they replace; marks the actor records stale.
+    pub(super) fn prepare(
+        &mut self,
+        extractions: &[&Extraction],
+        ontology: &Ontology,
+    ) -> Result<Prepared> {
         if self.gold.is_none() {
             self.gold = Some(rdf::gold_names(&self.inner)?);
         }
@@ -58,7 +131,7 @@ impl Store {
         let mut old = Vec::new();
         let mut quads: Vec<Quad> = Vec::new();
         let mut records = Vec::new();
-        for e in &extractions {
+        for e in extractions {
             let id = &e.document.id;
             let seen = self.fresh.as_ref().map(|f| f.contains(id));
             if seen != Some(false) {
@@ -76,38 +149,31 @@ impl Store {
         }
         let old_records = self.records_of(&old)?;
         self.mark_changed()?;
-        if old.is_empty() && old_records.is_empty() && matches!(self.backend, Backend::Rocks(_)) {
-            // New documents only: RocksDB's bulk loader writes sorted files
-            // and ingests them in one atomic step at commit (a kill before
-            // it leaves none of the batch), several times faster than a
-            // transaction, which indexes quad by quad through the log.
-            let mut loader = self
-                .inner
-                .bulk_loader()
-                .with_max_memory_size_in_megabytes(BULK_MEMORY_MB);
-            loader
-                .load_quads(quads.iter().chain(&records).cloned())
-                .map_err(|e| self.err(e))?;
-            loader.commit().map_err(|e| self.err(e))?;
-            self.bulk_loaded = true;
-        } else {
-            let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
-            for g in &old {
-                tx.remove_named_graph(g).map_err(|e| self.err(e))?;
-            }
-            for r in &old_records {
-                tx.remove(r);
-            }
-            tx.extend(&quads);
-            tx.extend(&records);
-            tx.commit().map_err(|e| self.err(e))?;
-        }
-        self.marked |= mark;
+        self.rewritten |= !old.is_empty() || !old_records.is_empty();
+        Ok(Prepared {
+            old,
+            quads,
+            records,
+            old_records,
+            mark,
+        })
+    }
+
+    /// Notes a prepared batch as written (committed, or pending in a
+    /// [`super::BulkSession`]) and hands its quads to `tap`.
+    pub(super) fn stored(
+        &mut self,
+        extractions: &[&Extraction],
+        b: &Prepared,
+        tap: &mut dyn FnMut(&[Quad]) -> Result<()>,
+    ) -> Result<usize> {
+        self.marked |= b.mark;
+        tap(&b.quads)?;
         if let Some(f) = &mut self.fresh {
             f.extend(extractions.iter().map(|e| e.document.id.clone()));
         }
         self.after_writes(extractions.len())?;
-        Ok(quads.len())
+        Ok(b.quads.len())
     }
 
     /// The view-graph records of the statements of these document graphs.
@@ -169,6 +235,7 @@ impl Store {
         }
         let old_records = self.records_of(&old)?;
         self.mark_changed()?;
+        self.rewritten = true;
         let mut tx = self.inner.start_transaction().map_err(|e| self.err(e))?;
         for g in &old {
             tx.remove_named_graph(g).map_err(|e| self.err(e))?;
