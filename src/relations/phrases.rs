@@ -108,6 +108,9 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
             || ctx.dates.iter().any(|d| d.first == j)
             || g.dates.past.contains(&ctx.tokens[j].key)
             || g.dates.coming.contains(&ctx.tokens[j].key)
+            // (A time of day before a weekday: فجر الأربعاء.)
+            || (g.dates.times_of_day.contains(&ctx.tokens[j].key)
+                && ctx.dates.iter().any(|d| d.first == j + 1))
     };
     while pos < ctx.tokens.len()
         && (date_at(pos)
