@@ -344,7 +344,13 @@ impl Extractor {
                 let date = if p.frame == Frame::Title || role_phrase {
                     None
                 } else {
-                    nearest_date(ctx, &dates, &hit)
+                    // (An event of a wire's lead with no date of its own
+                    // happened on the dateline's day.)
+                    nearest_date(ctx, &dates, &hit).or_else(|| {
+                        dc.lead_date
+                            .filter(|_| DATED_EVENTS.contains(&p.relation.as_str()))
+                            .map(|d| d.iso())
+                    })
                 };
                 let clause = ctx.clause[hit.first];
                 let qs: Vec<_> = quantities
@@ -675,6 +681,20 @@ pub(super) fn dedupe(out: &mut Vec<Statement>, from: usize) {
 
 /// The unit quantities give counted soldiers and fighters.
 const FIGHTERS_UNIT: &str = "fighters";
+
+/// Relations that are events of a day (not standing relations): in a wire's
+/// lead without a date of their own they happened on the dateline's day.
+const DATED_EVENTS: &[&str] = &[
+    "attacked",
+    "killed",
+    "kidnapped",
+    "captured",
+    "blockaded",
+    "withdrew-from",
+    "expelled",
+    "evacuated-from",
+    "paid-ransom-to",
+];
 
 /// Relations of a standing role: named by a preposition (بقيادة فلان) they
 /// describe an actor in the writer's voice, with no date of their own.

@@ -238,11 +238,12 @@ impl Extractor {
         mentions: &[Mention],
         discovered: &[Actor],
     ) -> Vec<Statement> {
+        let dateline = dates::dateline(&self.grammar, &doc.text);
         let published = doc
             .published
             .as_deref()
             .and_then(dates::Ymd::parse)
-            .or_else(|| dates::dateline(&self.grammar, &doc.text));
+            .or(dateline.map(|(day, _)| day));
         let classes: HashMap<&str, &str> = discovered
             .iter()
             .map(|a| (a.iri.as_str(), a.class.as_str()))
@@ -262,9 +263,14 @@ impl Extractor {
         for sentence in sentences {
             let ctx = self.prepare(&doc.text, sentence, mentions, published, &class_of);
             states.add(&ctx);
+            // The dispatch's lead: the sentence right after its dateline.
+            let lead = dateline
+                .filter(|&(_, end)| sentence.span.start <= end && end <= sentence.span.end)
+                .map(|(day, _)| day);
             let doc_ctx = DocCtx {
                 doc,
                 article_state: states.top(),
+                lead_date: lead,
             };
             self.sentence(&doc_ctx, sentence, &ctx, &mut topics, &mut events, &mut out);
         }

@@ -354,3 +354,20 @@ fn an_interviewees_answer_is_reported() {
         .expect("captured");
     assert_eq!(s.modality, Modality::Asserted);
 }
+
+#[test]
+fn an_event_of_a_wires_lead_happened_on_the_datelines_day() {
+    let text = "هجوم في الشمال\nباماكو - 17 ديسمبر 2025 (رويترز) - سيطرت الجماعة على كيدال بعد معارك.\nوكانت الجماعة قد سيطرت على بوريم من قبل.";
+    let st = run(text, None);
+    let kidal = st
+        .iter()
+        .find(|s| s.relation == "captured" && s.object.ends_with("Kidal"))
+        .expect("captured Kidal");
+    assert_eq!(kidal.date.as_deref(), Some("2025-12-17"));
+    // Outside the lead, an undated event stays undated.
+    assert!(
+        st.iter()
+            .filter(|s| s.relation == "captured" && !s.object.ends_with("Kidal"))
+            .all(|s| s.date.is_none())
+    );
+}

@@ -48,6 +48,9 @@ pub(super) struct DocCtx<'a> {
     pub(super) doc: &'a Document,
     /// The state the article is about so far (see [`StateCount`]).
     pub(super) article_state: Option<Ent>,
+    /// In a wire's lead (the sentence holding its dateline), the dateline's
+    /// day: the day of the events the lead reports without a date.
+    pub(super) lead_date: Option<dates::Ymd>,
 }
 
 /// Mentions of each state so far in a document: the one named most often

@@ -67,7 +67,7 @@ impl Ymd {
         (self.days() + 4).rem_euclid(7)
     }
 
-    fn iso(self) -> String {
+    pub(crate) fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.y, self.m, self.d)
     }
 }
@@ -153,10 +153,15 @@ fn months_back(y: i64, m: u32, n: i64) -> (i64, u32) {
 /// before an opening parenthesis or a spaced dash. It stands for the
 /// publication date when the document gives none, so that «الثلاثاء» and
 /// «أمس» in the dispatch resolve against it.
-pub(crate) fn dateline(g: &Grammar, text: &str) -> Option<Ymd> {
+/// Also returns the byte where the dateline's date ends: the dispatch's lead
+/// follows it.
+pub(crate) fn dateline(g: &Grammar, text: &str) -> Option<(Ymd, usize)> {
     const LINES: usize = 2;
     const WITHIN: usize = 12;
+    let mut line_start = 0;
     for line in text.lines().take(LINES) {
+        let offset = line_start;
+        line_start += line.len() + 1;
         let tokens = tokenize(line, Span::new(0, line.len()));
         let found = find(g, &tokens, None).into_iter().find_map(|e| {
             if e.first >= WITHIN {
@@ -169,7 +174,8 @@ pub(crate) fn dateline(g: &Grammar, text: &str) -> Option<Ymd> {
                 .as_deref()
                 .and_then(Ymd::parse)
                 .filter(|_| e.value.as_deref().is_some_and(|v| v.len() == 10))?;
-            marked.then_some(day)
+            let end = offset + tokens.get(e.end.checked_sub(1)?)?.span.end;
+            marked.then_some((day, end))
         });
         if found.is_some() {
             return found;
