@@ -102,26 +102,7 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
     // (The object may be quoted: تقصف "معسكرات إرهابية" في باكستان.)
     let quote = |j: usize| QUOTES.contains(&ctx.tokens[j].key.as_str());
     // (Past a time adjunct: قصفت في مارس الماضي سوقا في قرية كوبيل.)
-    let mut pos = pos;
-    let date_at = |j: usize| {
-        ctx.in_date[j]
-            || ctx.dates.iter().any(|d| d.first == j)
-            || g.dates.past.contains(&ctx.tokens[j].key)
-            || g.dates.coming.contains(&ctx.tokens[j].key)
-            // (A time of day before a weekday: فجر الأربعاء.)
-            || (g.dates.times_of_day.contains(&ctx.tokens[j].key)
-                && ctx.dates.iter().any(|d| d.first == j + 1))
-    };
-    while pos < ctx.tokens.len()
-        && (date_at(pos)
-            || (pos + 1 < ctx.tokens.len()
-                && date_at(pos + 1)
-                && g.clauses
-                    .prep_words
-                    .contains(g.strip_conj(&ctx.tokens[pos].key))))
-    {
-        pos += 1;
-    }
+    let pos = past_time_adjunct(ctx, pos);
     let pos = if pos < ctx.tokens.len() && quote(pos) {
         pos + 1
     } else {
@@ -484,4 +465,33 @@ pub(super) fn unnamed_clause_subject(ctx: &Ctx<'_>, pos: usize) -> bool {
         && !ctx.noun_trigger_at[s]
         && g.definite(&ctx.tokens[s].key)
         && !g.clauses.latter.contains(&ctx.tokens[s].key)
+}
+
+/// The first token at or after `pos` past a time adjunct: dates, the words
+/// that place them (الماضي، المقبل), a time of day before a weekday (فجر
+/// الأربعاء), a preposition before a date (في مارس), and the commas of a
+/// cleared time aside. Objects after the adjunct are read from there.
+pub(super) fn past_time_adjunct(ctx: &Ctx<'_>, pos: usize) -> usize {
+    let g = ctx.g;
+    let date_at = |j: usize| {
+        let k = ctx.tokens[j].key.as_str();
+        k.is_empty()
+            || ctx.in_date[j]
+            || ctx.dates.iter().any(|d| d.first == j)
+            || g.dates.past.contains(k)
+            || g.dates.coming.contains(k)
+            || (g.dates.times_of_day.contains(k) && ctx.dates.iter().any(|d| d.first == j + 1))
+    };
+    let mut pos = pos;
+    while pos < ctx.tokens.len()
+        && (date_at(pos)
+            || (pos + 1 < ctx.tokens.len()
+                && date_at(pos + 1)
+                && g.clauses
+                    .prep_words
+                    .contains(g.strip_conj(&ctx.tokens[pos].key))))
+    {
+        pos += 1;
+    }
+    pos
 }

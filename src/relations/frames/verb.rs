@@ -5,14 +5,8 @@ use super::super::*;
 
 /// Classes of actors that have fighters, soldiers or members under arms
 /// (the antecedent of «مقاتليها»، «عناصره»، «جنودها»).
-const FIGHTER_OWNERS: &[&str] = &[
-    "ArmedForces",
-    "ArmedGroup",
-    "PrivateMilitaryCompany",
-    "State",
-    "Government",
-    "Alliance",
-];
+/// (The armed classes of `assemble::ARMED_CLASSES` and these.)
+const FIGHTER_OWNERS: &[&str] = &["State", "Government", "Alliance"];
 
 impl Extractor {
     /// Fills the arguments of a verb trigger.
@@ -204,13 +198,7 @@ impl Extractor {
         // «قصفت مسيرة تركية سيارة تقل عناصر من حزب العمال»: the actor whose
         // members the vehicle object carries (past a cleared time aside).
         if f.objects.is_empty() && object_preps.iter().any(String::is_empty) {
-            let from = (object_from..ctx.tokens.len())
-                .find(|&j| {
-                    !ctx.tokens[j].key.is_empty()
-                        && !ctx.in_date[j]
-                        && !ctx.dates.iter().any(|d| d.first == j)
-                })
-                .unwrap_or(object_from);
+            let from = past_time_adjunct(ctx, object_from);
             if let Some(o) = carried_members(ctx, from).filter(|&o| fit_object(&ctx.args[o])) {
                 f.objects = conjuncts_forward(ctx, o).ents(ctx);
             }
@@ -252,9 +240,12 @@ impl Extractor {
         // published the claim, «بيان نشرته مؤسسة الزلاقة، وزعمت أن مقاتليها».)
         let owns_fighters = |t: &Topic| {
             t.ents.iter().all(|e| {
-                self.ancestors
-                    .get(&e.class)
-                    .is_some_and(|up| up.iter().any(|c| FIGHTER_OWNERS.contains(&c.as_str())))
+                self.ancestors.get(&e.class).is_some_and(|up| {
+                    up.iter().any(|c| {
+                        super::super::assemble::ARMED_CLASSES.contains(&c.as_str())
+                            || FIGHTER_OWNERS.contains(&c.as_str())
+                    })
+                })
             })
         };
         if f.subjects.is_empty()
