@@ -260,6 +260,11 @@ impl Extractor {
         let mut topics: Vec<Topic> = Vec::new();
         let mut events: Vec<Event> = Vec::new();
         let mut states = StateCount::default();
+        // «باماكو - 29 ديسمبر 2025 (وكالات) -»: a dispatch filed from a
+        // city of a state is about that state as much as a naming of it.
+        if let Some(state) = dateline.and_then(|(_, end)| self.dateline_state(&doc.text, mentions, end)) {
+            states.count(state);
+        }
         for sentence in sentences {
             let ctx = self.prepare(&doc.text, sentence, mentions, published, &class_of);
             states.add(&ctx);
@@ -277,5 +282,29 @@ impl Extractor {
         out
     }
 }
+impl Extractor {
+    /// The state of the place a dateline opens with: the first mention of
+    /// the text, before the dateline's date and first on its line, when it
+    /// is a place of the lexicon with a state (ag:country).
+    fn dateline_state(&self, text: &str, mentions: &[Mention], date_end: usize) -> Option<Ent> {
+        let first = mentions
+            .iter()
+            .filter(|m| m.span.end <= date_end && m.kind == MentionKind::Name)
+            .min_by_key(|m| m.span.start)?;
+        let line_start = text[..first.span.start].rfind('\n').map_or(0, |i| i + 1);
+        if !text[line_start..first.span.start].trim().is_empty() {
+            return None;
+        }
+        let class = self.lexicon.get(&first.actor)?;
+        let state = self.country.get(&first.actor)?;
+        (class != "State" && self.lexicon.get(state).map(String::as_str) == Some("State")).then(|| Ent {
+            actor: state.clone(),
+            class: "State".into(),
+            span: None,
+            gender: Gender::Fem,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests;

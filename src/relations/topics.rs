@@ -75,14 +75,22 @@ impl StateCount {
             .filter(|a| a.kind != MentionKind::Adjective && !group(a))
         {
             for e in std::iter::once(ent(a)).chain(a.twins.iter().cloned()) {
-                if e.class != "State" {
-                    continue;
-                }
-                match self.seen.iter_mut().find(|s| s.0 == e.actor) {
-                    Some(s) => s.2 += 1,
-                    None => self.seen.push((e.actor, e.class, 1, order)),
+                if e.class == "State" {
+                    self.bump(e, order);
                 }
             }
+        }
+    }
+
+    /// One more naming of `state` (a dateline's city).
+    pub(super) fn count(&mut self, state: Ent) {
+        self.bump(state, self.seen.len());
+    }
+
+    fn bump(&mut self, e: Ent, order: usize) {
+        match self.seen.iter_mut().find(|s| s.0 == e.actor) {
+            Some(s) => s.2 += 1,
+            None => self.seen.push((e.actor, e.class, 1, order)),
         }
     }
 
