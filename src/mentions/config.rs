@@ -169,6 +169,8 @@ struct RawPersons {
     #[serde(default)]
     connectors: Vec<String>,
     #[serde(default)]
+    definite_given_names: Vec<String>,
+    #[serde(default)]
     stop_words: Vec<String>,
 }
 
@@ -426,6 +428,7 @@ pub(crate) struct Config {
     pub(crate) title_suffixes: Vec<String>,
     pub(crate) modifiers: Words,
     pub(crate) connectors: Words,
+    pub(crate) definite_given_names: Words,
     pub(crate) stop_words: Words,
     pub(crate) acronym_class: String,
     pub(crate) acronym_max_words: usize,
@@ -642,6 +645,7 @@ impl Config {
             title_suffixes: keys(&raw.persons.title_suffixes),
             modifiers: words(&raw.persons.modifiers),
             connectors: words(&raw.persons.connectors),
+            definite_given_names: words(&raw.persons.definite_given_names),
             stop_words: words(&raw.persons.stop_words),
             acronym_class: raw.acronyms.default_class.clone(),
             acronym_max_words: raw.acronyms.max_name_words.max(1),

@@ -759,9 +759,11 @@ fn read_name(
         // complement, not the name.
         let possessed =
             count == 0 && w.chars().count() > 5 && cfg.g.affixes.possessed_feminine.ends(w);
+        // «الحسين ولد امدو»: a given name written with the article opens it.
+        let given = count == 0 && cfg.definite_given_names.contains(w);
         if common(w)
             || possessed
-            || (!after_connector && !inner_definite && st.definite_word(rec, ws, we))
+            || (!after_connector && !inner_definite && !given && st.definite_word(rec, ws, we))
             || (count > 0 && !after_connector && cfg.g.affixes.wa.starts(w) && !closing)
         {
             break;

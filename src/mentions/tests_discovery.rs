@@ -170,6 +170,19 @@ fn discovers_persons_after_titles() {
 }
 
 #[test]
+fn a_given_name_with_the_article_opens_a_person() {
+    let d = discovered("وقال المتحدث باسم الحكومة، الحسين ولد امدو، إن بلاده لن تسمح بذلك");
+    assert_eq!(
+        d.first().map(|x| (x.0.as_str(), x.1.as_str())),
+        Some(("الحسين ولد امدو", "Person"))
+    );
+    // Any other definite word after a title is no name, nor is the given
+    // name alone.
+    assert!(discovered("وقال الأمين العام للحزب إن الحزب مستعد").is_empty());
+    assert!(discovered("وقال المتحدث باسم الحكومة، الحسين، إن بلاده مستعدة").is_empty());
+}
+
+#[test]
 fn acronyms_in_parentheses_are_learned_or_mint_actors() {
     // After a known name: the acronym becomes its alias in this document.
     let text = "أعلنت فاغنر (PMCW) انسحابها. وقالت PMCW إن";
