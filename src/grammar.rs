@@ -395,6 +395,11 @@ pub struct Verbs {
     /// Nouns of accusing (اتهام، اتهامها): as the verbs, the ب after them
     /// introduces the charge.
     pub accusation_nouns: Words,
+    /// Verbs of asking someone to do something (دعا، أمر، حث), stems: the
+    /// verbal noun behind one of `request_preps` is the asked party's act.
+    pub asking: Words,
+    /// What introduces the act asked for (ب، ل، إلى، على).
+    pub request_preps: Words,
 }
 
 /// Nouns the frames treat apart.

@@ -298,13 +298,17 @@ impl Extractor {
                     alongside(ctx, hit.end)
                 };
                 found.subjects.extend(alongside.iter().cloned());
-                let pol = self.polarity_at(ctx, hit.first);
+                let act = found.act_at.unwrap_or(hit.first);
+                let pol = self.polarity_at(ctx, act);
                 // سـ on a verb of the clause: a future event is only expected
                 // (ستنشر روسيا قوات …), for the verb and the nouns it governs.
                 let clause_of_hit = ctx.clause[hit.first];
                 let future =
                     (ctx.clause_start[clause_of_hit]..=hit.first).any(|j| ctx.future_at[j]);
-                let (modality, source) = self.modality_at(ctx, hit.first, hit.end);
+                let (modality, source) = match found.act_at {
+                    Some(v) => self.modality_at(ctx, v, v + 1),
+                    None => self.modality_at(ctx, hit.first, hit.end),
+                };
                 let modality = if future { Modality::Hedged } else { modality };
                 // A title (وزير الدفاع فلان) is how the writer names a person,
                 // not what a source reports: «قال وزير الدفاع فلان …».

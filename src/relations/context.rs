@@ -79,6 +79,9 @@ pub(super) struct Found {
     /// A title names its holder but not the body it belongs to (وزير
     /// الدفاع، فلان): the pattern's implicit object may supply it.
     pub(super) titled: bool,
+    /// The token where the act stated is done when it is not the trigger's
+    /// (the verb of asking of an `asked` pattern): qualifiers are read there.
+    pub(super) act_at: Option<usize>,
 }
 
 pub(super) fn ent(a: &Arg) -> Ent {

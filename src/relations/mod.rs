@@ -262,7 +262,9 @@ impl Extractor {
         let mut states = StateCount::default();
         // «باماكو - 29 ديسمبر 2025 (وكالات) -»: a dispatch filed from a
         // city of a state is about that state as much as a naming of it.
-        if let Some(state) = dateline.and_then(|(_, end)| self.dateline_state(&doc.text, mentions, end)) {
+        if let Some(state) =
+            dateline.and_then(|(_, end)| self.dateline_state(&doc.text, mentions, end))
+        {
             states.count(state);
         }
         for sentence in sentences {
@@ -297,12 +299,14 @@ impl Extractor {
         }
         let class = self.lexicon.get(&first.actor)?;
         let state = self.country.get(&first.actor)?;
-        (class != "State" && self.lexicon.get(state).map(String::as_str) == Some("State")).then(|| Ent {
-            actor: state.clone(),
-            class: "State".into(),
-            span: None,
-            gender: Gender::Fem,
-        })
+        (class != "State" && self.lexicon.get(state).map(String::as_str) == Some("State")).then(
+            || Ent {
+                actor: state.clone(),
+                class: "State".into(),
+                span: None,
+                gender: Gender::Fem,
+            },
+        )
     }
 }
 

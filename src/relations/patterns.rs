@@ -239,6 +239,11 @@ pub struct Pattern {
     /// فلان»), gives the trigger its subject when it has none.
     #[serde(default)]
     pub agent_from: Vec<String>,
+    /// Only as the act a verb of asking asks for, of the asker's own
+    /// people (أمرت واشنطن موظفي سفارتها بمغادرة مالي): the asker is the
+    /// subject (`grammar.toml` verbs.asking).
+    #[serde(default)]
+    pub asked: bool,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -585,6 +590,7 @@ mod tests {
             after_verbs: vec![],
             with_noun: Default::default(),
             agent_from: vec![],
+            asked: false,
             result_of: vec![],
             examples: vec![],
             file: PathBuf::new(),

@@ -219,3 +219,83 @@ pub(super) fn control_verb_before(ctx: &Ctx<'_>, pos: usize) -> Option<Gender> {
         })
     })
 }
+
+/// A verbal noun at `hit` that completes a verb of asking (أمرت واشنطن
+/// موظفي سفارتها بمغادرة مالي، دعت باماكو القوات الروسية إلى مغادرة
+/// البلاد): the asker, the party asked when an actor is named as such, and
+/// whether the party is the asker's own people (a noun between them with a
+/// possessive pronoun: رعاياها، موظفي سفارتيهما).
+pub(super) struct Asked {
+    /// The verb of asking.
+    pub(super) verb: usize,
+    pub(super) asker: Vec<usize>,
+    pub(super) party: Option<usize>,
+    pub(super) own_people: bool,
+}
+
+/// How far back from the verbal noun the verb of asking may stand.
+const ASKED_REACH: usize = 14;
+
+pub(super) fn asked_complement(ctx: &Ctx<'_>, hit: &Hit) -> Option<Asked> {
+    let g = ctx.g;
+    // The preposition: glued (بمغادرة، لمغادرة) or before it (إلى، على).
+    let glued = g.verbs.request_preps.contains(g.strip_conj(&hit.prefix));
+    let before = if glued {
+        hit.first
+    } else {
+        let p = hit.first.checked_sub(1)?;
+        if !hit.prefix.is_empty()
+            || !g
+                .verbs
+                .request_preps
+                .contains(g.strip_conj(&ctx.tokens[p].key))
+        {
+            return None;
+        }
+        p
+    };
+    let start = ctx.clause_start[ctx.clause[hit.first]];
+    let verb = (start.max(before.saturating_sub(ASKED_REACH))..before)
+        .rev()
+        .find(|&j| {
+            ctx.arg_at[j].is_none() && is_verb_of(g, g.verbs.asking.as_slice(), &ctx.tokens[j].key)
+        })?;
+    // The asker: right after the verb (أمرت واشنطن …), else before it.
+    // (Or the members singled out of a common noun there: دعت دول غربية،
+    // بما فيها فرنسا وألمانيا، رعاياها إلى …)
+    let after = direct_after(ctx, verb + 1, 1)
+        .or_else(|| elaborated(ctx, verb + 1, 3))
+        .filter(|&a| ctx.args[a].end <= before);
+    let (asker, from) = match after {
+        Some(a) => {
+            let list = conjuncts_forward(ctx, a);
+            let end = list
+                .iter()
+                .map(|&x| ctx.args[x].end)
+                .max()
+                .unwrap_or(verb + 1);
+            (list, end)
+        }
+        None => (
+            subject_before(ctx, verb, 3)
+                .map(|b| conjuncts_backward(ctx, b))
+                .unwrap_or_default(),
+            verb + 1,
+        ),
+    };
+    let party = (from..before).find_map(|j| ctx.arg_at[j]);
+    let own_people = party.is_none()
+        && (from..before).any(|j| {
+            let k = &ctx.tokens[j].key;
+            ctx.arg_at[j].is_none()
+                && ctx.tokens[j].kind == TokKind::Arabic
+                && k.chars().count() >= 5
+                && g.affixes.own_people.ends(k)
+        });
+    Some(Asked {
+        verb,
+        asker,
+        party,
+        own_people,
+    })
+}

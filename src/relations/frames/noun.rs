@@ -166,6 +166,35 @@ impl Extractor {
                 f.genitive = true;
             }
         }
+        // «دعت باماكو القوات الروسية إلى مغادرة البلاد»: the act asked for
+        // is the asked party's, never the asker's. Asking one's own people
+        // (أمرت واشنطن موظفي سفارتها بمغادرة مالي) is what a pattern with
+        // `asked` states of the asker.
+        let asked = asked_complement(ctx, hit);
+        if p.asked {
+            let Some(a) = asked.filter(|a| a.own_people) else {
+                return Found::default();
+            };
+            let askers: Vec<usize> = a
+                .asker
+                .into_iter()
+                .filter(|&x| fit_subject(&ctx.args[x]))
+                .collect();
+            f.subjects = askers.ents(ctx);
+            // (The asking is the act: «دعت» is no hedge of it.)
+            f.act_at = Some(a.verb);
+            return f;
+        }
+        if let Some(a) = asked
+            && !f.genitive
+        {
+            f.subjects = a
+                .party
+                .filter(|&x| fit_subject(&ctx.args[x]))
+                .map(|x| conjuncts_forward(ctx, x).ents(ctx))
+                .unwrap_or_default();
+            return f;
+        }
         // «الحصار الذي فرضته المنظمة على مالي»، «لحصار تفرضه الجماعة»،
         // «هجوم تبنته الجماعة»: a relative light verb whose object
         // pronoun is the noun names the agent; the object follows it.
