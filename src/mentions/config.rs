@@ -247,6 +247,8 @@ struct RawReference {
     #[serde(default)]
     topic: bool,
     #[serde(default)]
+    capital: bool,
+    #[serde(default)]
     of_state: bool,
     #[serde(default)]
     same_head: bool,
@@ -319,6 +321,9 @@ pub(crate) struct Reference {
     pub(crate) listed: Vec<String>,
     /// Resolve to the most named actor only.
     pub(crate) topic: bool,
+    /// Resolve to the capital (ag:capital) of the state the article is
+    /// about (العاصمة).
+    pub(crate) capital: bool,
     /// Fall back to the actor of that class belonging to the topic state.
     pub(crate) of_state: bool,
     /// The antecedent must have a name holding the noun (الجيش → a name with
@@ -583,6 +588,7 @@ impl Config {
                 not_after: words(&r.not_after),
                 listed: r.classes.clone(),
                 topic: r.topic,
+                capital: r.capital,
                 of_state: r.of_state,
                 same_head: r.same_head,
                 bare: r.bare,

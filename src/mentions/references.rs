@@ -308,6 +308,27 @@ pub(crate) fn references(
             let Some(who) = own else { continue };
             ante = Some(who);
         }
+        // «العاصمة» alone is the capital of the state the article is about;
+        // before a name (العاصمة نيامي) it is that name's title.
+        if r.capital {
+            if next_word(key, c.end).is_some_and(|(s, _)| mention_at(found, s).is_some()) {
+                continue;
+            }
+            let capital = topic
+                .iter()
+                .max_by_key(|(_, (n, last))| (*n, *last))
+                .and_then(|(e, _)| rec.compiled.entries[*e as usize].capital);
+            if let Some(cap) = capital {
+                added.push(Found {
+                    start: c.start,
+                    end: c.end,
+                    word_start: c.word_start,
+                    who: Who::Lex(cap),
+                    kind: MentionKind::Reference,
+                });
+            }
+            continue;
+        }
         // A topic reference to a state (البلاد) is the state the article is
         // about.
         let ante = ante.or_else(|| {

@@ -509,6 +509,18 @@ fn the_attackers_are_the_armed_group_of_the_attack() {
 }
 
 #[test]
+fn the_capital_alone_is_the_capital_of_the_article_s_state() {
+    let text = "تواجه بوركينا فاسو هجمات. وقالت بوركينا فاسو إن الجماعة تحاصر العاصمة منذ أشهر.";
+    assert_eq!(referents(text, "العاصمة"), vec!["Ouagadougou"]);
+    // Before a name it is that name's title; before a definite word, another
+    // noun phrase (the economic capital).
+    let text = "تواجه بوركينا فاسو هجمات. وقالت بوركينا فاسو إن الوفد زار العاصمة نيامي.";
+    assert!(referents(text, "العاصمة").is_empty());
+    let text = "تواجه بوركينا فاسو هجمات. وقالت بوركينا فاسو إن العاصمة الاقتصادية هادئة.";
+    assert!(referents(text, "العاصمة").is_empty());
+}
+
+#[test]
 fn the_two_parties_are_the_two_last_set_against_each_other() {
     // Two Reference mentions on one span, in the order the sentence of the
     // clash names them.
