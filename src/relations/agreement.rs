@@ -158,3 +158,31 @@ pub(super) fn possessive_gender(g: &Grammar, suffix: &str) -> Option<Gender> {
         None
     }
 }
+
+/// Whether a word of the relative clause from `from` to the clause's end
+/// carries a pronoun agreeing with the antecedent's `gender` (مالي التي
+/// تحاصر الجماعة عاصمتها): the antecedent is then not the relative's
+/// subject. Read on the words as written: a taa marbuta (منطقة) is no ه.
+pub(super) fn resumptive_in_clause(ctx: &Ctx<'_>, from: usize, gender: Gender) -> bool {
+    const REACH: usize = 8;
+    let g = ctx.g;
+    let suffixes = match gender {
+        Gender::Fem => &g.affixes.resumptive_feminine,
+        Gender::Masc => &g.affixes.resumptive_masculine,
+        Gender::Plural => &g.affixes.resumptive_plural,
+        _ => return false,
+    };
+    let Some(clause) = ctx.clause.get(from) else {
+        return false;
+    };
+    (from..ctx.tokens.len().min(from + REACH))
+        .take_while(|&j| ctx.clause[j] == *clause && !is_comma(&ctx.tokens[j].key))
+        .any(|j| {
+            let t = &ctx.tokens[j];
+            let written = t.span.of(ctx.text);
+            ctx.arg_at[j].is_none()
+                && t.kind == TokKind::Arabic
+                && t.key.chars().count() >= 4
+                && suffixes.iter().any(|s| written.ends_with(s))
+        })
+}

@@ -65,8 +65,19 @@ impl Extractor {
                 .contains(ctx.tokens[hit.first - 1].key.as_str());
         // (Members named through من right after it are its object: روسيا
         // التي نشرت عناصر من الفيلق في مالي.)
-        let before =
-            before.filter(|_| !(relative && after.is_some_and(|a| !ctx.args[a].partitive)));
+        // Only with a pronoun that takes the antecedent's place (on the
+        // verb: التي تحاصرها الجماعة; or later: التي تحاصر الجماعة
+        // عاصمتها): without one the antecedent is the relative's subject
+        // and the actor after the verb its object (الجبهة، التي تقاتل
+        // الجيش المالي).
+        let own_subject_after = |a: usize| {
+            !ctx.args[a].partitive
+                && (object_pronoun(ctx.g, &hit.suffix)
+                    || before.is_none_or(|b| {
+                        resumptive_in_clause(ctx, ctx.args[a].end, ctx.args[b].gender)
+                    }))
+        };
+        let before = before.filter(|_| !(relative && after.is_some_and(own_subject_after)));
         // «وكلاهما يستضيف …»: «both» takes the last two actors of the
         // most recent coordinated subject.
         if before.is_none()
