@@ -643,9 +643,16 @@ pub(super) fn cue_scope(ctx: &Ctx<'_>, pos: usize) -> usize {
 pub(super) fn nearest_date(ctx: &Ctx<'_>, dates: &[&dates::DateExpr], hit: &Hit) -> Option<String> {
     let clause = ctx.clause[hit.first];
     let scope = cue_scope(ctx, hit.first);
+    // (Not the date of a relative clause set off around another word:
+    // «وتضم الكونفدرالية، التي أعلنت في يوليو 2024، مالي …».)
+    let elsewhere = |d: &dates::DateExpr| {
+        relative_aside_around(ctx, d.first)
+            .is_some_and(|(open, close)| hit.first < open || hit.first > close)
+    };
     dates
         .iter()
         .filter(|d| ctx.clause[d.first] == clause || (d.first >= scope && d.first < hit.first))
+        .filter(|d| !elsewhere(d))
         .min_by_key(|d| {
             if d.end <= hit.first {
                 hit.first - d.end
