@@ -249,6 +249,11 @@ fn a_kind_of_equipment_before_a_model_classifies_it() {
         mention_labels("باعت تركيا طائرات مسيرة لمالي."),
         ["Name:Turkey", "Name:Drones", "Name:Mali"]
     );
+    // Two models coordinated are two models, not a kind and its model.
+    assert_eq!(
+        mention_labels("سلمت روسيا مالي مروحيات مي-24 ومي-35."),
+        ["Name:Russia", "Name:Mali", "Name:Mi-24", "Name:Mi-35"]
+    );
 }
 
 #[test]

@@ -647,8 +647,11 @@ pub(crate) fn equipment_classifiers(rec: &Recognizer, st: &DocState<'_>, found: 
     let mut drop = vec![false; found.len()];
     for i in 0..found.len().saturating_sub(1) {
         let (kind, model) = (&found[i], &found[i + 1]);
+        // (Nothing between them, not even a clitic: «مي-24 ومي-35» are two
+        // models coordinated, the first no kind of the second.)
         if kind.who != model.who
             && kind.end <= model.word_start
+            && model.word_start == model.start
             && key[kind.end..model.word_start].trim().is_empty()
             && equipment(kind)
             && equipment(model)
