@@ -291,6 +291,9 @@ pub struct Clauses {
     pub comitative: Words,
     /// The partitive preposition (من).
     pub partitive: Words,
+    /// Nouns of a model (طراز، نوع): the model named after them, behind
+    /// an optional partitive من, is the phrase's object.
+    pub model_classifiers: Words,
     /// The preposition بين of a list of parties.
     pub between: Words,
     /// What introduces the author in an attribution (إلى، لـ).

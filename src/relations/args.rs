@@ -348,6 +348,21 @@ pub(super) fn object_after(
             return None;
         }
         let sk = ctx.g.strip_conj(k);
+        // «مروحيات من طراز مي-35»: the classifier and its من govern
+        // nothing; the model after them is the phrase's own noun.
+        let classifier = |i: usize| {
+            ctx.tokens
+                .get(i)
+                .is_some_and(|t| ctx.g.clauses.model_classifiers.contains(t.key.as_str()))
+        };
+        if ctx.g.clauses.model_classifiers.contains(k) {
+            j += 1;
+            continue;
+        }
+        if ctx.g.clauses.partitive.contains(k) && classifier(j + 1) {
+            j += 2;
+            continue;
+        }
         if target && (ctx.g.clauses.locative.contains(sk) || ctx.g.clauses.directions.contains(sk))
         {
             locative = true;

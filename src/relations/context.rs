@@ -269,10 +269,12 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
             return p;
         }
         // «على مدينة بوريم»: an indefinite head noun in construct with the
-        // name passes on the preposition before it.
+        // name passes on the preposition before it. (Not a classifier's من:
+        // «مروحيات من طراز مي-35» names the model.)
         let head = &ctx.tokens[arg.first - 1];
         if head.kind == TokKind::Arabic
             && ctx.arg_at[arg.first - 1].is_none()
+            && !g.clauses.model_classifiers.contains(k)
             && k.chars().count() >= 3
             && !g.clauses.connectives.contains(g.strip_conj(k))
             && !g.definite(k)
