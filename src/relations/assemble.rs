@@ -147,7 +147,7 @@ impl Extractor {
             for hit in ctx.hits[i].clone() {
                 // A trigger inside a longer one of another pattern (مغادرة in
                 // رعاياها على مغادرة) gives way to it.
-                if shadowed(ctx, &hit) {
+                if shadowed(ctx, &hit, &self.patterns) {
                     continue;
                 }
                 let p = &self.patterns[hit.pattern];
@@ -610,14 +610,25 @@ fn civil_field(ctx: &Ctx<'_>, pos: usize) -> bool {
         })
 }
 
-/// Whether a trigger of another pattern covers `hit` and more words.
-pub(super) fn shadowed(ctx: &Ctx<'_>, hit: &Hit) -> bool {
+/// Whether a trigger of another pattern covers `hit` and more words, or
+/// more of its word: «تسلمت» is تسلّم (received) with ت, not سلّم
+/// (delivered) behind a prefix ت. (Verbs only: a noun or preposition
+/// trigger may share its word with another pattern's on purpose.)
+pub(super) fn shadowed(ctx: &Ctx<'_>, hit: &Hit, patterns: &[Pattern]) -> bool {
+    let verb = |h: &Hit| patterns[h.pattern].frame == Frame::Verb;
     (hit.first.saturating_sub(4)..=hit.first).any(|j| {
         ctx.hits[j].iter().any(|h| {
             h.pattern != hit.pattern
                 && h.first <= hit.first
                 && h.end >= hit.end
-                && h.end - h.first > hit.end - hit.first
+                && (h.end - h.first > hit.end - hit.first
+                    || (h.first == hit.first
+                        && h.end == hit.end
+                        && verb(h)
+                        && verb(hit)
+                        && h.suffix == hit.suffix
+                        && h.prefix.len() < hit.prefix.len()
+                        && hit.prefix.starts_with(h.prefix.as_str())))
         })
     })
 }
