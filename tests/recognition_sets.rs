@@ -170,11 +170,11 @@ fn second_blind_set_recall_is_reported_without_misses() {
 /// 195/222), less a margin.
 const BLIND2_FLOOR: f64 = 0.86;
 
-/// The development parts written on 2026-12-07 (devset2, devset3), read
+/// The development parts written on 2026-12-07 (devset2, devset3, devset4), read
 /// while writing rules: figure and misses.
 #[test]
 fn later_development_parts_recall_is_reported() {
-    for folder in ["devset2", "devset3"] {
+    for folder in ["devset2", "devset3", "devset4"] {
         set_recall(folder, 100, LATER_DEV_FLOOR, Reading::Development);
     }
 }
