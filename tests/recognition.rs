@@ -362,3 +362,28 @@ fn an_agent_word_after_an_event_noun_is_an_adjective() {
     assert_eq!(labels.len(), 2, "{labels:?}");
     assert_eq!(labels[1], "Name:Kidal");
 }
+
+#[test]
+fn states_after_an_army_noun_are_their_armies() {
+    // Names coordinated after a plural army noun, adjectives after a dual.
+    assert_eq!(
+        mention_labels("تضم القوة عناصر من جيوش مالي وبوركينا فاسو والنيجر."),
+        [
+            "Name:Malian Armed Forces",
+            "Name:Burkinabe Armed Forces",
+            "Name:Nigerien Armed Forces"
+        ]
+    );
+    assert_eq!(
+        mention_labels("وقع رئيسا أركان الجيشين النيجيري والنيجري اتفاقا."),
+        [
+            "Adjective:Nigerian Armed Forces",
+            "Adjective:Nigerien Armed Forces"
+        ]
+    );
+    // An office (وزير الجيوش) names its state, and states elsewhere stay states.
+    assert_eq!(
+        mention_labels("قال وزير الجيوش الفرنسي إن باريس ستنسحب من مالي."),
+        ["Adjective:France", "Metonym:France", "Name:Mali"]
+    );
+}

@@ -216,6 +216,10 @@ struct RawForces {
     nouns: Vec<String>,
     #[serde(default)]
     modifiers: Vec<String>,
+    #[serde(default)]
+    army_nouns: Vec<String>,
+    #[serde(default)]
+    army_not_after: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -472,6 +476,11 @@ pub(crate) struct Config {
     pub(crate) force_nouns: Words,
     /// Words between such a noun and the adjective (القوات الخاصة المالية).
     pub(crate) force_modifiers: Words,
+    /// Nouns of armies (جيوش، جيشي، الجيشين) before states: each state
+    /// named after one, or coordinated with it, is that state's army.
+    pub(crate) army_nouns: Words,
+    /// Words after which an army noun names an office (وزير الجيوش).
+    pub(crate) army_not_after: Words,
     /// The class of a state's army, and the word its name must hold (جيش):
     /// a national army, not an operation or a command filed under the state.
     pub(crate) force_class: String,
@@ -672,6 +681,8 @@ impl Config {
             region_class: raw.regions.class.clone(),
             force_nouns: words(&raw.forces.nouns),
             force_modifiers: words(&raw.forces.modifiers),
+            army_nouns: words(&raw.forces.army_nouns),
+            army_not_after: words(&raw.forces.army_not_after),
             force_class: raw.forces.class.clone(),
             force_head: key_of(&raw.forces.head),
             ambiguity_default: ambiguity(&raw.ambiguity_default)?,

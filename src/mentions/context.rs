@@ -570,6 +570,61 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
     }
 }
 
+/// «جيوش مالي وبوركينا فاسو والنيجر»، «جيشي البلدين»، «الجيشين النيجيري
+/// والنيجري»: a state right after an army noun (`army_nouns`), and the
+/// states coordinated with it or sharing its span (a reference to several),
+/// are each that state's army when the lexicon has one. After the
+/// references, which make «البلدين» the two states.
+pub(crate) fn armies_of_states(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
+    let cfg = &rec.cfg;
+    if cfg.army_nouns.is_empty() || cfg.force_class.is_empty() {
+        return;
+    }
+    let key = st.key();
+    // The span of the last state made an army.
+    let mut run: Option<(usize, usize)> = None;
+    for slot in found.iter_mut() {
+        let f = *slot;
+        let Who::Lex(e) = f.who else {
+            run = None;
+            continue;
+        };
+        if !rec.compiled.entries[e as usize].is_state {
+            run = None;
+            continue;
+        }
+        let twin = run == Some((f.start, f.end));
+        let after_noun = f.word_start == f.start
+            && prev_word(key, f.word_start).is_some_and(|(s, e)| {
+                rec.in_set(&cfg.army_nouns, &key[s..e])
+                    && !prev_word(key, s)
+                        .is_some_and(|(ps, pe)| rec.in_set(&cfg.army_not_after, &key[ps..pe]))
+            });
+        let next = run.is_some_and(|(_, end)| {
+            coordinated(
+                rec,
+                key,
+                end,
+                f.word_start,
+                rec.cfg.g.affixes.wa.starts(&key[f.word_start..f.start]),
+            )
+        });
+        if !(twin || after_noun || next) {
+            run = None;
+            continue;
+        }
+        let army = rec.compiled.entries.iter().position(|x| {
+            x.class == cfg.force_class
+                && x.country == Some(e)
+                && x.name_words.contains(&cfg.force_head)
+        });
+        if let Some(a) = army.and_then(|a| u32::try_from(a).ok()) {
+            slot.who = Who::Lex(a);
+        }
+        run = Some((f.start, f.end));
+    }
+}
+
 /// What a mention says about which state an article is about, and how
 /// much: a state's name or nationality adjective, or a city of that state
 /// (نيامي → Niger), counting double in the first sentence (title and lede).

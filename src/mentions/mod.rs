@@ -301,6 +301,7 @@ impl Recognizer {
         generic::places_in_quoted_names(self, &st, &mut found);
         references::references(self, &st, &selected, &mut found);
         references::regions(self, &st, &mut found);
+        context::armies_of_states(self, &st, &mut found);
 
         let mut mentions = Vec::with_capacity(found.len());
         let mut sources = Vec::with_capacity(found.len());
