@@ -517,6 +517,16 @@ pub(crate) fn place(
     // Names as key ranges; a plural noun (قريتي X وY) takes coordinated ones.
     let mut names: Vec<(usize, usize)> = Vec::new();
     let mut pos = c.end;
+    // «قرى موريتانية مثل فصالة ومدبوغو»: a plural noun, an adjective at
+    // most, and a word that singles out members (مثل، بينها، منها): the
+    // list follows that word.
+    let mut elaborated = false;
+    if noun.plural
+        && let Some(after) = elaborated_list(rec, st, key, pos, found)
+    {
+        pos = after;
+        elaborated = true;
+    }
     let mut first: Option<usize> = None;
     let mut end = None;
     let mut words = 0;
@@ -579,7 +589,11 @@ pub(crate) fn place(
             break;
         }
         // An adjective agreeing with the noun (قاعدة ملاصقة، مدينة كبيرة).
-        if words == 0 && !listed && super::discover::feminine_adjective(rec, st, key, ws, we) {
+        if words == 0
+            && !listed
+            && !elaborated
+            && super::discover::feminine_adjective(rec, st, key, ws, we)
+        {
             break;
         }
         // «قريتي غيدان بيسا وغيدان رونتووا»: the next name.
@@ -632,6 +646,39 @@ pub(crate) fn place(
         });
     }
     out
+}
+
+/// Where the names start after a plural place noun ending at `pos` when an
+/// adjective at most and an elaboration word follow it (قرى موريتانية مثل …،
+/// بلدات عدة بينها …).
+fn elaborated_list(
+    rec: &Recognizer,
+    st: &DocState<'_>,
+    key: &str,
+    pos: usize,
+    found: &[Found],
+) -> Option<usize> {
+    let markers = &rec.cfg.g.markers;
+    let mut p = pos;
+    for step in 0..2 {
+        let (ws, we) = next_word(key, p)?;
+        if !key[p..ws].trim().is_empty() {
+            return None;
+        }
+        let w = &key[ws..we];
+        if markers.elaboration.contains(w) {
+            return Some(we);
+        }
+        // (One adjective: a nationality's or an agreeing one.)
+        let adjective = mention_at(found, ws)
+            .is_some_and(|i| found[i].kind == MentionKind::Adjective)
+            || super::discover::feminine_adjective(rec, st, key, ws, we);
+        if step > 0 || !adjective {
+            return None;
+        }
+        p = mention_at(found, ws).map_or(we, |i| found[i].end.max(we));
+    }
+    None
 }
 
 /// «مسيّرات بيرقدار TB2»، «طائرات مي-8»: a kind of equipment right before

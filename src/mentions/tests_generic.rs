@@ -247,6 +247,19 @@ fn a_dual_place_noun_takes_two_coordinated_names() {
 }
 
 #[test]
+fn a_plural_place_noun_takes_the_names_singled_out_after_it() {
+    // An adjective at most, then مثل: the list follows it; an accusative of
+    // purpose after the list is no name word.
+    assert_eq!(
+        discovered("دخلت وحدات قرى حدودية مثل فصالة ومدبوغو بحثا عن المتهمين."),
+        [d("فصالة", "فصالة", "City"), d("مدبوغو", "مدبوغو", "City")]
+    );
+    // Without the word that singles them out, a word after the adjective
+    // names nothing.
+    assert!(discovered("دخلت وحدات قرى حدودية فصالة ومدبوغو.").is_empty());
+}
+
+#[test]
 fn a_plural_place_noun_list_goes_on_past_a_known_place() {
     // Known places in the list are passed over; the names around them are
     // still the noun's.
