@@ -54,6 +54,12 @@ impl Extractor {
                 instrument_owner(ctx, hit.end)
                     .filter(|&a| self.slot_fits(p, &ctx.args[a].class, true))
             });
+        // «قُتل 54 جنديا بنينيا»: a counted noun right after the verb with a
+        // nationality adjective is the patient of an unmarked passive: the
+        // adjective names the victims, never the subject.
+        let passive = counted_at(ctx, hit.end)
+            && after.is_some_and(|a| ctx.args[a].kind == MentionKind::Adjective);
+        let after = after.filter(|_| !passive);
         let gender = verb_gender(ctx.g, &hit.prefix, &hit.suffix);
         // In a relative clause with its own subject after the verb
         // (مالي التي تحاصر الجماعة عاصمتها) the antecedent is not the subject.
@@ -301,7 +307,9 @@ impl Extractor {
         {
             f.subjects = conjuncts_forward(ctx, a).ents(ctx);
         }
+        // (A passive has no dropped subject: only its agent names one.)
         if f.subjects.is_empty()
+            && !passive
             && subject_dropped(ctx, hit, object_preps.iter().any(String::is_empty))
             && let Some(t) = topic(topics, gender, sentence)
         {
@@ -451,4 +459,21 @@ fn carries_a_verbal_noun(ctx: &Ctx<'_>, hit: &Hit) -> bool {
                 && ctx.noun_trigger_at[j]
                 && g.affixes.accusative.ends(&ctx.tokens[j].key)
         })
+}
+
+/// Whether a counted noun phrase opens at `pos`: a number, or a number word,
+/// maybe after an approximator (نحو 40، أكثر من مئة).
+fn counted_at(ctx: &Ctx<'_>, pos: usize) -> bool {
+    let q = &ctx.g.quantities;
+    let number = |j: usize| {
+        ctx.tokens
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Number || q.number_words.get(&t.key).is_some())
+    };
+    number(pos)
+        || (ctx
+            .tokens
+            .get(pos)
+            .is_some_and(|t| q.approximators.contains(t.key.as_str()))
+            && number(pos + 1))
 }
