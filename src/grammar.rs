@@ -223,6 +223,8 @@ pub struct Affixes {
     pub theophoric: Words,
     /// The cases of a sound masculine plural (ـون nominative ↔ ـين oblique).
     pub plural_cases: WordMap<String>,
+    /// The nominative ending of a sound masculine plural (ون).
+    pub nominative_plural: Words,
     /// Endings a word has that a lexicon name only has if it ends so itself
     /// (variant matching).
     pub name_endings: Words,

@@ -17,7 +17,12 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
             // actor's phrase (القوات الفرنسية غادرت النيجر), unless the
             // phrase is itself a genitive (منذ انسحاب القوات الفرنسية).
             let first = ctx.args[a].first;
-            if first > 0 && ctx.noun_trigger_at[first - 1] {
+            // («قتل مسلحون …»: a nominative plural is no genitive; the word
+            // before it is the verb, not its verbal noun.)
+            let nominative = ctx.tokens[first].kind == TokKind::Arabic
+                && ctx.tokens[first].key.chars().count() >= 5
+                && ctx.g.affixes.nominative_plural.ends(&ctx.tokens[first].key);
+            if first > 0 && ctx.noun_trigger_at[first - 1] && !nominative {
                 let t = first - 1;
                 if !head_noun_at(ctx, t) || (t > 0 && ctx.noun_trigger_at[t - 1]) {
                     return None;
