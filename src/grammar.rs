@@ -391,6 +391,9 @@ pub struct Verbs {
     /// Verbs of reaction (condemning, welcoming, commenting): their subject
     /// is not the agent of the event noun they govern. Stems.
     pub reaction: Words,
+    /// Reaction verbs that react only to a noun behind a preposition
+    /// (علّق على): bare, they govern the noun as its agent (علّق التعاون).
+    pub reaction_with_prep: Words,
     /// Verbs whose experiencer behind لـ is the subject of the verb after
     /// أن (سبق للجيش أن قصف: the army had bombed). Stems.
     pub lam_experiencer: Words,

@@ -448,7 +448,12 @@ fn reacts_to(ctx: &Ctx<'_>, a: usize, pos: usize) -> bool {
             .strip_prefix(k)
             .filter(|r| r.chars().count() >= 3)
             .unwrap_or(k);
-        g.verbs.reaction.contains(k)
+        // (علّق reacts only to a noun behind a preposition: علّق على.)
+        let governed = pos > 0
+            && g.clauses
+                .prep_words
+                .contains(g.strip_conj(&ctx.tokens[pos - 1].key));
+        g.verbs.reaction.contains(k) && (governed || !g.verbs.reaction_with_prep.contains(k))
     };
     let arg = &ctx.args[a];
     // VSO: the verb right before the subject; SVO: between the subject and the noun.
