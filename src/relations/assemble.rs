@@ -24,6 +24,31 @@ impl Extractor {
         }
     }
 
+    /// The state a person speaks for: the body of a title he holds in the
+    /// sentence so far (a member-of.title statement), as the state (a
+    /// government stands for its ag:country).
+    fn office_state(&self, sentence_out: &[Statement], person: &Ent) -> Option<Ent> {
+        if person.class != "Person" {
+            return None;
+        }
+        let body = sentence_out.iter().find(|s| {
+            s.subject == person.actor
+                && s.relation == "member-of"
+                && s.pattern.ends_with(TITLE_SUFFIX)
+        })?;
+        let state = if self.lexicon.get(&body.object).map(String::as_str) == Some("State") {
+            body.object.clone()
+        } else {
+            self.country.get(&body.object)?.clone()
+        };
+        (self.lexicon.get(&state).map(String::as_str) == Some("State")).then(|| Ent {
+            actor: state,
+            class: "State".into(),
+            span: None,
+            gender: Gender::Fem,
+        })
+    }
+
     /// The recipients of what a pattern with a `recipient` relation moves
     /// (باعت تركيا مسيرات لمالي والنيجر، زودت تركيا النيجر بطائرات): the
     /// first actor of the clause after the trigger behind one of the
@@ -298,6 +323,19 @@ impl Extractor {
                     alongside(ctx, hit.end)
                 };
                 found.subjects.extend(alongside.iter().cloned());
+                // «أعلن وزير الخارجية التشادي فلان إنهاء اتفاق التعاون مع
+                // فرنسا»: an official titled in this sentence acts for his
+                // state in the relations of states.
+                if STATE_ACTS.contains(&p.relation.as_str()) {
+                    for subject in &mut found.subjects {
+                        if let Some(state) = self.office_state(&out[first_out..], subject) {
+                            *subject = Ent {
+                                span: subject.span,
+                                ..state
+                            };
+                        }
+                    }
+                }
                 let act = found.act_at.unwrap_or(hit.first);
                 let pol = self.polarity_at(ctx, act);
                 // سـ on a verb of the clause: a future event is only expected
@@ -717,6 +755,13 @@ const DATED_EVENTS: &[&str] = &[
     "evacuated-from",
     "paid-ransom-to",
 ];
+
+/// Relations between states and their bodies that a titled official
+/// states for his state (ending an alliance, recalling envoys, expelling).
+const STATE_ACTS: &[&str] = &["allied-with", "withdrew-from", "expelled"];
+
+/// The id suffix of the patterns that read titles (member-of.title).
+const TITLE_SUFFIX: &str = ".title";
 
 /// Relations of a standing role: named by a preposition (بقيادة فلان) they
 /// describe an actor in the writer's voice, with no date of their own.
