@@ -419,6 +419,9 @@ pub struct Nouns {
     /// Members or units of an armed actor named through a partitive من
     /// (مسلحون من الجماعة): they act as that actor.
     pub partitive_members: Words,
+    /// Envoys of any actor (وفد، ممثلي، مبعوث), through من or as its
+    /// genitive: they act as that actor.
+    pub envoys: Words,
     /// Ranks and members in an armed actor through في (قيادي في الجماعة).
     pub members_in: Words,
     /// Participles between an aircraft and its owner behind ل (مسيّرة

@@ -169,6 +169,32 @@ fn partitive_members_before(
     Some((noun, prefix.to_string()))
 }
 
+/// «وفد من مفوضية إيكواس»، «ممثلي الكونفدرالية»: envoys of an actor (any
+/// class) right before its mention, through من or as the noun it is the
+/// genitive of: where the envoys' noun starts and its proclitics.
+fn envoys_before(
+    g: &Grammar,
+    tokens: &[Token],
+    arg_at: &[Option<usize>],
+    first: usize,
+    clitic: &str,
+) -> Option<(usize, String)> {
+    if !(clitic.is_empty() || g.affixes.article.contains(clitic)) {
+        return None;
+    }
+    let before = first.checked_sub(1)?;
+    let noun = if g.clauses.partitive.contains(&tokens[before].key) {
+        before.checked_sub(1)?
+    } else {
+        before
+    };
+    if arg_at[noun].is_some() || arg_at[before].is_some() {
+        return None;
+    }
+    let prefix = g.noun_prefix(&g.nouns.envoys, &tokens[noun].key)?;
+    Some((noun, prefix.to_string()))
+}
+
 /// A phrase introducing a name (ما يعرف ب، المعروفة ب، ما يسمى) right
 /// before a mention starting at token `first` with proclitics `clitic`: the
 /// phrase's first token and the proclitics on it (بما يعرف → ب), which the
@@ -488,7 +514,8 @@ impl Extractor {
             let class = class_of(&m.actor);
             // «مسلحون من الجماعة»: the members stand for the actor.
             let members = partitive_members_before(g, &tokens, &arg_at, first, &clitic)
-                .filter(|_| super::assemble::ARMED_CLASSES.contains(&class.as_str()));
+                .filter(|_| super::assemble::ARMED_CLASSES.contains(&class.as_str()))
+                .or_else(|| envoys_before(g, &tokens, &arg_at, first, &clitic));
             let partitive = members.is_some();
             let (first, clitic) = members.unwrap_or((first, clitic));
             // (The members' noun agrees with the verb: مجموعة من العناصر
