@@ -419,6 +419,12 @@ pub struct Nouns {
     /// Members or units of an armed actor named through a partitive من
     /// (مسلحون من الجماعة): they act as that actor.
     pub partitive_members: Words,
+    /// Roads and supply lines (طرق، محاور، إمدادات): their blockade toward a
+    /// place is that place's (patterns with `via-routes`).
+    pub routes: Words,
+    /// Words between a route noun and the place it leads to (المؤدية، إلى،
+    /// نحو).
+    pub toward: Words,
     /// Envoys of any actor (وفد، ممثلي، مبعوث), through من or as its
     /// genitive: they act as that actor.
     pub envoys: Words,

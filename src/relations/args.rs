@@ -665,3 +665,41 @@ pub(super) fn named_after_adjective(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
         && ctx.args[next].class == "Person")
         .then_some(next)
 }
+
+/// «الطرق المؤدية إلى سيغو وبوغوني»، «طرق الإمداد نحو باماكو»: the place
+/// that the route noun right at `pos` (past a preposition) leads to,
+/// through the words of `nouns.toward` only.
+pub(super) fn routed_place(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let route = if ctx
+        .tokens
+        .get(pos)
+        .is_some_and(|t| g.clauses.prep_words.contains(g.strip_conj(&t.key)))
+    {
+        pos + 1
+    } else {
+        pos
+    };
+    let t = ctx.tokens.get(route)?;
+    if ctx.arg_at[route].is_some()
+        || !same_clause(ctx, pos, route)
+        || !g.noun_of(&g.nouns.routes, &t.key)
+    {
+        return None;
+    }
+    let mut j = route + 1;
+    while j < ctx.tokens.len() && j <= route + 3 {
+        if let Some(a) = ctx.arg_at[j] {
+            let place = matches!(
+                ctx.args[a].class.as_str(),
+                "City" | "Region" | "State" | "Facility"
+            );
+            return (place && j > route + 1).then_some(a);
+        }
+        if !g.nouns.toward.contains(g.strip_conj(&ctx.tokens[j].key)) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}

@@ -244,6 +244,10 @@ pub struct Pattern {
     /// subject (`grammar.toml` verbs.asking).
     #[serde(default)]
     pub asked: bool,
+    /// The place that roads or supply lines named as the object lead to is
+    /// the object (قطع الطرق المؤدية إلى سيغو: grammar nouns.routes).
+    #[serde(default)]
+    pub via_routes: bool,
     /// Examples that the tests run.
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -591,6 +595,7 @@ mod tests {
             with_noun: Default::default(),
             agent_from: vec![],
             asked: false,
+            via_routes: false,
             result_of: vec![],
             examples: vec![],
             file: PathBuf::new(),

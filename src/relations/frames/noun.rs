@@ -126,6 +126,13 @@ impl Extractor {
             }
             f.objects = with_repeated_prep(ctx, conjuncts_forward(ctx, o)).ents(ctx);
         }
+        // «حصار على الطرق المؤدية إلى باماكو»: the place the roads lead to.
+        if f.objects.is_empty()
+            && p.via_routes
+            && let Some(o) = routed_place(ctx, hit.end).filter(|&o| fit_object(&ctx.args[o]))
+        {
+            f.objects = conjuncts_forward(ctx, o).ents(ctx);
+        }
         // With an object behind its preposition the genitive can only be
         // the subject (حصار الجماعة لباماكو); alone it takes the
         // pattern's role (حصار باماكو).
@@ -226,6 +233,13 @@ impl Extractor {
                         && let Some(o) = object_after(ctx, after, &object_preps, 4, &fit_object)
                     {
                         f.objects = with_repeated_prep(ctx, conjuncts_forward(ctx, o)).ents(ctx);
+                    }
+                    if f.objects.is_empty()
+                        && p.via_routes
+                        && let Some(o) =
+                            routed_place(ctx, after).filter(|&o| fit_object(&ctx.args[o]))
+                    {
+                        f.objects = conjuncts_forward(ctx, o).ents(ctx);
                     }
                     // «تخضع جيبو لحصار تفرضه الجماعة»: an event whose
                     // genitive is its object befalls the clause subject.

@@ -188,6 +188,13 @@ impl Extractor {
                 f.subjects = conjuncts_forward(ctx, s).ents(ctx);
             }
         }
+        // «يقطعون الطرق المؤدية إلى سيغو»: the place the roads lead to.
+        if f.objects.is_empty()
+            && p.via_routes
+            && let Some(o) = routed_place(ctx, object_from).filter(|&o| fit_object(&ctx.args[o]))
+        {
+            f.objects = conjuncts_forward(ctx, o).ents(ctx);
+        }
         // «هاجم الجيش مواقعنا في أنفيس وكيدال»: a direct object naming no
         // actor, then the places where it lies.
         if f.objects.is_empty() && object_preps.iter().any(String::is_empty) {
