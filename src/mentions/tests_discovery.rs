@@ -509,6 +509,15 @@ fn the_attackers_are_the_armed_group_of_the_attack() {
 }
 
 #[test]
+fn the_province_is_a_group_named_province() {
+    let text = "شن تنظيم ولاية الساحل هجوما. وقال مقاتلو الولاية إنهم سيطروا على البلدة.";
+    assert_eq!(referents(text, "الولاية"), vec!["ISSP"]);
+    // Before a definite word it is another noun (a presidential term).
+    let text = "شن تنظيم ولاية الساحل هجوما. وبدأت الولاية الرئاسية الثانية.";
+    assert!(referents(text, "الولاية").is_empty());
+}
+
+#[test]
 fn the_capital_alone_is_the_capital_of_the_article_s_state() {
     let text = "تواجه بوركينا فاسو هجمات. وقالت بوركينا فاسو إن الجماعة تحاصر العاصمة منذ أشهر.";
     assert_eq!(referents(text, "العاصمة"), vec!["Ouagadougou"]);
