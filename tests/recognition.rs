@@ -200,6 +200,14 @@ fn every_class_the_cues_use_exists_in_the_ontology() {
     let path = dir.path().join(file);
     std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
     std::fs::write(&path, cues).expect("write");
+    // (The generated verb forms it names come along.)
+    let forms = "lang/ar/forms/capital-verbs.toml";
+    std::fs::create_dir_all(dir.path().join("lang/ar/forms")).expect("mkdir");
+    std::fs::copy(
+        common::repo().join("ontology").join(forms),
+        dir.path().join(forms),
+    )
+    .expect("forms copy");
     let mut other = ontology.clone();
     other.dir = dir.path().to_path_buf();
     let err = Recognizer::new(&other).expect_err("unknown class refused");
@@ -385,5 +393,24 @@ fn states_after_an_army_noun_are_their_armies() {
     assert_eq!(
         mention_labels("قال وزير الجيوش الفرنسي إن باريس ستنسحب من مالي."),
         ["Adjective:France", "Metonym:France", "Name:Mali"]
+    );
+}
+
+#[test]
+fn a_city_subject_of_a_generated_political_verb_form_is_its_government() {
+    // Forms generated from forms/capital-verbs.lemmas (تتعاون، تنسحب).
+    let labels = mention_labels("وتتعاون نواكشوط مع السنغال في تأمين النهر.");
+    assert_eq!(
+        labels.first().map(String::as_str),
+        // (The lexicon has no government of Mauritania: the state.)
+        Some("Metonym:Mauritania"),
+        "{labels:?}"
+    );
+    // A city that is attacked stays the city.
+    let labels = mention_labels("هاجمت جماعة نصرة الإسلام والمسلمين غاو.");
+    assert_eq!(
+        labels.last().map(String::as_str),
+        Some("Name:Gao"),
+        "{labels:?}"
     );
 }

@@ -227,6 +227,10 @@ struct RawForces {
 struct RawCapitals {
     #[serde(default)]
     verbs: Vec<String>,
+    /// A file of generated forms (`forms = [...]`, scripts/gen_verb_forms.py)
+    /// beside this one, added to `verbs`.
+    #[serde(default)]
+    verb_forms: Option<String>,
     #[serde(default)]
     government: String,
     #[serde(default)]
@@ -252,6 +256,8 @@ struct RawReference {
     topic: bool,
     #[serde(default)]
     capital: bool,
+    #[serde(default)]
+    not_distinctive: bool,
     #[serde(default)]
     of_state: bool,
     #[serde(default)]
@@ -328,6 +334,9 @@ pub(crate) struct Reference {
     /// Resolve to the capital (ag:capital) of the state the article is
     /// about (العاصمة).
     pub(crate) capital: bool,
+    /// Its noun does not set a group apart from the other references'
+    /// (ولاية الساحل is also «الجماعة»; جبهة تحرير أزواد is not).
+    pub(crate) not_distinctive: bool,
     /// Fall back to the actor of that class belonging to the topic state.
     pub(crate) of_state: bool,
     /// The antecedent must have a name holding the noun (الجيش → a name with
@@ -540,6 +549,11 @@ impl Config {
                 Err(err(format!("class {c:?} is not defined in the ontology")))
             }
         };
+        let mut capital_verbs = raw.capitals.verbs.clone();
+        if let Some(file) = &raw.capitals.verb_forms {
+            let forms_path = path.parent().unwrap_or(Path::new(".")).join(file);
+            capital_verbs.extend(read_forms(&forms_path)?);
+        }
         let mut group_nouns = Vec::new();
         for g in &raw.groups.nouns {
             check_class(&g.class)?;
@@ -598,6 +612,7 @@ impl Config {
                 listed: r.classes.clone(),
                 topic: r.topic,
                 capital: r.capital,
+                not_distinctive: r.not_distinctive,
                 of_state: r.of_state,
                 same_head: r.same_head,
                 bare: r.bare,
@@ -668,7 +683,7 @@ impl Config {
             references,
             not_antecedent_after: words(&raw.antecedents.not_after),
             antecedent_through: words(&raw.antecedents.through),
-            capital_verbs: words(&raw.capitals.verbs),
+            capital_verbs: words(&capital_verbs),
             capital_class: raw.capitals.government.clone(),
             capital_not_after: words(&raw.capitals.not_after),
             generic_governments: words(&raw.capitals.generic),
@@ -751,4 +766,19 @@ impl Config {
             g,
         })
     }
+}
+
+/// The `forms` list of a generated forms file (scripts/gen_verb_forms.py).
+fn read_forms(path: &Path) -> Result<Vec<String>> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Forms {
+        forms: Vec<String>,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let forms: Forms = toml::from_str(&text).map_err(|e| Error::Ontology {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    Ok(forms.forms)
 }

@@ -634,6 +634,9 @@ pub(crate) fn about(rec: &Recognizer, st: &DocState<'_>, f: &Found) -> Option<(u
     let Who::Lex(e) = f.who else { return None };
     let info = &rec.compiled.entries[e as usize];
     let state = match f.kind {
+        // (A capital acting as its government, أنهت نجامينا …, is about
+        // its state; one standing for the state itself says nothing.)
+        MentionKind::Metonym if !info.is_state => info.country?,
         MentionKind::Metonym | MentionKind::Reference => return None,
         _ if info.is_state => e,
         _ if info.is_place => info.country?,

@@ -269,7 +269,7 @@ pub(crate) fn references(
             !words.contains(head)
                 && rec.cfg.references.iter().any(|o| {
                     let h = rec.strip_article(&o.key);
-                    h != head && !h.contains(' ') && words.contains(h)
+                    !o.not_distinctive && h != head && !h.contains(' ') && words.contains(h)
                 })
         };
         // The last compatible actor of the same sentence.

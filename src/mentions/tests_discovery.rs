@@ -719,6 +719,17 @@ fn found_with(extra: &str, text: &str) -> Vec<(String, String, MentionKind)> {
         lang.join(crate::grammar::GRAMMAR_FILE),
     )
     .expect("grammar copies");
+    // (And the generated verb forms the cue file names.)
+    let forms = "forms/capital-verbs.toml";
+    std::fs::create_dir_all(lang.join("forms")).expect("temp forms dir");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("ontology")
+            .join(crate::grammar::LANG_DIR)
+            .join(forms),
+        lang.join(forms),
+    )
+    .expect("forms copy");
     let o = Ontology {
         dir: dir.clone(),
         ..ontology()

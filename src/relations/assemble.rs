@@ -79,7 +79,21 @@ impl Extractor {
 
     /// The polarity of the predicate at `first` (cues in its clause).
     pub(super) fn polarity_at(&self, ctx: &Ctx<'_>, first: usize) -> Polarity {
-        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
+        // A date between the cue and the trigger, with its preposition, is
+        // stepped over as a mention is (أنهت نجامينا في 28 نوفمبر 2024
+        // اتفاقية التعاون).
+        let dated = |i: usize| {
+            ctx.dates.iter().any(|d| {
+                (d.first <= i && i < d.end)
+                    || (i + 1 == d.first
+                        && ctx
+                            .g
+                            .clauses
+                            .prep_words
+                            .contains(ctx.g.strip_conj(&ctx.tokens[i].key)))
+            })
+        };
+        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some) || dated(i);
         let clause_start = ctx.clause_start[ctx.clause[first]];
         polarity::polarity(ctx.g, &self.cues, &ctx.tokens, first, clause_start, &is_arg)
     }
