@@ -414,3 +414,18 @@ fn a_city_subject_of_a_generated_political_verb_form_is_its_government() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn a_lexicon_person_named_in_full_is_then_named_by_his_family_name() {
+    let labels = mention_labels(
+        "قال الرئيس التشادي محمد إدريس ديبي إن بلاده مستعدة. وأضاف ديبي أن الجيش قوي.",
+    );
+    assert_eq!(
+        labels.last().map(String::as_str),
+        Some("Discovered:Mahamat Idriss Deby"),
+        "{labels:?}"
+    );
+    // Only after the full name: before it the word names nobody.
+    let labels = mention_labels("وأضاف ديبي أن الجيش قوي. وقال محمد إدريس ديبي إن بلاده مستعدة.");
+    assert_eq!(labels, ["Name:Mahamat Idriss Deby"], "{labels:?}");
+}

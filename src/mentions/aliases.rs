@@ -180,6 +180,43 @@ fn phrase_before(
     (end, end)
 }
 
+/// «قال محمد إدريس ديبي … وأضاف ديبي»: a lexicon person named in full
+/// (two words or more, as a name) is named by the last word of that
+/// mention for the rest of the article, as a discovered person is by his
+/// family name. Not a word that is a stop word or a title, nor one of
+/// fewer than three letters.
+pub(crate) fn family_names(rec: &Recognizer, st: &mut DocState<'_>, found: &[Found]) {
+    let cfg = &rec.cfg;
+    for f in found {
+        let Who::Lex(e) = f.who else { continue };
+        if f.kind != MentionKind::Name || rec.compiled.entries[e as usize].class != PERSON {
+            continue;
+        }
+        let key = st.key();
+        let name = &key[f.start..f.end];
+        let Some((_, last)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        if last.chars().count() < 3
+            || !last.chars().all(is_arabic_letter)
+            || rec.in_set(&cfg.stop_words, last)
+            || cfg.titles.iter().any(|t| t == last)
+            || st.learned.iter().any(|l| l.key == last)
+        {
+            continue;
+        }
+        st.learned.push(Learned {
+            key: last.to_string(),
+            who: f.who,
+            from: f.end,
+            latin: false,
+        });
+    }
+}
+
+/// The class of persons, whose family names are learned.
+const PERSON: &str = "Person";
+
 /// Finds the learned aliases again after the place they were introduced.
 pub(crate) fn learned(rec: &Recognizer, st: &DocState<'_>, found: &mut Vec<Found>) {
     if st.learned.is_empty() {

@@ -291,6 +291,7 @@ impl Recognizer {
         discover::quoted_definite_groups(self, &mut st, &mut found);
         generic::datelines(self, &mut st, &mut found);
         aliases::acronyms(self, &mut st, &mut found);
+        aliases::family_names(self, &mut st, &found);
         aliases::learned(self, &st, &mut found);
         found.sort_by_key(|f| (f.start, f.end));
         let variant_spans = variants::find(self, &st, &mut found);
