@@ -553,6 +553,8 @@ pub struct Quantities {
     pub approximators: Words,
     /// Words that join an approximator to its number (إلى، من).
     pub approximator_links: Words,
+    /// Phrases bounding a number (ما لا يقل عن، أكثر من), folded.
+    pub bounds: Words,
     /// Multipliers after a number (ألف، مليون، مليار), by power of ten.
     pub multipliers: WordMap<i32>,
     /// Cardinal numbers written as words (ثلاثة جنود، عشرين مقاتلا), by value.

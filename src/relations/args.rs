@@ -81,6 +81,12 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
         if !same_clause(ctx, j, pos.min(ctx.tokens.len() - 1)) || is_comma(k) || ctx.trigger_at[j] {
             return None;
         }
+        // «ما لا يقل عن 37 شخصا»: a bounded count is one word.
+        if let Some(start) = bounded_count_start(ctx, j) {
+            j = start;
+            gap += 1;
+            continue;
+        }
         if ctx.tokens[j].kind != TokKind::Punct && !ctx.in_date[j] {
             gap += 1;
         }
@@ -89,6 +95,27 @@ pub(super) fn subject_before(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Optio
         }
     }
     None
+}
+
+/// Where a bounded count that ends at token `j` starts: a phrase of
+/// `quantities.bounds`, a number, and at most its counted noun (ما لا يقل
+/// عن 37 شخصا).
+fn bounded_count_start(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let number = |i: usize| ctx.tokens.get(i).is_some_and(|t| t.kind == TokKind::Number);
+    let n = if number(j) {
+        j
+    } else {
+        j.checked_sub(1).filter(|&i| number(i))?
+    };
+    let bounds = &ctx.g.quantities.bounds;
+    (1..=4).find_map(|len| {
+        let start = n.checked_sub(len)?;
+        let phrase: Vec<&str> = ctx.tokens[start..n]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        bounds.contains(&phrase.join(" ")).then_some(start)
+    })
 }
 
 /// Whether token `j` is a head noun of actors (القوات، عناصر، جنود), with or
