@@ -54,6 +54,9 @@ pub(super) fn claims(ctx: &Ctx<'_>, fits: &dyn Fn(&Arg) -> bool) -> Vec<Claim> {
             let Some(a) = claimant.filter(|&a| fits(&ctx.args[a])) else {
                 continue;
             };
+            // (Past the claimant's apposition: «وتبنى تنظيم "ولاية خراسان"،
+            // فرع تنظيم الدولة في أفغانستان، الهجوم».)
+            let from = past_apposition(ctx, from);
             if event_noun_after(ctx, from, 2).is_some() {
                 out.push(Claim {
                     claimants: conjuncts_forward(ctx, a).ents(ctx),
@@ -292,3 +295,19 @@ impl Extractor {
         out.extend(added);
     }
 }
+
+/// Past an apposition set off by commas that opens at `pos` (at most
+/// [`APPOSITION_MAX`] tokens, no clause punctuation inside): the token after
+/// its closing comma; `pos` itself when none opens there.
+fn past_apposition(ctx: &Ctx<'_>, pos: usize) -> usize {
+    if !ctx.tokens.get(pos).is_some_and(|t| is_comma(&t.key)) {
+        return pos;
+    }
+    (pos + 2..ctx.tokens.len().min(pos + APPOSITION_MAX))
+        .take_while(|&j| !CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str()))
+        .find(|&j| is_comma(&ctx.tokens[j].key))
+        .map_or(pos, |j| j + 1)
+}
+
+/// The longest apposition a claim reads past.
+const APPOSITION_MAX: usize = 12;
