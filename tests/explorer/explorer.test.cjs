@@ -313,11 +313,16 @@ const round = (x) => Math.round(x * 10) / 10;
 async function clickNode(page, rank) {
   const target = await page.evaluate((rank) => {
     const e = window.explorer, r = e.renderer, g = e.graph;
-    const shown = [];
-    g.forEachNode((k, a) => { const d = r.getNodeDisplayData(k); if (d && !d.hidden) shown.push([g.degree(k), k]); });
+    // Drawn actors whose centre is on the canvas, not under the legend.
+    const box = document.querySelector("#graph").getBoundingClientRect(), shown = [];
+    g.forEachNode((k, a) => {
+      const d = r.getNodeDisplayData(k);
+      if (!d || d.hidden) return;
+      const p = r.graphToViewport(a), at = document.elementFromPoint(box.left + p.x, box.top + p.y);
+      if (at && at.closest("#graph")) shown.push([g.degree(k), k, p]);
+    });
     shown.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
-    const key = shown[Math.min(rank, shown.length - 1)][1];
-    const p = r.graphToViewport(g.getNodeAttributes(key));
+    const [, key, p] = shown[Math.min(rank, shown.length - 1)];
     return { key, x: p.x, y: p.y };
   }, rank);
   const box = await (await page.$("#graph")).boundingBox();
