@@ -139,3 +139,77 @@ fn text_folders_hold_the_same_articles() {
     assert_eq!(from_txt.len(), 6);
     assert_eq!(from_jsonl, from_txt);
 }
+
+/// `--actors N` adds local groups and commanders that the lexicon does not
+/// know: the default corpus is unchanged, the same seed gives the same
+/// bytes, and a build discovers them as actors of the network.
+#[test]
+fn local_actors_are_discovered_by_a_build() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let onto = ontology_snapshot(tmp.path());
+    let plain = tmp.path().join("plain.jsonl");
+    let zero = tmp.path().join("zero.jsonl");
+    generate(&onto, 11, 12, &plain, "jsonl");
+    let with = |n: usize, out: &Path| {
+        assert_cmd::Command::cargo_bin("actorgraph-corpus")
+            .expect("binary is built")
+            .args(["--docs", "12", "--seed", "11", "--actors"])
+            .arg(n.to_string())
+            .arg("--ontology")
+            .arg(&onto)
+            .arg("--out")
+            .arg(out)
+            .assert()
+            .success();
+    };
+    with(0, &zero);
+    assert_eq!(
+        std::fs::read(&plain).expect("plain"),
+        std::fs::read(&zero).expect("zero"),
+        "--actors 0 is the default corpus"
+    );
+    let (a, b) = (tmp.path().join("a.jsonl"), tmp.path().join("b.jsonl"));
+    with(300, &a);
+    with(300, &b);
+    let text = std::fs::read_to_string(&a).expect("a");
+    assert_eq!(
+        text,
+        std::fs::read_to_string(&b).expect("b"),
+        "deterministic"
+    );
+    // Quoted group names after a group noun: كتيبة «فرسان تاكوما».
+    let quoted: BTreeSet<&str> = text
+        .split('«')
+        .skip(1)
+        .filter_map(|s| s.split_once('»').map(|(n, _)| n))
+        .collect();
+    assert!(quoted.len() >= 10, "{} local groups named", quoted.len());
+
+    let store = tmp.path().join("store");
+    common::actorgraph()
+        .args(["build", "--no-exports", "--store"])
+        .arg(&store)
+        .arg(&a)
+        .assert()
+        .success();
+    common::actorgraph()
+        .arg("--store")
+        .arg(&store)
+        .args(["export", "--format", "csv", "-o"])
+        .arg(tmp.path().join("net"))
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(tmp.path().join("net-nodes.csv")).expect("nodes.csv");
+    let found = quoted
+        .iter()
+        .filter(|n| {
+            csv.lines()
+                .any(|l| l.contains(&format!(",{n},")) && l.contains(",true,"))
+        })
+        .count();
+    assert!(
+        found * 2 >= quoted.len(),
+        "{found} of {} local groups are discovered actors of the network",
+        quoted.len()
+    );
+}

@@ -3,8 +3,8 @@
 //! installs Chromium and the npm driver): the seed graph renders, search by
 //! an Arabic alias, an edge's Arabic evidence, the modality filter, and the
 //! static `graph.html` from `file://` with the network blocked. Also the
-//! explorer's HTTP API, answered by `actorgraph serve`, and the static
-//! page's determinism.
+//! explorer's HTTP API, answered by `actorgraph serve`, the static page's
+//! determinism, and a generated graph of over a thousand actors.
 
 mod common;
 
@@ -248,4 +248,40 @@ fn chromium_drives_the_explorer() {
         out.contains("static explorer (file://, offline): ok"),
         "{out}"
     );
+}
+
+/// A graph of over a thousand actors: a generated corpus whose local
+/// militias and commanders (`actorgraph-corpus --actors`) recognition
+/// discovers, short articles so that the debug build stays quick. The page
+/// draws it in the big graph's way, and a click on an actor opens its panel.
+#[test]
+fn chromium_draws_a_graph_of_thousands_of_actors() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let corpus = tmp.path().join("corpus.jsonl");
+    let mut corpus_cmd = Command::new(assert_cmd::cargo::cargo_bin("actorgraph-corpus"));
+    corpus_cmd
+        .current_dir(common::repo())
+        .args(["--docs", "800", "--seed", "5", "--actors", "3000"])
+        .args(["--min-bytes", "1200", "--max-bytes", "2000", "-o"])
+        .arg(&corpus);
+    common::run_ok(&mut corpus_cmd);
+    let res = common::actorgraph()
+        .args(["build", "--no-exports", "--store"])
+        .arg(tmp.path().join("store"))
+        .arg(&corpus)
+        .output()
+        .expect("actorgraph runs");
+    assert!(
+        res.status.success(),
+        "build failed:\n{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let server = serve(&tmp.path().join("store"));
+    let mut cmd = Command::new("node");
+    cmd.current_dir(common::repo())
+        .arg(common::repo().join("tests/explorer/explorer.test.cjs"))
+        .arg("--big")
+        .arg(format!("http://{}/", server.addr));
+    let out = common::run_ok(&mut cmd);
+    assert!(out.contains("big explorer: ok"), "{out}");
 }

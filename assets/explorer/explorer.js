@@ -34,7 +34,7 @@
   var stEdge, stMod, stDoc, stStart, stEnd, stMonth, edgeOff, edgeLen;
   var stKeep, edgeWeight, docKeep;
   var pairOf; // data edge index -> graph edge key
-  var pairEdges = {}; // graph edge key -> [data edge indices]
+  var pairEdges = new Map(); // graph edge key -> [data edge indices]
   var nodeKeyOf; // node index -> graph node key (the IRI)
   var nodeIndex = {}; // IRI -> node index
   var searchIndex = []; // [node index, [normalized names]]
@@ -153,16 +153,21 @@
       nodeKeyOf[i] = n.id;
       graph.addNode(n.id, { x: r * Math.cos(t), y: r * Math.sin(t), size: 4, index: i, label: n.label, color: D.classes[n.class].color });
     });
+    // Pairs by a numeric key first (a string key per statement edge and an
+    // object of 100,000 keys cost most of a second on a 10k-article graph).
     pairOf = new Array(D.edges.length);
+    var byPair = new Map(), span = D.nodes.length + 1;
     D.edges.forEach(function (e, i) {
-      var a = Math.min(e.s, e.o), b = Math.max(e.s, e.o);
-      var key = a + "~" + b;
-      if (!pairEdges[key]) {
-        pairEdges[key] = [];
-        graph.addEdgeWithKey(key, D.nodes[e.s].id, D.nodes[e.o].id, { size: 1 });
-      }
-      pairEdges[key].push(i);
-      pairOf[i] = key;
+      var id = Math.min(e.s, e.o) * span + Math.max(e.s, e.o);
+      var list = byPair.get(id);
+      if (!list) { list = []; byPair.set(id, list); }
+      list.push(i);
+    });
+    byPair.forEach(function (list, id) {
+      var key = Math.floor(id / span) + "~" + id % span, e = D.edges[list[0]];
+      graph.addEdgeWithKey(key, D.nodes[e.s].id, D.nodes[e.o].id, { size: 1 });
+      pairEdges.set(key, list);
+      for (var j = 0; j < list.length; j++) pairOf[list[j]] = key;
     });
   }
 
@@ -190,7 +195,7 @@
     var degree = new Float64Array(D.nodes.length), weight = new Float64Array(D.nodes.length);
     visiblePairCount = 0;
     graph.forEachEdge(function (key, attr) {
-      var list = pairEdges[key], w = 0, firm = 3, neg = true, dir = 0, src = -1;
+      var list = pairEdges.get(key), w = 0, firm = 3, neg = true, dir = 0, src = -1;
       for (var j = 0; j < list.length; j++) {
         var ei = list[j], wi = edgeWeight[ei];
         if (!wi) continue;
@@ -231,9 +236,50 @@
     });
     $("stats").textContent = visibleNodeCount + " actors · " + visiblePairCount + " links · " +
       D.documents.length + " documents";
-    if (renderer) renderer.refresh();
+    updateEdgeEvents();
+    redraw();
     renderDetails();
     renderTimeline();
+  }
+
+  // What sigma draws. A small graph is drawn as it is (hidden actors and
+  // links skipped). A big one is drawn from a copy that holds only what the
+  // filters show (and no link while the layout runs): sigma indexes and
+  // reduces every node and edge of its graph at each refresh, hidden or not,
+  // and 100,000 hidden links cost the main thread seconds per refresh.
+  var drawn = null;
+  function redraw() {
+    if (!api.big) {
+      drawn = graph;
+      if (renderer) renderer.refresh();
+      return;
+    }
+    var t = performance.now();
+    var v = new graphology.Graph({ type: "directed", multi: false, allowSelfLoops: true });
+    graph.forEachNode(function (key, a) {
+      if (!a.hidden) v.addNode(key, { x: a.x, y: a.y, size: a.size, color: a.color, label: a.label, index: a.index });
+    });
+    if (!api.layoutRunning) {
+      graph.forEachEdge(function (key, a, s, t) {
+        if (!a.hidden) v.addEdgeWithKey(key, s, t, { size: a.size, color: a.color, type: a.type, w: a.w });
+      });
+    }
+    drawn = v;
+    var t1 = performance.now();
+    if (renderer) renderer.setGraph(v);
+    // What the last redraw cost: the copy, and sigma's indexing of it.
+    api.lastRedraw = { copyMs: t1 - t, sigmaMs: performance.now() - t1, links: v.size };
+  }
+  // The frame of the whole network, so that the camera does not jump when a
+  // filter changes which actors are drawn.
+  function fitAll() {
+    if (!api.big || !renderer) return;
+    var x = [Infinity, -Infinity], y = [Infinity, -Infinity];
+    graph.forEachNode(function (key, a) {
+      if (a.x < x[0]) x[0] = a.x; if (a.x > x[1]) x[1] = a.x;
+      if (a.y < y[0]) y[0] = a.y; if (a.y > y[1]) y[1] = a.y;
+    });
+    if (x[0] <= x[1]) renderer.setCustomBBox({ x: x, y: y });
   }
 
   // ---------- selection and reducers ----------
@@ -250,13 +296,13 @@
     else if (highlighted) { res.highlighted = key === state.selectedNode; res.zIndex = 1; res.forceLabel = true; }
     return res;
   }
-  // While ForceAtlas2 moves a big graph, only its nodes are drawn: every
-  // step redraws the graph, and tens of thousands of links on a CPU-drawn
-  // canvas would hold the page's main thread for most of each frame.
+  // A graph of more actors or links than this is "big" (see redraw and
+  // sigmaSettings). While ForceAtlas2 lays out a big graph, only its actors
+  // are drawn at their starting places: thousands of links on a spiral are
+  // no picture, and the first frame is the cheaper for it.
   var BIG = 5000;
   function edgeReducer(key, attr) {
     if (attr.hidden) return attr;
-    if (api.layoutRunning && graph.size > BIG) return Object.assign({}, attr, { hidden: true });
     if (state.selectedPair === key) return Object.assign({}, attr, { color: "#222", size: attr.size + 2, zIndex: 2 });
     if (highlighted) {
       var s = graph.source(key), t = graph.target(key);
@@ -268,21 +314,35 @@
     return attr;
   }
 
+  // A selection changes colours only: the panel is filled first, and the
+  // graph is redrawn (without re-indexing positions) in a task after the
+  // next frame, so that the frame that paints the panel does not wait for
+  // the canvas (drawn on the CPU when there is no GPU).
+  function redrawSelection() {
+    if (api.redrawPending) return;
+    api.redrawPending = true;
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        api.redrawPending = false;
+        renderer.refresh({ skipIndexation: true });
+      }, 0);
+    });
+  }
   function selectNode(key, moveCamera) {
     state.selectedNode = key; state.selectedPair = null;
     highlighted = key === null ? null : neighbours(key);
+    renderDetails(); renderTimeline();
     if (key !== null && moveCamera && renderer) {
       var dd = renderer.getNodeDisplayData(key);
       if (dd) renderer.getCamera().animate({ x: dd.x, y: dd.y, ratio: Math.min(renderer.getCamera().ratio, 0.6) }, { duration: 400 });
     }
-    renderer.refresh();
-    renderDetails(); renderTimeline();
+    redrawSelection();
   }
   function selectPair(key) {
     state.selectedPair = key; state.selectedNode = null;
     highlighted = key === null ? null : new Set([graph.source(key), graph.target(key)]);
-    renderer.refresh();
     renderDetails(); renderTimeline();
+    redrawSelection();
   }
 
   // ---------- details panel ----------
@@ -314,7 +374,7 @@
     var rows = [];
     graph.forEachEdge(key, function (pk, attr) {
       if (attr.hidden) return;
-      pairEdges[pk].forEach(function (ei) { if (edgeWeight[ei]) rows.push(ei); });
+      pairEdges.get(pk).forEach(function (ei) { if (edgeWeight[ei]) rows.push(ei); });
     });
     rows.sort(function (a, b) { return edgeWeight[b] - edgeWeight[a] || a - b; });
     rows.forEach(function (ei) {
@@ -326,7 +386,7 @@
   }
 
   function renderPair(box, key) {
-    var list = pairEdges[key].filter(function (ei) { return edgeWeight[ei]; });
+    var list = pairEdges.get(key).filter(function (ei) { return edgeWeight[ei]; });
     var a = graph.getNodeAttribute(graph.source(key), "index"), b = graph.getNodeAttribute(graph.target(key), "index");
     var head = el("h2", { text: nodeLabel(a) + " — " + nodeLabel(b) });
     var parts = [head];
@@ -395,9 +455,9 @@
   // ---------- timeline ----------
   function selectedEdges() {
     var out = [];
-    if (state.selectedPair !== null && graph.hasEdge(state.selectedPair)) return pairEdges[state.selectedPair].slice();
+    if (state.selectedPair !== null && graph.hasEdge(state.selectedPair)) return pairEdges.get(state.selectedPair).slice();
     if (state.selectedNode !== null && graph.hasNode(state.selectedNode)) {
-      graph.forEachEdge(state.selectedNode, function (pk) { out.push.apply(out, pairEdges[pk]); });
+      graph.forEachEdge(state.selectedNode, function (pk) { out.push.apply(out, pairEdges.get(pk)); });
       return out;
     }
     return null;
@@ -493,7 +553,7 @@
   // (and a CPU-drawn canvas) stays free while the layout runs.
   var layoutGraph = null;
   function syncPositions() {
-    if (!layoutGraph) return;
+    if (!layoutGraph || layoutGraph === graph) return;
     graph.updateEachNodeAttributes(function (key, attr) {
       var p = layoutGraph.getNodeAttributes(key);
       attr.x = p.x; attr.y = p.y;
@@ -502,17 +562,25 @@
   }
   function startLayout() {
     if (!window.FA2Layout || graph.size === 0) return;
-    layoutGraph = new graphology.Graph({ type: "directed", multi: false, allowSelfLoops: true });
-    graph.forEachNode(function (key, attr) { layoutGraph.addNode(key, { x: attr.x, y: attr.y }); });
-    graph.forEachEdge(function (key, attr, s, t) { layoutGraph.addEdgeWithKey(key, s, t); });
+    // A big graph is not the one sigma draws (see redraw): the worker's
+    // positions go into it directly, with no copy to build.
+    if (api.big) layoutGraph = graph;
+    else {
+      layoutGraph = new graphology.Graph({ type: "directed", multi: false, allowSelfLoops: true });
+      graph.forEachNode(function (key, attr) { layoutGraph.addNode(key, { x: attr.x, y: attr.y }); });
+      graph.forEachEdge(function (key, attr, s, t) { layoutGraph.addEdgeWithKey(key, s, t); });
+    }
     var settings = forceAtlas2.inferSettings(layoutGraph);
     settings.barnesHutOptimize = layoutGraph.order > 1000;
     layout = new FA2Layout(layoutGraph, { settings: settings, getEdgeWeight: null });
     layout.start();
     api.layoutRunning = true;
+    if (api.big && renderer) redraw();
     $("layout").textContent = "Stop layout";
     clearInterval(startLayout.sync);
-    startLayout.sync = setInterval(syncPositions, graph.size > BIG ? 500 : 100);
+    // A small graph moves into place; a big one is drawn once more, when the
+    // layout ends (each redraw of thousands of links costs the main thread).
+    if (!api.big) startLayout.sync = setInterval(syncPositions, 100);
     var ms = Math.min(12000, 1500 + graph.order * 2);
     clearTimeout(startLayout.timer);
     startLayout.timer = setTimeout(stopLayout, ms);
@@ -526,18 +594,22 @@
     api.layoutRunning = false;
     if (!api.timings.layoutEnd) api.timings.layoutEnd = performance.now();
     $("layout").textContent = "Run layout";
-    if (renderer) renderer.refresh();
+    fitAll();
+    if (api.big) redraw();
+    else if (renderer) renderer.refresh();
   }
 
-  // A big graph opens with the minimum weight raised until at most BIG
-  // relations show: tens of thousands of links are a hairball to read and,
-  // on a machine without a GPU, seconds to draw. The field says so, and
-  // lowering it shows everything.
+  // A big graph opens with the minimum weight raised until at most
+  // SHOWN_MAX relations show: 100,000 links are a hairball to read and, on
+  // a machine without a GPU, over a second per redraw; 30,000 links hold
+  // the page for 0.3-0.5 s after the layout and after each click
+  // (BENCHMARKS.md). The field says so, and lowering it shows everything.
+  var SHOWN_MAX = 20000;
   function defaultMinWeight() {
     var counts = [];
     D.edges.forEach(function (e) { if (!e.neg) counts[e.n] = (counts[e.n] || 0) + 1; });
     var shown = 0, w = counts.length;
-    while (w > 1 && shown + (counts[w - 1] || 0) <= BIG) { shown += counts[w - 1] || 0; w--; }
+    while (w > 1 && shown + (counts[w - 1] || 0) <= SHOWN_MAX) { shown += counts[w - 1] || 0; w--; }
     if (w > 1) {
       state.minWeight = w;
       $("f-min-weight").value = w;
@@ -614,10 +686,47 @@
     window.addEventListener("resize", renderTimeline);
   }
 
+  // Sigma's settings. A big graph (thousands of actors or links) is drawn
+  // more cheaply, for a machine without a GPU where WebGL runs on the CPU:
+  // links as one-pixel lines (no width, no arrow heads), hidden while the
+  // camera moves, fewer labels; links take clicks only while few are shown
+  // (see updateEdgeEvents; a link opens from its actor's list too).
+  function sigmaSettings() {
+    var s = {
+      enableEdgeEvents: true,
+      nodeReducer: nodeReducer,
+      edgeReducer: edgeReducer,
+      zIndex: true,
+      labelFont: '"DejaVu Sans", "Noto Sans Arabic", Arial, sans-serif',
+      labelSize: 13,
+      labelRenderedSizeThreshold: 9,
+      defaultEdgeType: "line",
+      hideEdgesOnMove: false,
+    };
+    if (api.big) {
+      var line = Sigma.rendering.EdgeLineProgram;
+      s.edgeProgramClasses = { line: line, arrow: line };
+      s.hideEdgesOnMove = true;
+      s.labelDensity = 0.7;
+      s.labelRenderedSizeThreshold = 7;
+      s.enableEdgeEvents = visiblePairCount <= EDGE_EVENTS_MAX;
+      // No sorting of thousands of links by depth at each redraw: a lit
+      // neighbourhood may be drawn under faded links (they are near white).
+      s.zIndex = false;
+    }
+    return s;
+  }
+  var EDGE_EVENTS_MAX = 5000;
+  function updateEdgeEvents() {
+    var on = !api.big || visiblePairCount <= EDGE_EVENTS_MAX;
+    if (renderer && renderer.getSetting("enableEdgeEvents") !== on) renderer.setSetting("enableEdgeEvents", on);
+  }
+
   // What tests and scripts can read; clicks go through the page itself.
   var api = window.explorer = {
     ready: false,
     layoutRunning: false,
+    redrawPending: false,
     error: null,
     get data() { return D; },
     get graph() { return graph; },
@@ -637,23 +746,20 @@
   loadData().then(function (data) {
     D = data;
     api.timings = { data: performance.now() - t0 };
-    index();
-    buildGraph();
-    renderer = new Sigma(graph, $("graph"), {
-      enableEdgeEvents: true,
-      nodeReducer: nodeReducer,
-      edgeReducer: edgeReducer,
-      zIndex: true,
-      labelFont: '"DejaVu Sans", "Noto Sans Arabic", Arial, sans-serif',
-      labelSize: 13,
-      labelRenderedSizeThreshold: 9,
-      defaultEdgeType: "line",
-      hideEdgesOnMove: graph.size > 20000,
-    });
+    var mark = function (name) { api.timings[name] = performance.now() - t0; };
+    index(); mark("indexed");
+    buildGraph(); mark("graphBuilt");
+    api.big = graph.order > 1000 || graph.size > BIG;
+    // A big graph's first frame has only its actors (see redraw).
+    if (api.big && window.FA2Layout && graph.size) api.layoutRunning = true;
     buildSearch();
     defaultMinWeight();
+    applyFilters(); mark("filtered");
+    // Sigma draws once, the filters applied.
+    renderer = new Sigma(drawn, $("graph"), sigmaSettings());
+    fitAll();
+    updateEdgeEvents();
     wire();
-    applyFilters();
     $("loading").remove();
     api.timings.firstRender = performance.now() - t0;
     // Since the navigation started: what a reader waits for.

@@ -47,6 +47,15 @@ struct Args {
     /// sentence that reaches its drawn length, so it may pass this a little).
     #[arg(long, default_value_t = 16000)]
     max_bytes: usize,
+    /// Local actors that the lexicon does not know, added to the lexicon's:
+    /// village militias and self-defence groups named in quotes after a group
+    /// noun (كتيبة «فرسان تاكوما») and their commanders after a title
+    /// (العقيد أمادو ديالو), which recognition discovers. Each article
+    /// follows a few of them from one neighbourhood of the list, so they form
+    /// local clusters. For graphs with thousands of actors; 0 (the default)
+    /// gives the same corpus as without the option.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    actors: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -72,7 +81,8 @@ fn run(args: Args) -> anyhow::Result<()> {
     );
     let dir = Ontology::locate(args.ontology.as_deref());
     let ontology = Ontology::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
-    let cast = Cast::new(&ontology.lexicon);
+    let mut cast = Cast::new(&ontology.lexicon);
+    cast.add_locals(args.actors);
     anyhow::ensure!(
         !cast.any.is_empty(),
         "{}: the lexicon has no actor with an Arabic name",
@@ -199,6 +209,10 @@ struct Cast {
     plural: Vec<usize>,
     /// Every actor that can act (all but places, equipment and media).
     any: Vec<usize>,
+    /// Local groups and persons of `--actors`, in their generated order
+    /// (neighbours in the list share a region).
+    local_groups: Vec<usize>,
+    local_persons: Vec<usize>,
 }
 
 impl Cast {
@@ -218,6 +232,8 @@ impl Cast {
             adjectival: Vec::new(),
             plural: Vec::new(),
             any: Vec::new(),
+            local_groups: Vec::new(),
+            local_persons: Vec::new(),
         };
         for e in lexicon {
             let mut names: Vec<String> = Vec::new();
@@ -273,6 +289,69 @@ impl Cast {
             }
         }
         c
+    }
+
+    /// Adds `n` local actors (`--actors`): two groups for one person. Names
+    /// are built from the index (mixed radix over word lists, stepped by a
+    /// number prime to their count so neighbours differ in every word), so
+    /// they are distinct, deterministic and need no draw from the generator;
+    /// a made-up word that is a word of a lexicon name is skipped.
+    fn add_locals(&mut self, n: usize) {
+        if n == 0 {
+            return;
+        }
+        let mut known: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        for p in &self.players {
+            for name in &p.names {
+                known.extend(name.split_whitespace());
+            }
+        }
+        let words: Vec<String> = PLACE_START
+            .iter()
+            .flat_map(|a| PLACE_MID.iter().map(move |b| (a, b)))
+            .flat_map(|(a, b)| PLACE_END.iter().map(move |c| format!("{a}{b}{c}")))
+            .filter(|w| !known.contains(w.as_str()))
+            .collect();
+        let (mut groups, mut persons) = (Vec::new(), Vec::new());
+        for k in 0..n {
+            if k % 3 == 2 {
+                let j = persons.len();
+                let total = TITLES_LOCAL.len() * FIRST_NAMES.len() * words.len();
+                let x = (j * 7919) % total;
+                let (t, x) = (x % TITLES_LOCAL.len(), x / TITLES_LOCAL.len());
+                let (f, w) = (x % FIRST_NAMES.len(), x / FIRST_NAMES.len());
+                persons.push(format!(
+                    "{} {} {}",
+                    TITLES_LOCAL[t], FIRST_NAMES[f], words[w]
+                ));
+            } else {
+                let j = groups.len();
+                let total = GROUP_NOUNS.len() * GROUP_HEADS.len() * words.len();
+                let x = (j * 7919) % total;
+                let (g, x) = (x % GROUP_NOUNS.len(), x / GROUP_NOUNS.len());
+                let (h, w) = (x % GROUP_HEADS.len(), x / GROUP_HEADS.len());
+                groups.push(format!(
+                    "{} «{} {}»",
+                    GROUP_NOUNS[g], GROUP_HEADS[h], words[w]
+                ));
+            }
+        }
+        for (names, pool) in [(groups, 0), (persons, 1)] {
+            for name in names {
+                let i = self.players.len();
+                self.players.push(Player {
+                    names: vec![name],
+                    acronyms: Vec::new(),
+                    adjectives: Vec::new(),
+                    plurals: Vec::new(),
+                });
+                if pool == 0 {
+                    self.local_groups.push(i);
+                } else {
+                    self.local_persons.push(i);
+                }
+            }
+        }
     }
 
     /// The pool a slot draws from; an empty role falls back to `any`.
@@ -341,6 +420,58 @@ impl Slot {
         })
     }
 }
+
+/// Nouns that introduce a local group's quoted name.
+const GROUP_NOUNS: &[&str] = &["كتيبة", "ميليشيا", "جماعة", "حركة", "جبهة"];
+/// First word of a local group's name; the second is a made-up place.
+const GROUP_HEADS: &[&str] = &[
+    "فرسان",
+    "أسود",
+    "حماة",
+    "صقور",
+    "أبناء",
+    "رجال",
+    "درع",
+    "نسور",
+    "ذئاب",
+    "سيوف",
+    "حراس",
+    "شباب",
+];
+/// Titles of local commanders (all titles of the person cues).
+const TITLES_LOCAL: &[&str] = &["القائد", "العقيد", "الشيخ", "الزعيم", "النقيب"];
+/// Given names common in the Sahel.
+const FIRST_NAMES: &[&str] = &[
+    "أمادو",
+    "موسى",
+    "إبراهيم",
+    "عمر",
+    "حمادو",
+    "سيدو",
+    "بكاري",
+    "عثمان",
+    "يوسف",
+    "إسماعيل",
+    "آدم",
+    "هارونا",
+    "بوبكر",
+    "ساليف",
+    "سليمان",
+    "داودا",
+    "مامادو",
+    "عيسى",
+    "حسن",
+    "إدريس",
+];
+/// Syllables of made-up village names (تاكوما، سيدورين …).
+const PLACE_START: &[&str] = &[
+    "تا", "كو", "سي", "دو", "غا", "بو", "نيا", "فو", "ديا", "كا", "سو", "تين", "وا", "زا", "ما",
+    "با",
+];
+const PLACE_MID: &[&str] = &[
+    "را", "لا", "غو", "ني", "كا", "مي", "دي", "زو", "تي", "ري", "سا", "بو",
+];
+const PLACE_END: &[&str] = &["", "ن", "ري", "كو", "غا"];
 
 /// Sentences that name actors. Slots: {G} armed group, {F} armed forces or
 /// military company, {S} state, {GOV} government, {AL} alliance or
@@ -638,9 +769,38 @@ impl Generator<'_> {
                         chosen.push(p);
                     }
                 }
+                self.add_local(slot, &mut chosen);
                 (slot, chosen)
             })
             .collect()
+    }
+
+    /// With `--actors`, one or two local groups (or one local person) join
+    /// the article's focus, from one neighbourhood of the local list: the
+    /// article's region.
+    fn add_local(&mut self, slot: Slot, chosen: &mut Vec<usize>) {
+        let cast = self.cast;
+        let locals = match slot {
+            Slot::Group => &cast.local_groups,
+            Slot::Person => &cast.local_persons,
+            _ => return,
+        };
+        // No draw at all without locals: the default corpus stays as it was.
+        if locals.is_empty() {
+            return;
+        }
+        let k = if slot == Slot::Group {
+            self.rng.range(1, 2)
+        } else {
+            1
+        };
+        let region = self.rng.below(locals.len());
+        for _ in 0..k {
+            let p = locals[(region + self.rng.below(12)) % locals.len()];
+            if !chosen.contains(&p) {
+                chosen.insert(0, p);
+            }
+        }
     }
 
     /// Fills the slots of `template`.

@@ -79,6 +79,12 @@ async function waitLayout(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+// A selection redraws the graph after the frame that shows its panel.
+async function settle(page) {
+  await page.waitForFunction("!window.explorer.redrawPending", { timeout: 10000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
 // Coloured pixels (not white, grey or black) in a screenshot of the graph.
 async function colouredPixels(page) {
   const box = await page.$("#graph");
@@ -109,6 +115,7 @@ async function checkSearch(page) {
   await page.type("#search", "فاغنر");
   await page.waitForSelector("#search-results li", { visible: true });
   await page.keyboard.press("Enter");
+  await settle(page);
   const picked = await page.evaluate(() => {
     const e = window.explorer, key = e.state.selectedNode;
     return { key, label: key && e.data.nodes[e.nodeIndex(key)].label, panel: document.querySelector("#details h2").textContent };
@@ -275,36 +282,154 @@ async function scenario(browser, url, mode, shots) {
   return counts;
 }
 
+// A click (or key) and what it changes: from the input event's time stamp
+// to the change of `selector` in the DOM, and to the end of the frame that
+// shows it (a task queued after the next animation frame).
+async function timed(page, selector, act) {
+  await page.evaluate((sel) => {
+    const t = window.__agT = {};
+    const mo = new MutationObserver(() => {
+      mo.disconnect();
+      t.changed = performance.now();
+      // The next frame paints the change; a task after it has also seen
+      // what the page deferred to after that frame (the graph's redraw).
+      requestAnimationFrame(() => { t.frame = performance.now(); setTimeout(() => { t.painted = performance.now(); }, 0); });
+    });
+    mo.observe(document.querySelector(sel), { childList: true, subtree: true, characterData: true });
+    const first = (e) => { if (t.input === undefined) { t.input = e.timeStamp; t.handled = performance.now(); } };
+    for (const type of ["mousedown", "keydown"]) document.addEventListener(type, first, { capture: true, once: true });
+  }, selector);
+  await act();
+  await page.waitForFunction(() => window.__agT.painted !== undefined, { timeout: 60000 });
+  const t = await page.evaluate(() => window.__agT);
+  return { inputDelayMs: round(t.handled - t.input), changedMs: round(t.changed - t.input), frameMs: round(t.frame - t.input), paintedMs: round(t.painted - t.input) };
+}
+const round = (x) => Math.round(x * 10) / 10;
+
+// Clicks on the drawn actor of rank `rank` by links (clamped: a large rank
+// is the actor with the fewest, at the edge of the starting spiral) and
+// times its panel; `hit` says whether the click picked that actor (discs
+// overlap in a crowded graph).
+async function clickNode(page, rank) {
+  const target = await page.evaluate((rank) => {
+    const e = window.explorer, r = e.renderer, g = e.graph;
+    // Drawn actors whose centre is on the canvas, not under the legend.
+    const box = document.querySelector("#graph").getBoundingClientRect(), shown = [];
+    g.forEachNode((k, a) => {
+      const d = r.getNodeDisplayData(k);
+      if (!d || d.hidden) return;
+      const p = r.graphToViewport(a), at = document.elementFromPoint(box.left + p.x, box.top + p.y);
+      if (at && at.closest("#graph")) shown.push([g.degree(k), k, p]);
+    });
+    shown.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+    const [, key, p] = shown[Math.min(rank, shown.length - 1)];
+    return { key, x: p.x, y: p.y };
+  }, rank);
+  const box = await (await page.$("#graph")).boundingBox();
+  const t = await timed(page, "#details", () => page.mouse.click(box.x + target.x, box.y + target.y));
+  const selected = await page.evaluate(() => window.explorer.state.selectedNode);
+  return { ...t, hit: selected === target.key };
+}
+
+// A graph of thousands of actors (tests/explorer.rs generates it with
+// local militias and commanders): drawn in the big graph's way, a click on
+// an actor opens its panel, the modality filter, a search for a discovered
+// group by its Arabic name.
+async function bigScenario(browser, url) {
+  const { page, log } = await open(browser, url, { offline: false });
+  const first = await page.evaluate(() => {
+    const e = window.explorer, r = e.renderer;
+    let links = 0;
+    r.getGraph().forEachEdge(() => links++);
+    return { big: e.big, order: e.graph.order, layout: e.layoutRunning, drawnLinks: links,
+      discovered: e.data.nodes.filter((n) => n.discovered).length };
+  });
+  assert.ok(first.order > 1000, `more than a thousand actors (${JSON.stringify(first)})`);
+  assert.ok(first.big, "drawn as a big graph");
+  assert.ok(first.discovered > 500, `discovered actors among them (${first.discovered})`);
+  if (first.layout) assert.equal(first.drawnLinks, 0, "while the layout runs, only the actors are drawn");
+  await waitLayout(page);
+  const counts = await checkRenders(page);
+  assert.ok(counts.shown > 1000, `over a thousand actors drawn (${JSON.stringify(counts)})`);
+  const drawnLinks = await page.evaluate(() => { let n = 0; window.explorer.renderer.getGraph().forEachEdge(() => n++); return n; });
+  assert.equal(drawnLinks, counts.visible.links, "the links are drawn once the layout ends");
+  let click = null;
+  for (const rank of [0, 1, 2, 5, 10, 20, 1e9]) {
+    click = await clickNode(page, rank);
+    if (click.hit) break;
+  }
+  assert.ok(click.hit, "a click on an actor selects it");
+  await settle(page);
+  const panel = await page.evaluate(() => {
+    const e = window.explorer, key = e.state.selectedNode;
+    return { label: e.data.nodes[e.nodeIndex(key)].label, h2: document.querySelector("#details h2").textContent,
+      rels: document.querySelectorAll("#node-relations li").length };
+  });
+  assert.equal(panel.h2, panel.label, "the panel names the clicked actor");
+  assert.ok(panel.rels > 0, "and lists its relations");
+  await checkModalityFilter(page);
+  await page.click("#search", { clickCount: 3 });
+  await page.type("#search", "فرسان");
+  await page.waitForSelector("#search-results li", { visible: true });
+  const hit = await page.$eval("#search-results li .ar", (x) => x.textContent);
+  assert.ok(hit.includes("فرسان"), "a discovered group is found by its Arabic name: " + hit);
+  assert.deepEqual(log.errors, [], "no console errors");
+  await page.close();
+  return { ...counts, click };
+}
+
 async function bench(browser, url, n) {
   const runs = [];
   for (let i = 0; i < n; i++) {
     const { page, loadMs } = await open(browser, url, { offline: false, instrument: true });
+    // Right after the page says ready (the first frame drawn): a click on
+    // an actor, while the layout runs in its worker.
+    const clickAtReady = await clickNode(page, 1e9);
     await waitLayout(page);
-    // Main-thread availability from the first frame to the end of the
-    // layout: long tasks (> 50 ms) and frames drawn.
+    // Main-thread availability from the first frame to one second after the
+    // layout (the graph drawn with its links): long tasks (> 50 ms) and a
+    // 50 ms timer's lateness.
+    await new Promise((r) => setTimeout(r, 1000));
     const busy = await page.evaluate(() => {
-      const t = window.explorer.timings, from = t.readyAt, to = t.layoutEnd;
+      const t = window.explorer.timings, from = t.readyAt, to = t.layoutEnd + 1000;
       const tasks = window.__agLong.filter((x) => x[0] + x[1] > from && x[0] < to).map((x) => x[1]);
-      const lags = window.__agLag.filter((x) => x[0] > from && x[0] < to).map((x) => x[1]).sort((a, b) => a - b);
-      return { layoutMs: to - from, longTasks: tasks.length, longestTaskMs: Math.max(0, ...tasks),
+      // A probe that was due after `from` (its lateness is then the page's).
+      const lags = window.__agLag.filter((x) => x[0] - x[1] > from && x[0] < to).map((x) => x[1]).sort((a, b) => a - b);
+      const list = window.__agLong.filter((x) => x[0] + x[1] > from && x[0] < to).map((x) => [Math.round(x[0] - from), Math.round(x[1])]);
+      // The longest the main thread stayed busy after `from` in one task
+      // (the loading task ends a little after the page says ready).
+      const blocked = Math.max(0, ...window.__agLong.filter((x) => x[0] + x[1] > from && x[0] < to).map((x) => x[0] + x[1] - Math.max(x[0], from)));
+      return { layoutMs: t.layoutEnd - from, longTasks: tasks.length, longTaskList: list, blockedAfterReadyMs: blocked, longestTaskMs: Math.max(0, ...tasks),
         maxTimerLagMs: lags.length ? lags[lags.length - 1] : null, medianTimerLagMs: lags.length ? lags[lags.length >> 1] : null };
     });
+    const layoutRedraw = await page.evaluate(() => window.explorer.lastRedraw);
+    const clickAfterLayout = await clickNode(page, 1);
     const t = await page.evaluate(() => window.explorer.timings);
-    const counts = await page.evaluate(() => window.explorer.visibleCounts());
-    // Interactive while the layout runs: time a search and a click on a node.
+    const counts = await page.evaluate(() => ({ ...window.explorer.visibleCounts(), order: window.explorer.graph.order, size: window.explorer.graph.size }));
+    // A search, typed.
     const t0 = Date.now();
     await page.evaluate(() => {
-      const e = window.explorer, hits = document.querySelector("#search");
+      const hits = document.querySelector("#search");
       hits.value = "JNIM"; hits.dispatchEvent(new Event("input"));
     });
     await page.keyboard.press("Escape");
     const searchMs = Date.now() - t0;
-
-    const filterMs = await page.evaluate(() => {
-      const t = performance.now();
-      document.querySelector("#f-mod-hedged").click();
-      return performance.now() - t;
-    });
+    // A filter: untick hedged (every statement re-filtered, the graph redrawn).
+    const filter = await timed(page, "#stats", () => page.click("#f-mod-hedged"));
+    filter.redraw = await page.evaluate(() => window.explorer.lastRedraw);
+    const filterBack = await timed(page, "#stats", () => page.click("#f-mod-hedged"));
+    // More links (minimum weight 2, then 1: every link): the redraw, and a
+    // click on an actor then.
+    const weights = {};
+    for (const w of ["2", "1"]) {
+      const change = await timed(page, "#stats", async () => {
+        await page.click("#f-min-weight", { clickCount: 3 });
+        await page.keyboard.type(w);
+        await page.keyboard.press("Enter");
+      });
+      const counts = await page.evaluate(() => window.explorer.visibleCounts());
+      weights[w] = { ...change, counts, click: await clickNode(page, 2) };
+    }
     // The heaviest link's evidence, asked from the store on demand.
     const heavy = await page.evaluate(async () => {
       const e = window.explorer, d = e.data;
@@ -316,9 +441,10 @@ async function bench(browser, url, n) {
       const j = await r.json();
       return { statements: j.statements.length, ms: performance.now() - t };
     });
-    const nav = await page.evaluate(() => performance.getEntriesByType("navigation")[0].responseEnd);
-    runs.push({ loadMs, readyAt: t.readyAt, htmlAt: nav, scriptStart: t.scriptStart, data: t.data, firstRender: t.firstRender,
-      searchMs, filterMs, heaviestEdge: heavy, counts, ...busy });
+    const errors = await page.evaluate(() => window.explorer.error);
+    runs.push({ loadMs, timings: t, readyAt: t.readyAt, scriptStart: t.scriptStart, data: t.data, firstRender: t.firstRender,
+      clickAtReady, clickAfterLayout, layoutRedraw, searchMs, filter, filterBack, minWeight2: weights["2"], minWeight1: weights["1"],
+      heaviestEdge: heavy, counts, ...busy, errors });
     await page.close();
   }
   console.log(JSON.stringify(runs));
@@ -328,6 +454,11 @@ async function bench(browser, url, n) {
   const { browser, cleanup } = await launch();
   try {
     if (args.bench) return await bench(browser, args.served, +args.bench);
+    if (args.big) {
+      const c = await bigScenario(browser, args.big);
+      console.log("big explorer: ok", JSON.stringify(c));
+      return;
+    }
     if (args.screenshots) fs.mkdirSync(args.screenshots, { recursive: true });
     if (args.served) {
       const c = await scenario(browser, args.served, "served", args.screenshots);
