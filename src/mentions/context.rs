@@ -559,15 +559,20 @@ pub(crate) fn forces(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
         if own == 0 || counts.iter().any(|(s, c)| *s != e && c.0 >= own) {
             continue;
         }
-        let army = rec.compiled.entries.iter().position(|x| {
-            x.class == cfg.force_class
-                && x.country == Some(e)
-                && x.name_words.contains(&cfg.force_head)
-        });
-        if let Some(a) = army.and_then(|a| u32::try_from(a).ok()) {
+        if let Some(a) = national_army(rec, e) {
             slot.who = Who::Lex(a);
         }
     }
+}
+
+/// The lexicon's national army of state `e`: an actor of the force class
+/// whose ag:country is `e` and whose name holds the force head (جيش).
+fn national_army(rec: &Recognizer, e: u32) -> Option<u32> {
+    let cfg = &rec.cfg;
+    let army = rec.compiled.entries.iter().position(|x| {
+        x.class == cfg.force_class && x.country == Some(e) && x.name_words.contains(&cfg.force_head)
+    })?;
+    u32::try_from(army).ok()
 }
 
 /// «جيوش مالي وبوركينا فاسو والنيجر»، «جيشي البلدين»، «الجيشين النيجيري
@@ -613,12 +618,7 @@ pub(crate) fn armies_of_states(rec: &Recognizer, st: &DocState<'_>, found: &mut 
             run = None;
             continue;
         }
-        let army = rec.compiled.entries.iter().position(|x| {
-            x.class == cfg.force_class
-                && x.country == Some(e)
-                && x.name_words.contains(&cfg.force_head)
-        });
-        if let Some(a) = army.and_then(|a| u32::try_from(a).ok()) {
+        if let Some(a) = national_army(rec, e) {
             slot.who = Who::Lex(a);
         }
         run = Some((f.start, f.end));
