@@ -171,6 +171,8 @@ struct RawPersons {
     #[serde(default)]
     definite_given_names: Vec<String>,
     #[serde(default)]
+    written_names: Vec<String>,
+    #[serde(default)]
     stop_words: Vec<String>,
 }
 
@@ -447,6 +449,9 @@ pub(crate) struct Config {
     pub(crate) modifiers: Words,
     pub(crate) connectors: Words,
     pub(crate) definite_given_names: Words,
+    /// Name words that fold like a stop word, told apart by their spelling
+    /// as written (علي, not the preposition على): compared unfolded.
+    pub(crate) written_names: Vec<String>,
     pub(crate) stop_words: Words,
     pub(crate) acronym_class: String,
     pub(crate) acronym_max_words: usize,
@@ -676,6 +681,7 @@ impl Config {
             modifiers: words(&raw.persons.modifiers),
             connectors: words(&raw.persons.connectors),
             definite_given_names: words(&raw.persons.definite_given_names),
+            written_names: raw.persons.written_names.clone(),
             stop_words: words(&raw.persons.stop_words),
             acronym_class: raw.acronyms.default_class.clone(),
             acronym_max_words: raw.acronyms.max_name_words.max(1),

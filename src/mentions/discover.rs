@@ -761,7 +761,10 @@ fn read_name(
             count == 0 && w.chars().count() > 5 && cfg.g.affixes.possessed_feminine.ends(w);
         // «الحسين ولد امدو»: a given name written with the article opens it.
         let given = count == 0 && cfg.definite_given_names.contains(w);
-        if common(w)
+        // «محمد مهدي علي»: a name word spelled apart from the stop word it
+        // folds like (علي, not على), after the first name word.
+        let written_name = count > 0 && cfg.written_names.iter().any(|n| st.original(ws, we) == n);
+        if (common(w) && !written_name)
             || possessed
             || (!after_connector && !inner_definite && !given && st.definite_word(rec, ws, we))
             || (count > 0 && !after_connector && cfg.g.affixes.wa.starts(w) && !closing)

@@ -170,6 +170,15 @@ fn discovers_persons_after_titles() {
 }
 
 #[test]
+fn a_name_word_spelled_apart_from_a_preposition_stays_in_the_name() {
+    // «علي» (the name) and «على» (the preposition) fold alike.
+    let d = discovered("وقال العقيد محمد مهدي علي، قائد الجبهة، إن الهجوم فشل");
+    assert_eq!(d.first().map(|x| x.0.as_str()), Some("محمد مهدي علي"));
+    let d = discovered("وقال العقيد محمد مهدي على هامش الاجتماع إن الهجوم فشل");
+    assert_eq!(d.first().map(|x| x.0.as_str()), Some("محمد مهدي"));
+}
+
+#[test]
 fn a_given_name_with_the_article_opens_a_person() {
     let d = discovered("وقال المتحدث باسم الحكومة، الحسين ولد امدو، إن بلاده لن تسمح بذلك");
     assert_eq!(
