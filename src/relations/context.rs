@@ -39,6 +39,8 @@ pub(super) struct Ctx<'a> {
     pub(super) trigger_at: Vec<bool>,
     /// Whether a verbal-noun trigger starts at each token.
     pub(super) noun_trigger_at: Vec<bool>,
+    /// Whether a title trigger (رئيس، وزير) starts at each token.
+    pub(super) title_at: Vec<bool>,
     /// Whether a verb trigger with the future prefix سـ starts at each token.
     pub(super) future_at: Vec<bool>,
     /// Tokens inside a date expression after its first: a date counts as
@@ -306,6 +308,9 @@ pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
             && !g.definite(k)
             && !ctx.trigger_at[arg.first - 1]
             && !ctx.noun_trigger_at[arg.first - 1]
+            // (A title's preposition is the title's: «بالرئيس محمد بازوم»
+            // names the president after it.)
+            && !ctx.title_at[arg.first - 1]
         {
             // Only ب and ل, on a noun of four letters or more: كانت is a verb.
             if let Some(p) = clitic_prep(g, k, 4).filter(|p| !g.affixes.comparative.contains(p)) {
@@ -591,6 +596,13 @@ impl Extractor {
                     })
             })
             .collect();
+        let title_at = (0..tokens.len())
+            .map(|i| {
+                hits[i]
+                    .iter()
+                    .any(|h| self.patterns[h.pattern].frame == Frame::Title)
+            })
+            .collect();
         let future_at = (0..tokens.len())
             .map(|i| {
                 arg_at[i].is_none()
@@ -618,6 +630,7 @@ impl Extractor {
             clause_start,
             trigger_at,
             noun_trigger_at,
+            title_at,
             future_at,
             in_date,
             dates,
