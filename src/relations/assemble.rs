@@ -293,12 +293,7 @@ impl Extractor {
                         });
                     // «إجلاء رعاياها»: a genitive with a possessive pronoun
                     // is the subject's own people.
-                    let own_people = ctx.tokens.get(hit.end).is_some_and(|t| {
-                        ctx.arg_at[hit.end].is_none()
-                            && t.kind == TokKind::Arabic
-                            && t.key.chars().count() >= 5
-                            && ctx.g.affixes.own_people.ends(&t.key)
-                    });
+                    let own_people = own_people_at(ctx, hit.end);
                     if found.objects.is_empty()
                         && (found.genitive || found.titled || (own_people && !found.carried))
                         && !stated_source

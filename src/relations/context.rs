@@ -113,6 +113,12 @@ impl ArgList for [usize] {
     }
 }
 
+/// Whether a mention's proclitics leave it bare (none, or only the article):
+/// a noun before it may stand for it.
+fn bare_clitic(g: &Grammar, clitic: &str) -> bool {
+    clitic.is_empty() || g.affixes.article.contains(clitic)
+}
+
 /// Members or a unit of an actor named through the partitive من right
 /// before a mention at `first` without proclitics of its own (مسلحون من
 /// الجماعة، وحدة من الجيش): the member noun's token and its proclitics,
@@ -124,7 +130,7 @@ fn partitive_members_before(
     first: usize,
     clitic: &str,
 ) -> Option<(usize, String)> {
-    let bare = clitic.is_empty() || g.affixes.article.contains(clitic);
+    let bare = bare_clitic(g, clitic);
     // Past an opening quote and a group noun: «مسلحون من تنظيم "ولاية
     // الساحل"».
     let mut first = first;
@@ -181,7 +187,7 @@ fn envoys_before(
     first: usize,
     clitic: &str,
 ) -> Option<(usize, String)> {
-    if !(clitic.is_empty() || g.affixes.article.contains(clitic)) {
+    if !bare_clitic(g, clitic) {
         return None;
     }
     let before = first.checked_sub(1)?;

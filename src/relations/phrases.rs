@@ -326,6 +326,15 @@ pub(super) fn aside_head(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
 /// «وتنشط الجماعة، المرتبطة بتنظيم القاعدة، في منطقة كايس»: where the
 /// clause goes on after an adjectival aside opened by the comma at `pos`
 /// (the token after its closing comma); `pos` itself without one.
+/// Whether the comma at `open` opens a relative clause (، التي …).
+fn opens_relative_aside(ctx: &Ctx<'_>, open: usize) -> bool {
+    is_comma(&ctx.tokens[open].key)
+        && ctx
+            .tokens
+            .get(open + 1)
+            .is_some_and(|t| ctx.g.clauses.relatives.contains(t.key.as_str()))
+}
+
 /// The relative clause set off by commas that holds token `pos` (الكونفدرالية،
 /// التي أعلنت في يوليو 2024، …): its opening and closing commas.
 pub(super) fn relative_aside_around(ctx: &Ctx<'_>, pos: usize) -> Option<(usize, usize)> {
@@ -335,11 +344,7 @@ pub(super) fn relative_aside_around(ctx: &Ctx<'_>, pos: usize) -> Option<(usize,
             is_comma(&ctx.tokens[j].key) || CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str())
         })
         .filter(|&j| is_comma(&ctx.tokens[j].key))?;
-    if !ctx
-        .tokens
-        .get(open + 1)
-        .is_some_and(|t| ctx.g.clauses.relatives.contains(t.key.as_str()))
-    {
+    if !opens_relative_aside(ctx, open) {
         return None;
     }
     let close = (pos..ctx.tokens.len().min(open + MAX_ASIDE))
@@ -353,14 +358,7 @@ pub(super) fn relative_aside_around(ctx: &Ctx<'_>, pos: usize) -> Option<(usize,
 /// (Or a relative clause describing it: وتضم الكونفدرالية، التي أعلنت في
 /// يوليو 2024، كلا من مالي …)
 pub(super) fn past_aside(ctx: &Ctx<'_>, pos: usize) -> usize {
-    let relative = || {
-        is_comma(&ctx.tokens[pos].key)
-            && ctx
-                .tokens
-                .get(pos + 1)
-                .is_some_and(|t| ctx.g.clauses.relatives.contains(t.key.as_str()))
-    };
-    if pos >= ctx.tokens.len() || !(opens_aside(ctx, pos) || relative()) {
+    if pos >= ctx.tokens.len() || !(opens_aside(ctx, pos) || opens_relative_aside(ctx, pos)) {
         return pos;
     }
     (pos + 2..ctx.tokens.len().min(pos + MAX_ASIDE))

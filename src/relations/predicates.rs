@@ -284,18 +284,22 @@ pub(super) fn asked_complement(ctx: &Ctx<'_>, hit: &Hit) -> Option<Asked> {
         ),
     };
     let party = (from..before).find_map(|j| ctx.arg_at[j]);
-    let own_people = party.is_none()
-        && (from..before).any(|j| {
-            let k = &ctx.tokens[j].key;
-            ctx.arg_at[j].is_none()
-                && ctx.tokens[j].kind == TokKind::Arabic
-                && k.chars().count() >= 5
-                && g.affixes.own_people.ends(k)
-        });
+    let own_people = party.is_none() && (from..before).any(|j| own_people_at(ctx, j));
     Some(Asked {
         verb,
         asker,
         party,
         own_people,
+    })
+}
+
+/// Whether token `j` names someone's own people: a noun (no actor) with a
+/// possessive pronoun of `affixes.own-people` (رعاياها، موظفيهما).
+pub(super) fn own_people_at(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.tokens.get(j).is_some_and(|t| {
+        ctx.arg_at[j].is_none()
+            && t.kind == TokKind::Arabic
+            && t.key.chars().count() >= 5
+            && ctx.g.affixes.own_people.ends(&t.key)
     })
 }
