@@ -249,15 +249,15 @@ async function scenario(browser, url, mode, shots) {
   await waitLayout(page);
   const counts = await checkRenders(page);
   if (shots) {
-    await page.screenshot({ path: path.join(shots, "explorer-graph.png") });
+    await page.screenshot({ path: path.join(shots, "explorer-graph.png"), captureBeyondViewport: false });
     await page.select("#lang", "ar");
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await page.screenshot({ path: path.join(shots, "explorer-graph-ar.png") });
+    await page.screenshot({ path: path.join(shots, "explorer-graph-ar.png"), captureBeyondViewport: false });
     await page.select("#lang", "en");
   }
   await checkSearch(page);
   await checkEvidence(page);
-  if (shots) await page.screenshot({ path: path.join(shots, "explorer-evidence.png") });
+  if (shots) await page.screenshot({ path: path.join(shots, "explorer-evidence.png"), captureBeyondViewport: false });
   await checkTimeline(page);
   await checkModalityFilter(page);
   // Labels switch to Arabic.
