@@ -148,11 +148,11 @@ fn parse_key(key: &[u8]) -> std::result::Result<Quad, String> {
     Ok(Quad::new(subject, predicate, object, graph))
 }
 
-/// The quads of an RDF export as sort keys (see [`write_key`]), gathered
+/// The quads of an RDF export as sort keys (see `write_key`), gathered
 /// on disk beyond the sort's budget: those of the document graphs (any
 /// graph outside the `graph/` namespace), with `union` moved to the default
 /// graph, and the actors they name, whose lexicon triples
-/// [`RdfKeys::finish`] adds.
+/// `RdfKeys::finish` adds.
 ///
 /// A build of a fresh store gathers them from the quads it stores
 /// ([`crate::store::Store::put_batch_tapped`]), which is what the store

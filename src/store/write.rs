@@ -56,7 +56,7 @@ impl Store {
 
     /// [`Store::put_batch`], handing the quads of the documents' graphs
     /// (not the view records) to `tap` once they are committed, as written:
-    /// [`super::canonical_term`] gives the form the store reads them back
+    /// `canonical_term` (in the store module) gives the form the store reads them back
     /// in. A build uses it to write the RDF export of a fresh store without
     /// reading every quad back (see [`Store::holds_only_put_documents`]).
     /// A remote store does not call `tap`.
