@@ -4,6 +4,15 @@
 
 use super::*;
 
+/// A third actor a pattern names besides subject and object: the
+/// recipient of what is sold, or the seller of what is bought.
+struct Third<'p> {
+    relation: &'p String,
+    preps: &'p [String],
+    classes: &'p [String],
+    past_objects: bool,
+}
+
 impl Extractor {
     /// The state of a titled person whose title names no body (الرئيس
     /// فلان، وزير الخارجية فلان): his own, when the lexicon gives one.
@@ -54,16 +63,17 @@ impl Extractor {
     /// first actor of the clause after the trigger behind one of the
     /// pattern's `recipient-prep` that fits the recipient relation and is
     /// neither a subject nor an object, with the actors coordinated with it.
-    fn recipients(
+    /// A `source` (اشترت النيجر مسيرات من تركيا) is found the same way
+    /// behind `source-prep`, of one of `source-class`, past the objects.
+    fn third_parties(
         &self,
-        p: &Pattern,
-        relation: &str,
+        third: &Third<'_>,
         hit: &Hit,
         ctx: &Ctx<'_>,
         found: &Found,
     ) -> Vec<Ent> {
-        let preps: Vec<String> = p.recipient_prep.iter().map(|s| fold(s)).collect();
-        let (domain, _) = self.signature(relation);
+        let preps: Vec<String> = third.preps.iter().map(|s| fold(s)).collect();
+        let (domain, _) = self.signature(third.relation);
         let named = |a: &Arg| {
             found
                 .subjects
@@ -71,8 +81,23 @@ impl Extractor {
                 .chain(&found.objects)
                 .any(|e| e.actor == a.actor)
         };
-        let fit = |a: &Arg| self.is_a(&a.class, domain) && !named(a);
-        object_after(ctx, hit.end, &preps, 8, &fit)
+        let fit = |a: &Arg| {
+            self.is_a(&a.class, domain) && self.is_a(&a.class, third.classes) && !named(a)
+        };
+        // A source stands past the objects (تسلم الجيش مدرعات من الإمارات),
+        // which would otherwise end the search as the verb's complement.
+        let from = if !third.past_objects {
+            hit.end
+        } else {
+            ctx.args
+                .iter()
+                .filter(|a| a.first >= hit.end)
+                .filter(|a| found.objects.iter().any(|o| o.span == Some(a.span)))
+                .map(|a| a.end)
+                .max()
+                .unwrap_or(hit.end)
+        };
+        object_after(ctx, from, &preps, 8, &fit)
             .map(|a| conjuncts_forward(ctx, a).ents(ctx))
             .unwrap_or_default()
     }
@@ -308,18 +333,50 @@ impl Extractor {
                         implicit = true;
                     }
                 }
-                // «وزير الخارجية المالي»: a state stands for its government.
-                if p.object_as == Some(ObjectAs::Government) {
+                // «وزير الخارجية المالي»: a state stands for its government,
+                // or for the ministry of the title's portfolio where the
+                // lexicon names it (وزير الدفاع الروسي); a state named in the
+                // title that the lexicon gives no government (وزير الخارجية
+                // التوغولي) for itself; one with several, for none; a state
+                // only guessed from the article, for none without one.
+                if let Some(object_as) = p.object_as {
+                    let portfolio = ctx.tokens.get(hit.end).map(|t| t.key.as_str());
+                    // A one-word title (وزير) heads its ministry: leads, not
+                    // member-of (نائب وزير الدفاع is a member).
+                    let head = hit.end == hit.first + 1;
                     found.objects = std::mem::take(&mut found.objects)
                         .into_iter()
                         .filter_map(|o| {
-                            if o.class == "State" {
-                                self.governments.get(&o.actor).map(|g| Ent {
+                            if o.class != "State" {
+                                return Some(o);
+                            }
+                            let ministry = self.ministries.get(&o.actor).and_then(|ms| {
+                                ms.iter().find(|(w, _)| Some(w.as_str()) == portfolio)
+                            });
+                            match (object_as, ministry) {
+                                (ObjectAs::Ministry, Some((_, m))) if head => {
+                                    return Some(Ent {
+                                        span: o.span,
+                                        ..m.clone()
+                                    });
+                                }
+                                (ObjectAs::Ministry, _) => return None,
+                                (ObjectAs::Government, Some(_)) if head => return None,
+                                (ObjectAs::Government, Some((_, m))) => {
+                                    return Some(Ent {
+                                        span: o.span,
+                                        ..m.clone()
+                                    });
+                                }
+                                (ObjectAs::Government, None) => {}
+                            }
+                            match self.governments.get(&o.actor) {
+                                Some(Some(g)) => Some(Ent {
                                     span: o.span,
                                     ..g.clone()
-                                })
-                            } else {
-                                Some(o)
+                                }),
+                                Some(None) => None,
+                                None => (!implicit).then_some(o),
                             }
                         })
                         .collect();
@@ -425,12 +482,27 @@ impl Extractor {
                         pairs.push((s.clone(), o.clone(), &p.relation));
                     }
                 }
-                if let Some(r) = &p.recipient
-                    && pairs.iter().any(|(s, o, _)| self.fits(p, s, o))
-                {
-                    for who in self.recipients(p, r, &hit, ctx, &found) {
+                let thirds = [
+                    p.recipient.as_ref().map(|relation| Third {
+                        relation,
+                        preps: &p.recipient_prep,
+                        classes: &[],
+                        past_objects: false,
+                    }),
+                    p.source.as_ref().map(|relation| Third {
+                        relation,
+                        preps: &p.source_prep,
+                        classes: &p.source_class,
+                        past_objects: true,
+                    }),
+                ];
+                for third in thirds.iter().flatten() {
+                    if !pairs.iter().any(|(s, o, _)| self.fits(p, s, o)) {
+                        continue;
+                    }
+                    for who in self.third_parties(third, &hit, ctx, &found) {
                         for o in &found.objects {
-                            pairs.push((who.clone(), o.clone(), r));
+                            pairs.push((who.clone(), o.clone(), third.relation));
                         }
                     }
                 }

@@ -82,9 +82,13 @@ pub struct Extractor {
     /// Relations whose statements are remembered as events for result
     /// clauses (every pattern's `result-of`).
     event_relations: Vec<String>,
-    /// State IRI → its government, where the lexicon names exactly one
-    /// actor of class `Government` for the state.
-    governments: HashMap<Iri, Ent>,
+    /// State IRI → its government, where the lexicon names actors of class
+    /// `Government` for the state: `None` when it names several.
+    governments: HashMap<Iri, Option<Ent>>,
+    /// State IRI → its ministries in the lexicon, each with the word of
+    /// its portfolio as a title names it (وزارة الدفاع الروسية → الدفاع,
+    /// folded): «وزير الدفاع الروسي» belongs to that ministry.
+    ministries: HashMap<Iri, Vec<(String, Ent)>>,
     /// The state of every lexicon actor that has one (ag:country): an army
     /// attacking positions in its own country attacks no state.
     country: HashMap<Iri, Iri>,
@@ -145,19 +149,34 @@ impl Extractor {
         }
         let governments = by_state
             .into_iter()
-            .filter_map(|(state, govs)| match govs.as_slice() {
-                [g] => Some((
-                    state.to_string(),
-                    Ent {
+            .map(|(state, govs)| {
+                let one = match govs.as_slice() {
+                    [g] => Some(Ent {
                         actor: g.iri.clone(),
                         class: g.class.clone(),
                         span: None,
                         gender: Gender::Fem,
-                    },
-                )),
-                _ => None,
+                    }),
+                    _ => None,
+                };
+                (state.to_string(), one)
             })
             .collect();
+        let mut ministries: HashMap<Iri, Vec<(String, Ent)>> = HashMap::new();
+        for e in ontology.lexicon.iter().filter(|e| e.class == "Ministry") {
+            let (Some(c), Some(word)) = (&e.country, e.label_ar.split_whitespace().nth(1)) else {
+                continue;
+            };
+            ministries.entry(c.clone()).or_default().push((
+                fold(word),
+                Ent {
+                    actor: e.iri.clone(),
+                    class: e.class.clone(),
+                    span: None,
+                    gender: Gender::Fem,
+                },
+            ));
+        }
         let country = ontology
             .lexicon
             .iter()
@@ -173,6 +192,7 @@ impl Extractor {
             lexicon,
             event_relations,
             governments,
+            ministries,
             country,
             cues,
             grammar,

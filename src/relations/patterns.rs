@@ -66,6 +66,9 @@ pub enum Genitive {
     Subject,
     /// The genitive is the object (حصار باماكو).
     Object,
+    /// The genitive is the one given to (تزويد الجيش بطائرات): neither
+    /// subject nor object; the pattern's `recipient` reads it.
+    Recipient,
 }
 
 /// Where the object comes from when the sentence names none.
@@ -84,6 +87,10 @@ pub enum ObjectAs {
     /// Its government (the lexicon's `ag:Government` whose `ag:country` is
     /// the state): «وزير الخارجية المالي» is a member of Mali's government.
     Government,
+    /// The ministry of the portfolio named right after the title, where
+    /// the lexicon names it for the state (وزير الدفاع الروسي → Russia's
+    /// Ministry of Defence); nothing otherwise.
+    Ministry,
 }
 
 /// An example sentence of a pattern with what it must and must not yield.
@@ -209,6 +216,17 @@ pub struct Pattern {
     pub recipient: Option<String>,
     #[serde(default)]
     pub recipient_prep: Vec<String>,
+    /// The relation a source named in the clause has with each object
+    /// (اشترت النيجر مسيرات من تركيا، تسلم الجيش مدرعات من الإمارات: the
+    /// seller sold them), the prepositions that introduce it, and the
+    /// classes it may be (a state or a company sells; a seizure «حصلت
+    /// الجماعة على أسلحة من الجيش» is no sale).
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub source_prep: Vec<String>,
+    #[serde(default)]
+    pub source_class: Vec<String>,
     /// The object when the sentence names none (`article-state`).
     #[serde(default)]
     pub implicit_object: Option<Implicit>,
@@ -315,6 +333,7 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
         for r in std::iter::once(&p.relation)
             .chain(&p.also)
             .chain(&p.recipient)
+            .chain(&p.source)
             .chain(&p.result_of)
             .chain(&p.agent_from)
         {
@@ -322,7 +341,12 @@ pub(crate) fn validate(patterns: &[Pattern], ontology: &Ontology) -> Result<()> 
                 return Err(fail(format!("relation {r:?} is not in the ontology")));
             }
         }
-        for c in p.subject_class.iter().chain(&p.object_class) {
+        for c in p
+            .subject_class
+            .iter()
+            .chain(&p.object_class)
+            .chain(&p.source_class)
+        {
             if !ontology.classes.contains_key(c) {
                 return Err(fail(format!("class {c:?} is not in the ontology")));
             }
@@ -588,6 +612,9 @@ mod tests {
             also: vec![],
             recipient: None,
             recipient_prep: vec![],
+            source: None,
+            source_prep: vec![],
+            source_class: vec![],
             implicit_object: None,
             object_from_subject_of: vec![],
             object_as: None,

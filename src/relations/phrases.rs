@@ -155,7 +155,12 @@ pub(super) fn object_noun_place(ctx: &Ctx<'_>, pos: usize) -> Vec<usize> {
                 Vec::new()
             };
         }
-        if !plain(j) {
+        // (Past an owner no actor names: اقتحموا قاعدة للجيش في بلدة مارتي.)
+        let owner = ctx.arg_at[j].is_none()
+            && !ctx.trigger_at[j]
+            && ctx.tokens[j].kind == TokKind::Arabic
+            && clitic_prep(g, k, 3).is_some_and(|p| g.affixes.lam.contains(p));
+        if !plain(j) && !owner {
             return Vec::new();
         }
     }

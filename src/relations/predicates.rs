@@ -85,6 +85,53 @@ pub(super) fn relative_light_verb(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     light.then_some(j)
 }
 
+/// The author a relative attribution verb after the event noun ending at
+/// `pos` names (في هجوم نسبته السلطات إلى الجماعة، في عملية نسبتها
+/// نواكشوط حينها إلى الجيش): the actor behind an attribution preposition
+/// (إلى، لـ) within six words of the verb, past its own subject, in its
+/// clause. The verb carries the pronoun of the event (نسبته، نسبتها).
+pub(super) fn relative_attributed_agent(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
+    let g = ctx.g;
+    let mut v = pos;
+    if ctx
+        .tokens
+        .get(v)
+        .is_some_and(|t| g.clauses.relatives.contains(t.key.as_str()))
+    {
+        v += 1;
+    }
+    let key = ctx.tokens.get(v)?.key.as_str();
+    if ctx.arg_at[v].is_some() {
+        return None;
+    }
+    let attribution = g
+        .affixes
+        .object_pronouns
+        .iter()
+        .filter_map(|p| key.strip_suffix(p))
+        .filter(|r| r.chars().count() >= 3)
+        .any(|r| is_verb_of(g, g.verbs.attribution.as_slice(), r));
+    if !attribution {
+        return None;
+    }
+    let end = ctx.tokens.len().min(v + 7);
+    let mut j = v + 1;
+    while j < end && same_clause(ctx, v, j) {
+        if let Some(a) = ctx.arg_at[j] {
+            if g.clauses
+                .attribution_preps
+                .contains(prep_of(ctx, a).as_str())
+            {
+                return Some(a);
+            }
+            j = ctx.args[a].end;
+            continue;
+        }
+        j += 1;
+    }
+    None
+}
+
 /// A verb key without the future سـ, when what is left has `min` letters.
 fn without_future<'k>(g: &Grammar, k: &'k str, min: usize) -> &'k str {
     g.affixes

@@ -14,6 +14,9 @@ impl Extractor {
         sentence: usize,
     ) -> Found {
         let mut f = Found::default();
+        if !super::verb::with_noun_named(p, hit, ctx) {
+            return f;
+        }
         let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
         let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
@@ -145,7 +148,7 @@ impl Extractor {
         let purpose = ctx.g.affixes.lam.contains(ctx.g.strip_conj(&hit.prefix))
             && genitive.is_some_and(|g| ctx.args[g].first == hit.end)
             && !patient_before(ctx, hit.first)
-            && p.genitive != Genitive::Object
+            && p.genitive == Genitive::Subject
             && f.objects.is_empty()
             && !genitive_ents.is_empty()
             // (Not a place, states included: «لعمليات في …» and the like
@@ -165,7 +168,7 @@ impl Extractor {
                 return f;
             }
         }
-        if !genitive_ents.is_empty() {
+        if !genitive_ents.is_empty() && p.genitive != Genitive::Recipient {
             if p.genitive == Genitive::Object && f.objects.is_empty() {
                 f.objects = genitive_ents;
             } else {
@@ -219,6 +222,20 @@ impl Extractor {
             relative_light_verb(ctx, hit.end)
                 .or_else(|| object_end.and_then(|e| relative_light_verb(ctx, e)))
         };
+        // «هجوم على بلدة ديورا نسبته السلطات إلى الجماعة»: the author an
+        // attribution names is the agent.
+        let attributed = if genitive.is_some() || !f.subjects.is_empty() {
+            None
+        } else {
+            relative_attributed_agent(ctx, hit.end)
+                .or_else(|| object_end.and_then(|e| relative_attributed_agent(ctx, e)))
+                .filter(|&a| fit_subject(&ctx.args[a]))
+        };
+        if let Some(a) = attributed {
+            f.subjects = conjuncts_forward(ctx, a).ents(ctx);
+            f.distance = ctx.args[a].first.saturating_sub(hit.end);
+            return f;
+        }
         if let Some(v) = relative {
             // The agent named after the verb, or none: the clause
             // subject is then not the agent.

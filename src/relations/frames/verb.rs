@@ -25,13 +25,7 @@ impl Extractor {
         if carries_a_verbal_noun(ctx, hit) {
             return f;
         }
-        // «قدمت أبوظبي لنجامينا قرضا»: a verb of giving states support
-        // only with what is given named in its clause.
-        if p.with_noun.iter().next().is_some()
-            && !(hit.end..ctx.tokens.len().min(hit.end + 12))
-                .take_while(|&j| same_clause(ctx, hit.first, j))
-                .any(|j| ctx.arg_at[j].is_none() && ctx.g.noun_of(&p.with_noun, &ctx.tokens[j].key))
-        {
+        if !with_noun_named(p, hit, ctx) {
             return f;
         }
         let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
@@ -398,10 +392,21 @@ impl Extractor {
             if CLAUSE_PUNCT.contains(&ctx.tokens[j].key.as_str()) {
                 return None;
             }
-            let Some(h) = ctx.hits[j].iter().find(|h| {
-                let q = &self.patterns[h.pattern];
-                matches!(q.frame, Frame::Noun) && p.agent_from.contains(&q.relation)
-            }) else {
+            // The event noun: a trigger of one of the relations, or a noun
+            // of an event (في عملية نسبتها نواكشوط إلى الجيش).
+            let noun_end = ctx.hits[j]
+                .iter()
+                .find(|h| {
+                    let q = &self.patterns[h.pattern];
+                    matches!(q.frame, Frame::Noun) && p.agent_from.contains(&q.relation)
+                })
+                .map(|h| h.end)
+                .or_else(|| {
+                    (ctx.arg_at[j].is_none()
+                        && ctx.g.noun_of(&ctx.g.nouns.events, &ctx.tokens[j].key))
+                    .then_some(j + 1)
+                });
+            let Some(noun_end) = noun_end else {
                 continue;
             };
             let adjunct = j.checked_sub(1).is_some_and(|b| {
@@ -415,11 +420,25 @@ impl Extractor {
             if !adjunct {
                 return None;
             }
-            let v = relative_light_verb(ctx, h.end)?;
+            if let Some(a) = relative_attributed_agent(ctx, noun_end) {
+                return Some(a);
+            }
+            let v = relative_light_verb(ctx, noun_end)?;
             return direct_after(ctx, v + 1, 1);
         }
         None
     }
+}
+
+/// «قدمت أبوظبي لنجامينا قرضا»، «إرسال 200 ألف طن من المحروقات إلى مالي»:
+/// a trigger of giving or sending states its relation only with what is
+/// given (one of the pattern's `with-noun`) named in its clause after it;
+/// a pattern without `with-noun` always does.
+pub(in crate::relations) fn with_noun_named(p: &Pattern, hit: &Hit, ctx: &Ctx<'_>) -> bool {
+    p.with_noun.iter().next().is_none()
+        || (hit.end..ctx.tokens.len().min(hit.end + 12))
+            .take_while(|&j| same_clause(ctx, hit.first, j))
+            .any(|j| ctx.arg_at[j].is_none() && ctx.g.noun_of(&p.with_noun, &ctx.tokens[j].key))
 }
 
 /// The places a verb at `pos` right after «حيث» (past one particle: حيث
