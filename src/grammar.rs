@@ -437,6 +437,9 @@ pub struct Nouns {
     pub carrying: Words,
     /// Nouns whose first ب or ل is a root letter (بلدات، لجنة).
     pub root_b_l: Words,
+    /// Border nouns (الحدود، الشريط الحدودي): a state behind مع after one
+    /// is where (قرب الحدود مع النيجر), never a party to the act.
+    pub borders: Words,
     /// Quantifiers in construct before an actor (آخر الجنود الفرنسيين،
     /// معظم الفصائل): a verbal noun's genitive is the actor after them.
     pub quantifiers: Words,

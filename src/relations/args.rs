@@ -300,6 +300,12 @@ pub(super) fn object_after(
             {
                 return Some(a);
             }
+            // «قرب الحدود مع النيجر»: a state behind مع after a border
+            // noun says where; read past it.
+            if border_partner(ctx, a) {
+                j = ctx.args[a].end;
+                continue;
+            }
             // «هجوم على بلدة برسالوغو في شمال البلاد»: after a named target,
             // a place behind في locates the target; it is no object.
             if past_target && ctx.g.clauses.fi.contains(&governing) {
@@ -324,7 +330,11 @@ pub(super) fn object_after(
             if governing.is_empty() && !parenthesized(ctx, a) && !ctx.args[a].partitive {
                 return None;
             }
-            past_target |= ctx.g.clauses.target_preps.contains(&governing);
+            // (So is a place behind a من the phrase does not want: «نقل
+            // معدات من قاعدتي حميميم وطرطوس في سوريا إلى ليبيا».)
+            past_target |= ctx.g.clauses.target_preps.contains(&governing)
+                || (ctx.g.clauses.partitive.contains(&governing)
+                    && matches!(ctx.args[a].class.as_str(), "City" | "Region" | "Facility"));
             j = ctx.args[a].end;
             continue;
         }
@@ -412,9 +422,40 @@ pub(super) fn object_after(
                 .clauses
                 .prep_words
                 .contains(ctx.g.strip_conj(&ctx.tokens[j - 1].key));
-        if partitive && prep_word {
+        // «لأكثر من 30 دولة»: the من (or إلى) of a bound on a number is no
+        // preposition of its own; the phrase keeps the one before. Nor is
+        // the من of a span of time (بعد أشهر من الخسائر).
+        let after_duration = ctx.g.clauses.partitive.contains(sk)
+            && j > pos
+            && ctx
+                .g
+                .dates
+                .duration_units
+                .contains(ctx.g.strip_conj(&ctx.tokens[j - 1].key));
+        let bound = after_duration
+            || ctx.g.quantities.approximator_links.contains(sk)
+                && j > pos
+                && {
+                    let g = ctx.g;
+                    let prev = g.strip_conj(&ctx.tokens[j - 1].key);
+                    g.quantities.approximators.contains(prev)
+                        || g.affixes.prep_clitics.iter().any(|c| {
+                            prev.strip_prefix(c)
+                                .is_some_and(|r| g.quantities.approximators.contains(r))
+                        })
+                }
+                && ctx.tokens.get(j + 1).is_some_and(|n| {
+                    n.kind == TokKind::Number || ctx.g.quantities.number_words.get(&n.key).is_some()
+                });
+        if bound {
+            // (read past)
+        } else if partitive && prep_word {
             partitive_at = Some(j);
         } else if ctx.g.clauses.prep_words.contains(sk) {
+            // «هجوم على قاعدة للجيش في بورنو»: a target the phrase does
+            // not want, even unnamed, is what a place behind في locates.
+            past_target |=
+                ctx.g.clauses.target_preps.contains(sk) && !preps.iter().any(|p| p == sk);
             seen_prep = Some(sk.to_string());
             prep_word = true;
         } else if let Some(p) = clitic_prep(ctx.g, k, 4) {
@@ -441,6 +482,17 @@ pub(super) fn object_after(
         j += 1;
     }
     None
+}
+
+/// Whether argument `a` stands behind «مع» right after a border noun (قرب
+/// الحدود مع النيجر، على الحدود المشتركة مع مالي).
+pub(super) fn border_partner(ctx: &Ctx<'_>, a: usize) -> bool {
+    let g = ctx.g;
+    let first = ctx.args[a].first;
+    let word = |j: usize| g.strip_conj(&ctx.tokens[j].key);
+    first >= 2
+        && g.clauses.comitative.contains(word(first - 1))
+        && g.noun_of(&g.nouns.borders, &ctx.tokens[first - 2].key)
 }
 
 /// The length of a word group at `at` that singles out members of the noun
