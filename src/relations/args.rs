@@ -566,7 +566,9 @@ pub(super) fn counted(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     {
         j += 1;
     }
-    if ctx.tokens.get(j)?.kind != TokKind::Number {
+    // (A number in digits or in words: خطف ثلاثة عمال هنود.)
+    let t = ctx.tokens.get(j)?;
+    if t.kind != TokKind::Number && ctx.g.quantities.number_words.get(&t.key).is_none() {
         return None;
     }
     // The actor itself (50 روسيا) or its adjective after the counted noun

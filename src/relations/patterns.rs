@@ -184,6 +184,10 @@ pub struct Pattern {
     /// or possessive, never from the clause (تدخل فرنسا، not أي تدخل).
     #[serde(default)]
     pub strict_subject: bool,
+    /// The object must be named in the clause: a pronoun on the trigger or
+    /// its preposition (رئيسا لها) is not read back to the topic.
+    #[serde(default)]
+    pub named_object: bool,
     /// A military relation: not when its clause names a civil field
     /// (تعاون في مجال الصحة والزراعة; grammar class `markers.civil-fields`
     /// after `markers.field-heads`).
@@ -604,6 +608,7 @@ mod tests {
             agent_prep: vec![],
             swap: false,
             strict_subject: false,
+            named_object: false,
             military_only: false,
             genitive: Genitive::Subject,
             subject_class: vec![],

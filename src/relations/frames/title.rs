@@ -25,6 +25,18 @@ impl Extractor {
                 state_in(ctx, hit.end).filter(|&o| self.slot_fits(p, &ctx.args[o].class, false))
             });
         let person_from = org.map_or(hit.end, |o| ctx.args[o].end);
+        // (Past the organization's acronym in parentheses: «قائد القيادة
+        // الأمريكية في أفريقيا (أفريكوم) الجنرال فلان».)
+        let person_from = match (org, ctx.arg_at.get(person_from + 1).copied().flatten()) {
+            (Some(o), Some(g))
+                if ctx.args[g].actor == ctx.args[o].actor
+                    && parenthesized(ctx, g)
+                    && ctx.args[g].first == person_from + 1 =>
+            {
+                ctx.args[g].end + 1
+            }
+            _ => person_from,
+        };
         // An adjective (الرئيس النيجري المنتخب فلان) or, after the
         // organization, an apposition set off by a comma with a rank
         // (رئيس المجلس العسكري، النقيب فلان، …) may come between.

@@ -340,6 +340,7 @@ impl Extractor {
             && !f.subjects.is_empty()
             && !f.carried
             && !relative
+            && !p.named_object
             && pronoun.is_some()
             && let Some(h) = apposed_head(ctx, hit.first)
             && fit_object(&ctx.args[h])
@@ -350,6 +351,7 @@ impl Extractor {
             && !f.subjects.is_empty()
             && !f.carried
             && !relative
+            && !p.named_object
             && let Some(g) = pronoun
             && let Some(t) = clause_topic(topics, g, sentence)
         {
