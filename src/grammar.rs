@@ -311,6 +311,10 @@ pub struct Clauses {
     /// Prepositions of circumstance before an event noun (في هجوم، إثر
     /// هجوم): the noun is an adjunct, its possessive ل names its agent.
     pub event_preps: Words,
+    /// Words of time before an event noun (بعد انقلاب، قبل الهجوم، منذ
+    /// سقوط): a place behind في after them locates the event, not the act
+    /// of the clause (تتوسع بعد انقلاب 2023 في نيامي).
+    pub time_of_event: Words,
     /// The preposition ب.
     pub bi: Words,
     /// Prepositions of an event's target (على، ضد): a place behind في after

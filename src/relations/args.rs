@@ -270,6 +270,8 @@ pub(super) fn object_after(
     let mut members_at: Option<usize> = None;
     // An actor behind a preposition of target (على، ضد) was read past.
     let mut past_target = false;
+    // A word of time and its event noun were read past (بعد انقلاب 2023).
+    let mut timed_event = false;
     let mut gap = 0;
     let mut j = pos;
     while j < ctx.tokens.len() {
@@ -308,7 +310,13 @@ pub(super) fn object_after(
             }
             // «هجوم على بلدة برسالوغو في شمال البلاد»: after a named target,
             // a place behind في locates the target; it is no object.
-            if past_target && ctx.g.clauses.fi.contains(&governing) {
+            if (past_target || timed_event) && ctx.g.clauses.fi.contains(&governing) {
+                return None;
+            }
+            // (Nor does a preposition before a word of time and its event
+            // govern a bare name after them: «مع أبوجا بعد انقلاب 2023
+            // وتهديد إيكواس».)
+            if timed_event && prep_of(ctx, a).is_empty() && members_at != Some(ctx.args[a].first) {
                 return None;
             }
             if preps.contains(&governing) && !parenthesized(ctx, a) {
@@ -340,6 +348,12 @@ pub(super) fn object_after(
         }
         let t = &ctx.tokens[j];
         let k = t.key.as_str();
+        // (The words of a date after its first count as one: «ضربة نفذتها
+        // مسيّرة للجيش في 25 أغسطس 2024 على صيدلية».)
+        if ctx.in_date[j] {
+            j += 1;
+            continue;
+        }
         // «فتح مسلحون النار، بعد ظهر الثلاثاء، على …»: a time aside whose
         // commas were cleared is read past as a whole, no word of the phrase.
         if k.is_empty()
@@ -376,7 +390,14 @@ pub(super) fn object_after(
         // (At `pos` itself too: a trigger right after the subject, as in
         // «قاتل الجيش وحلفاؤه الروس الجبهة», governs what follows it.)
         // (Unless the noun the preposition governs goes on: القرى والبلدات.)
-        if ctx.trigger_at[j]
+        // «غارة لمسيّرة تابعة للجيش»: the word of ownership between a noun
+        // and its owner is no predicate of its own.
+        let owned_by = j > pos
+            && ctx.g.nouns.owned_by.contains(k)
+            && ctx.arg_at[j - 1].is_none()
+            && ctx.tokens[j - 1].kind == TokKind::Arabic
+            && ctx.arg_at.get(j + 1).copied().flatten().is_some();
+        if (ctx.trigger_at[j] && !owned_by)
             || (j > pos
                 && !target
                 && ctx
@@ -390,6 +411,19 @@ pub(super) fn object_after(
             return None;
         }
         let sk = ctx.g.strip_conj(k);
+        // (Not a span of time: «تحتجز منذ أسابيع 23 سائقا».)
+        timed_event |= ctx.g.clauses.time_of_event.contains(sk)
+            && ctx.tokens.get(j + 1).is_some_and(|n| {
+                n.kind == TokKind::Arabic
+                    && !ctx.in_date[j + 1]
+                    && !ctx
+                        .g
+                        .dates
+                        .duration_units
+                        .contains(ctx.g.strip_conj(&n.key))
+                    && ctx.g.quantities.number_words.get(&n.key).is_none()
+            })
+            && ctx.arg_at.get(j + 1).copied().flatten().is_none();
         // «مروحيات من طراز مي-35»: the classifier and its من govern
         // nothing; the model after them is the phrase's own noun.
         let classifier = |i: usize| {
@@ -460,8 +494,22 @@ pub(super) fn object_after(
             prep_word = true;
         } else if let Some(p) = clitic_prep(ctx.g, k, 4) {
             // A clitic ل or ب may be a root letter (لوجستيا): it does not
-            // reach across a partitive من.
-            seen_prep = Some(p.to_string());
+            // reach across a partitive من. A ل on a noun right after
+            // another noun is that noun's possessive (سوقا أسبوعية لسكان
+            // قرية كوبيل), no complement of the trigger.
+            let possessive = ctx.g.affixes.lam.contains(p)
+                && j > pos
+                && ctx.arg_at[j - 1].is_none()
+                && ctx.tokens[j - 1].kind == TokKind::Arabic
+                && !ctx.trigger_at[j - 1]
+                && !ctx
+                    .g
+                    .clauses
+                    .prep_words
+                    .contains(ctx.g.strip_conj(&ctx.tokens[j - 1].key));
+            if !possessive {
+                seen_prep = Some(p.to_string());
+            }
             prep_word = false;
         } else if t.kind == TokKind::Arabic
             && seen_prep
