@@ -170,6 +170,17 @@ fn second_blind_set_recall_is_reported_without_misses() {
 /// 195/222), less a margin.
 const BLIND2_FLOOR: f64 = 0.86;
 
+/// The third blind set (`tests/data/blind3/`), written on 2026-12-07 by a
+/// helper who never read the rules: figure only.
+#[test]
+fn third_blind_set_recall_is_reported_without_misses() {
+    set_recall("blind3", 100, BLIND3_FLOOR, Reading::Blind);
+}
+
+/// The third blind set's recall when this floor was set (0.842,
+/// 202/240), less a margin.
+const BLIND3_FLOOR: f64 = 0.82;
+
 /// The development parts written on 2026-12-07 (devset2, devset3, devset4), read
 /// while writing rules: figure and misses.
 #[test]
