@@ -256,6 +256,11 @@ pub struct Pattern {
     /// («قدمت أبوظبي لنجامينا قرضا»). Without one the verb states nothing.
     #[serde(default)]
     pub with_noun: crate::grammar::Words,
+    /// Nouns (folded, with their proclitics and suffixes read off) that
+    /// must not govern a noun trigger (within two words before it, past a
+    /// quantifier): «مغادرة آخر جنودها القاعدة» is no deployment.
+    #[serde(default)]
+    pub not_after: crate::grammar::Words,
     /// Relations whose event noun, in an adjunct after the trigger with a
     /// relative light verb naming its agent («قُتل جنود في هجوم شنه
     /// فلان»), gives the trigger its subject when it has none.
@@ -625,6 +630,7 @@ mod tests {
             object_as: None,
             after_verbs: vec![],
             with_noun: Default::default(),
+            not_after: Default::default(),
             agent_from: vec![],
             asked: false,
             via_routes: false,
