@@ -315,21 +315,19 @@ impl Cast {
         let (mut groups, mut persons) = (Vec::new(), Vec::new());
         for k in 0..n {
             if k % 3 == 2 {
-                let j = persons.len();
-                let total = TITLES_LOCAL.len() * FIRST_NAMES.len() * words.len();
-                let x = (j * 7919) % total;
-                let (t, x) = (x % TITLES_LOCAL.len(), x / TITLES_LOCAL.len());
-                let (f, w) = (x % FIRST_NAMES.len(), x / FIRST_NAMES.len());
+                let [t, f, w] = spread(
+                    persons.len(),
+                    [TITLES_LOCAL.len(), FIRST_NAMES.len(), words.len()],
+                );
                 persons.push(format!(
                     "{} {} {}",
                     TITLES_LOCAL[t], FIRST_NAMES[f], words[w]
                 ));
             } else {
-                let j = groups.len();
-                let total = GROUP_NOUNS.len() * GROUP_HEADS.len() * words.len();
-                let x = (j * 7919) % total;
-                let (g, x) = (x % GROUP_NOUNS.len(), x / GROUP_NOUNS.len());
-                let (h, w) = (x % GROUP_HEADS.len(), x / GROUP_HEADS.len());
+                let [g, h, w] = spread(
+                    groups.len(),
+                    [GROUP_NOUNS.len(), GROUP_HEADS.len(), words.len()],
+                );
                 groups.push(format!(
                     "{} «{} {}»",
                     GROUP_NOUNS[g], GROUP_HEADS[h], words[w]
@@ -950,4 +948,16 @@ impl Generator<'_> {
             ascii
         }
     }
+}
+
+/// The `j`-th name's choice in each of three lists of the given sizes:
+/// `j` spread over all combinations by a prime stride, read in mixed radix
+/// (the first list's index varies fastest).
+fn spread(j: usize, sizes: [usize; 3]) -> [usize; 3] {
+    let x = (j * 7919) % sizes.iter().product::<usize>();
+    [
+        x % sizes[0],
+        (x / sizes[0]) % sizes[1],
+        x / (sizes[0] * sizes[1]),
+    ]
 }

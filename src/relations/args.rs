@@ -421,8 +421,8 @@ pub(super) fn object_after(
                         .dates
                         .duration_units
                         .contains(ctx.g.strip_conj(&n.key))
-                    && ctx.g.quantities.number_words.get(&n.key).is_none()
             })
+            && !number_at(ctx, j + 1)
             && ctx.arg_at.get(j + 1).copied().flatten().is_none();
         // «مروحيات من طراز مي-35»: the classifier and its من govern
         // nothing; the model after them is the phrase's own noun.
@@ -478,9 +478,7 @@ pub(super) fn object_after(
                                 .is_some_and(|r| g.quantities.approximators.contains(r))
                         })
                 }
-                && ctx.tokens.get(j + 1).is_some_and(|n| {
-                    n.kind == TokKind::Number || ctx.g.quantities.number_words.get(&n.key).is_some()
-                });
+                && number_at(ctx, j + 1);
         if bound {
             // (read past)
         } else if partitive && prep_word {
@@ -532,6 +530,13 @@ pub(super) fn object_after(
     None
 }
 
+/// Whether token `j` is a number, in digits or in words (30، ثلاثين).
+pub(super) fn number_at(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.tokens.get(j).is_some_and(|t| {
+        t.kind == TokKind::Number || ctx.g.quantities.number_words.get(&t.key).is_some()
+    })
+}
+
 /// Whether argument `a` stands behind «مع» right after a border noun (قرب
 /// الحدود مع النيجر، على الحدود المشتركة مع مالي).
 pub(super) fn border_partner(ctx: &Ctx<'_>, a: usize) -> bool {
@@ -580,10 +585,7 @@ pub(super) fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<us
             return arg_after(ctx, j + n, 2);
         }
         // (A word that bounds a number is no preposition: نحو عشرين سائقا.)
-        let counting = ctx.g.quantities.approximators.contains(k)
-            && ctx.tokens.get(j + 1).is_some_and(|n| {
-                n.kind == TokKind::Number || ctx.g.quantities.number_words.get(&n.key).is_some()
-            });
+        let counting = ctx.g.quantities.approximators.contains(k) && number_at(ctx, j + 1);
         if ctx.arg_at[j].is_some()
             || is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
@@ -615,8 +617,7 @@ pub(super) fn counted(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         j += 1;
     }
     // (A number in digits or in words: خطف ثلاثة عمال هنود.)
-    let t = ctx.tokens.get(j)?;
-    if t.kind != TokKind::Number && ctx.g.quantities.number_words.get(&t.key).is_none() {
+    if !number_at(ctx, j) {
         return None;
     }
     // The actor itself (50 روسيا) or its adjective after the counted noun

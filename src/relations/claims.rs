@@ -35,14 +35,9 @@ pub(super) fn claims(ctx: &Ctx<'_>, fits: &dyn Fn(&Arg) -> bool) -> Vec<Claim> {
         let key = ctx.tokens[v].key.as_str();
         // The verb with an object pronoun (نسبته، نسبتها: the event named
         // before it).
-        let (verb, pronoun) = match g
-            .affixes
-            .object_pronouns
-            .iter()
-            .find_map(|p| key.strip_suffix(p).filter(|r| r.chars().count() >= 3))
-        {
-            Some(rest) if is_verb_of(g, g.verbs.attribution.as_slice(), rest) => (rest, true),
-            _ => (key, false),
+        let (verb, pronoun) = match attribution_with_pronoun(g, key) {
+            Some(rest) => (rest, true),
+            None => (key, false),
         };
         if is_verb_of(g, g.verbs.claim.as_slice(), verb) {
             // «وتبنى التنظيم الهجوم» (the claimant after the verb) or

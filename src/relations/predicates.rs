@@ -104,16 +104,7 @@ pub(super) fn relative_attributed_agent(ctx: &Ctx<'_>, pos: usize) -> Option<usi
     if ctx.arg_at[v].is_some() {
         return None;
     }
-    let attribution = g
-        .affixes
-        .object_pronouns
-        .iter()
-        .filter_map(|p| key.strip_suffix(p))
-        .filter(|r| r.chars().count() >= 3)
-        .any(|r| is_verb_of(g, g.verbs.attribution.as_slice(), r));
-    if !attribution {
-        return None;
-    }
+    attribution_with_pronoun(g, key)?;
     let end = ctx.tokens.len().min(v + 7);
     let mut j = v + 1;
     while j < end && same_clause(ctx, v, j) {
@@ -130,6 +121,16 @@ pub(super) fn relative_attributed_agent(ctx: &Ctx<'_>, pos: usize) -> Option<usi
         j += 1;
     }
     None
+}
+
+/// The stem of an attribution verb (`verbs.attribution`) carrying the
+/// object pronoun of the event it attributes (نسبته، نسبتها → نسبت).
+pub(super) fn attribution_with_pronoun<'k>(g: &Grammar, key: &'k str) -> Option<&'k str> {
+    g.affixes
+        .object_pronouns
+        .iter()
+        .find_map(|p| key.strip_suffix(p).filter(|r| r.chars().count() >= 3))
+        .filter(|r| is_verb_of(g, g.verbs.attribution.as_slice(), r))
 }
 
 /// A verb key without the future سـ, when what is left has `min` letters.

@@ -22,6 +22,9 @@ impl Extractor {
         if !p.after_verbs.is_empty() && !after_verb(p, hit, ctx) {
             return Found::default();
         }
+        if !with_noun_named(p, hit, ctx) || governed_by_not_after(p, hit, ctx) {
+            return Found::default();
+        }
         let accused = matches!(p.frame, Frame::Noun | Frame::Between | Frame::Prep)
             .then(|| accused_before(ctx, hit))
             .flatten();
@@ -139,6 +142,26 @@ fn accused_before(ctx: &Ctx<'_>, hit: &Hit) -> Option<Option<usize>> {
         Some((a, false)) => Some(Some(a)),
         None => accusation_within(hit.first, 8).map(|_| None),
     }
+}
+
+/// «قدمت أبوظبي لنجامينا قرضا»، «إرسال 200 ألف طن من المحروقات إلى مالي»:
+/// a trigger of giving or sending states its relation only with what is
+/// given (one of the pattern's `with-noun`) named in its clause after it;
+/// a pattern without `with-noun` always does.
+fn with_noun_named(p: &Pattern, hit: &Hit, ctx: &Ctx<'_>) -> bool {
+    p.with_noun.iter().next().is_none()
+        || (hit.end..ctx.tokens.len().min(hit.end + 12))
+            .take_while(|&j| same_clause(ctx, hit.first, j))
+            .any(|j| ctx.arg_at[j].is_none() && ctx.g.noun_of(&p.with_noun, &ctx.tokens[j].key))
+}
+
+/// «مغادرة آخر جنودها القاعدة»، «انتهاء الوجود العسكري الفرنسي»: whether a
+/// noun of the pattern's `not-after` governs the trigger (within two words
+/// before it).
+fn governed_by_not_after(p: &Pattern, hit: &Hit, ctx: &Ctx<'_>) -> bool {
+    p.not_after.iter().next().is_some()
+        && (hit.first.saturating_sub(2)..hit.first)
+            .any(|j| ctx.arg_at[j].is_none() && ctx.g.noun_of(&p.not_after, &ctx.tokens[j].key))
 }
 
 /// Whether a verb of the pattern's `after-verbs` comes before the trigger in

@@ -14,16 +14,6 @@ impl Extractor {
         sentence: usize,
     ) -> Found {
         let mut f = Found::default();
-        if !super::verb::with_noun_named(p, hit, ctx) {
-            return f;
-        }
-        // «مغادرة آخر جنودها القاعدة»، «انتهاء الوجود العسكري الفرنسي»: a
-        // noun the pattern lists as governing no instance of it.
-        let governed = (hit.first.saturating_sub(2)..hit.first)
-            .any(|j| ctx.arg_at[j].is_none() && ctx.g.noun_of(&p.not_after, &ctx.tokens[j].key));
-        if governed {
-            return f;
-        }
         let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
         let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();

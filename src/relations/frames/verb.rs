@@ -25,9 +25,6 @@ impl Extractor {
         if carries_a_verbal_noun(ctx, hit) {
             return f;
         }
-        if !with_noun_named(p, hit, ctx) {
-            return f;
-        }
         let fit_object = |a: &Arg| self.slot_fits(p, &a.class, false);
         let fit_subject = |a: &Arg| self.slot_fits(p, &a.class, true);
         let object_preps: Vec<String> = p.object_prep.iter().map(|s| fold(s)).collect();
@@ -432,17 +429,6 @@ impl Extractor {
     }
 }
 
-/// «قدمت أبوظبي لنجامينا قرضا»، «إرسال 200 ألف طن من المحروقات إلى مالي»:
-/// a trigger of giving or sending states its relation only with what is
-/// given (one of the pattern's `with-noun`) named in its clause after it;
-/// a pattern without `with-noun` always does.
-pub(in crate::relations) fn with_noun_named(p: &Pattern, hit: &Hit, ctx: &Ctx<'_>) -> bool {
-    p.with_noun.iter().next().is_none()
-        || (hit.end..ctx.tokens.len().min(hit.end + 12))
-            .take_while(|&j| same_clause(ctx, hit.first, j))
-            .any(|j| ctx.arg_at[j].is_none() && ctx.g.noun_of(&p.with_noun, &ctx.tokens[j].key))
-}
-
 /// The places a verb at `pos` right after «حيث» (past one particle: حيث
 /// كانت تنشط) happens in: the place named right before the adverb (past a
 /// comma), with the places coordinated with it.
@@ -493,11 +479,7 @@ fn carries_a_verbal_noun(ctx: &Ctx<'_>, hit: &Hit) -> bool {
 /// maybe after an approximator (نحو 40، أكثر من مئة).
 fn counted_at(ctx: &Ctx<'_>, pos: usize) -> bool {
     let q = &ctx.g.quantities;
-    let number = |j: usize| {
-        ctx.tokens
-            .get(j)
-            .is_some_and(|t| t.kind == TokKind::Number || q.number_words.get(&t.key).is_some())
-    };
+    let number = |j: usize| number_at(ctx, j);
     number(pos)
         || (ctx
             .tokens
