@@ -188,6 +188,12 @@ pub struct Pattern {
     /// its preposition (رئيسا لها) is not read back to the topic.
     #[serde(default)]
     pub named_object: bool,
+    /// `prep` frame: the head is the actor right before the trigger, with
+    /// no word between, and the trigger bears no affix («كتيبة سرما في
+    /// منطقة غورما»: a locative right after a group's name places it;
+    /// «وفي غورما» opens a phrase of its own).
+    #[serde(default)]
+    pub adjacent: bool,
     /// A military relation: not when its clause names a civil field
     /// (تعاون في مجال الصحة والزراعة; grammar class `markers.civil-fields`
     /// after `markers.field-heads`).
@@ -614,6 +620,7 @@ mod tests {
             swap: false,
             strict_subject: false,
             named_object: false,
+            adjacent: false,
             military_only: false,
             genitive: Genitive::Subject,
             subject_class: vec![],

@@ -14,6 +14,11 @@ impl Extractor {
     ) -> Found {
         let mut f = Found::default();
         let fits_head = |a: &usize| self.slot_fits(p, &ctx.args[*a].class, true);
+        if p.adjacent {
+            return adjacent_locative(ctx, hit, &fits_head, &|a: &usize| {
+                self.slot_fits(p, &ctx.args[*a].class, false)
+            });
+        }
         // «وحل محلها الفيلق الأفريقي»: a pronoun on the trigger is what the
         // preposition governs (the topic it refers back to); the actor right
         // after is then the clause's subject, behind its verb.
@@ -66,4 +71,48 @@ impl Extractor {
         }
         f
     }
+}
+
+/// «كتيبة سرما في منطقة غورما»، «قوات الدعم السريع في دارفور»: a bare
+/// preposition right after an actor's name, and a named actor at most two
+/// words after it (past a region noun: في منطقتي تمبكتو وسيغو). Nothing
+/// when the preposition bears a clitic (وفي، ففي open a phrase of their
+/// own) or a word stands between the name and it.
+fn adjacent_locative(
+    ctx: &Ctx<'_>,
+    hit: &Hit,
+    fits_head: &dyn Fn(&usize) -> bool,
+    fits_object: &dyn Fn(&usize) -> bool,
+) -> Found {
+    let mut f = Found::default();
+    if !hit.prefix.is_empty() || !hit.suffix.is_empty() {
+        return f;
+    }
+    let Some(h) = hit
+        .first
+        .checked_sub(1)
+        .and_then(|j| ctx.arg_at[j])
+        .filter(|&a| ctx.args[a].end == hit.first)
+        .filter(fits_head)
+    else {
+        return f;
+    };
+    // Not a reference (المنطقة) for the place, nor an unnamed agent
+    // (انتحاري في كابول) for the group; nor a parent after a branch noun
+    // (فرع تنظيم القاعدة في الساحل: the branch is there).
+    let Some(x) = arg_after(ctx, hit.end, 2)
+        .filter(fits_object)
+        .filter(|&a| ctx.args[a].kind != MentionKind::Reference)
+    else {
+        return f;
+    };
+    let unnamed = ctx.args[h].actor.as_str().contains(crate::mentions::mint::UNNAMED);
+    let branch = (ctx.args[h].first.saturating_sub(2)..ctx.args[h].first)
+        .any(|j| ctx.g.noun_of(&ctx.g.nouns.branches, &ctx.tokens[j].key));
+    if unnamed || branch {
+        return f;
+    }
+    f.subjects = conjuncts_backward(ctx, h).ents(ctx);
+    f.objects = conjuncts_forward(ctx, x).ents(ctx);
+    f
 }
