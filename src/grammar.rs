@@ -362,6 +362,9 @@ pub struct Markers {
     pub of_them: Words,
     /// Words linking an unnamed agent to the group named after it.
     pub belonging: Words,
+    /// Verbs of saying that, with their speaker, may open an unnamed
+    /// agent's link to its group (مسلحين قالت السلطات إنهم …).
+    pub belonging_said: Words,
     /// Words that make that link only suspected (يشتبه، يعتقد).
     pub suspicion: Words,
     /// Adjectives of nearness (ملاصقة، مجاورة): ل after them is no owner.

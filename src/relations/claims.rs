@@ -225,27 +225,48 @@ pub(super) const SUSPECTED_PATTERN: &str = "suspected-agent";
 /// to right after it: «مسلحين يشتبه في انتمائهم إلى حركة الشباب»،
 /// «مسلحون يُعتقد أنهم من "ولاية الساحل"»، «مسلحون ينتمون إلى …». Only
 /// the words of `markers.belonging` and `markers.suspicion` may come
-/// between; the second tells whether the link is only suspected.
+/// between; the second tells whether the link is only suspected. A verb of
+/// saying (`markers.belonging-said`) and its speaker may open the link
+/// («مسلحين قالت السلطات إنهم ينتمون إلى التنظيم»): the speaker is no
+/// armed group, and the link must follow.
 pub(super) fn belongs_to(ctx: &Ctx<'_>, a: usize) -> Option<(usize, bool)> {
     let g = ctx.g;
     let mut suspected = false;
     let mut linked = false;
-    for j in ctx.args[a].end..ctx.tokens.len().min(ctx.args[a].end + 6) {
+    let mut said = false;
+    let end = ctx.tokens.len().min(ctx.args[a].end + 8);
+    let mut j = ctx.args[a].end;
+    while j < end {
         if let Some(b) = ctx.arg_at[j] {
+            if said && !linked && ctx.args[b].class != "ArmedGroup" {
+                // The speaker of the verb of saying.
+                said = false;
+                j = ctx.args[b].end;
+                continue;
+            }
             return (linked && ctx.args[b].first == j && ctx.args[b].class == "ArmedGroup")
                 .then_some((b, suspected));
         }
         let k = ctx.tokens[j].key.as_str();
         if QUOTES.contains(&k) {
+            j += 1;
             continue;
         }
         if g.markers.suspicion.contains(k) {
             suspected = true;
         } else if g.markers.belonging.contains(g.strip_conj(k)) {
             linked = true;
+        } else if linked && g.nouns.group_heads.contains(k) {
+            // The group noun before a name that leaves it out (تنظيم ولاية الساحل).
+        } else if !linked && j == ctx.args[a].end && g.markers.belonging_said.contains(k) {
+            said = true;
+        } else if said && !linked && g.definite(k) {
+            // A speaker the recognizer does not name (قالت السلطات).
+            said = false;
         } else {
             return None;
         }
+        j += 1;
     }
     None
 }
