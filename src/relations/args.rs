@@ -397,9 +397,23 @@ pub(super) fn object_after(
             && ctx.arg_at[j - 1].is_none()
             && ctx.tokens[j - 1].kind == TokKind::Arabic
             && ctx.arg_at.get(j + 1).copied().flatten().is_some();
+        // (Nor does a noun joined to the noun a preposition governs: «من
+        // المحروقات والمنتجات الزراعية إلى مالي».)
+        let joined_to_governed = j > pos
+            && ctx.arg_at[j - 1].is_none()
+            && !ctx.trigger_at[j - 1]
+            && ctx.tokens[j - 1].kind == TokKind::Arabic
+            && ctx.g.definite(&ctx.tokens[j - 1].key)
+            && (j - 1 == pos
+                || ctx
+                    .g
+                    .clauses
+                    .prep_words
+                    .contains(ctx.g.strip_conj(&ctx.tokens[j - 2].key)));
         if (ctx.trigger_at[j] && !owned_by)
             || (j > pos
                 && !target
+                && !joined_to_governed
                 && ctx
                     .g
                     .affixes
