@@ -75,6 +75,29 @@ pub(super) fn verb_gender(g: &Grammar, prefix: &str, suffix: &str) -> Gender {
     }
 }
 
+/// The gender of a verb trigger's hit: Unknown when its ت prefix may be
+/// the first letter of another trigger stem of the same pattern (ترأس،
+/// تزعم، تولى: «بولا تينوبو ترأس المجموعة» is no feminine رأس).
+pub(super) fn hit_gender(g: &Grammar, p: &Pattern, hit: &Hit, key: &str) -> Gender {
+    let gender = verb_gender(g, &hit.prefix, &hit.suffix);
+    if gender != Gender::Fem {
+        return gender;
+    }
+    let bare = g.affixes.verb_proclitics.trim_start(&hit.prefix);
+    let Some(stem) = key
+        .strip_prefix(hit.prefix.as_str())
+        .and_then(|k| k.strip_suffix(hit.suffix.as_str()))
+    else {
+        return gender;
+    };
+    let whole = format!("{bare}{stem}");
+    if g.affixes.feminine_mark.contains(bare) && p.triggers.iter().any(|t| fold(t) == whole) {
+        Gender::Unknown
+    } else {
+        gender
+    }
+}
+
 /// Whether a verb suffix is an object pronoun (يسيطرون عليها، هاجمها).
 pub(super) fn object_pronoun(g: &Grammar, suffix: &str) -> bool {
     // (ت then a pronoun: the feminine verb with its object, استعادتها.)

@@ -51,7 +51,7 @@ impl Extractor {
         let passive = counted_at(ctx, hit.end)
             && after.is_some_and(|a| ctx.args[a].kind == MentionKind::Adjective);
         let after = after.filter(|_| !passive);
-        let gender = verb_gender(ctx.g, &hit.prefix, &hit.suffix);
+        let gender = hit_gender(ctx.g, p, hit, &ctx.tokens[hit.first].key);
         // In a relative clause with its own subject after the verb
         // (مالي التي تحاصر الجماعة عاصمتها) the antecedent is not the subject.
         let relative = hit.first > 0
