@@ -424,6 +424,13 @@ pub(super) fn object_after(
         {
             return None;
         }
+        // «في هجوم نسبته نواكشوط إلى الجيش»: an attribution verb carrying
+        // the pronoun of the noun before it opens a clause of its own (its
+        // speaker, its author); the preposition governs nothing after it.
+        // (A light verb does not: «هجمات شنتها على سبع مدن» goes on.)
+        if j > pos && attribution_with_pronoun(ctx.g, k).is_some() {
+            return None;
+        }
         let sk = ctx.g.strip_conj(k);
         // (Not a span of time: «تحتجز منذ أسابيع 23 سائقا».)
         timed_event |= ctx.g.clauses.time_of_event.contains(sk)

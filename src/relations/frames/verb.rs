@@ -48,8 +48,15 @@ impl Extractor {
         // «قُتل 54 جنديا بنينيا»: a counted noun right after the verb with a
         // nationality adjective is the patient of an unmarked passive: the
         // adjective names the victims, never the subject.
+        // (Or a state's name right after the number: «قُتل 30 موريتانيا»
+        // counts Mauritanians, the accusative nisba written as the name.)
         let passive = counted_at(ctx, hit.end)
-            && after.is_some_and(|a| ctx.args[a].kind == MentionKind::Adjective);
+            && after.is_some_and(|a| {
+                ctx.args[a].kind == MentionKind::Adjective
+                    || (ctx.args[a].class == "State"
+                        && ctx.args[a].first > hit.end
+                        && number_at(ctx, ctx.args[a].first - 1))
+            });
         let after = after.filter(|_| !passive);
         let gender = hit_gender(ctx.g, p, hit, &ctx.tokens[hit.first].key);
         // In a relative clause with its own subject after the verb
