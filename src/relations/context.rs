@@ -360,7 +360,10 @@ pub(super) fn same_clause(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// when the word is long enough for that to be a clitic and not a root letter.
 pub(super) fn clitic_prep<'g>(g: &'g Grammar, key: &str, min_rest: usize) -> Option<&'g str> {
     let k = g.strip_conj(key);
-    if g.noun_of(&g.nouns.root_b_l, k) || g.noun_of(&g.nouns.root_b_l, key) {
+    // (The whole key only when a conjunction came off: else it is `k`.)
+    if g.noun_of(&g.nouns.root_b_l, k)
+        || (k.len() != key.len() && g.noun_of(&g.nouns.root_b_l, key))
+    {
         return None;
     }
     g.affixes
