@@ -132,20 +132,35 @@ impl Words {
 #[serde(from = "BTreeMap<String, V>")]
 pub struct WordMap<V> {
     map: rustc_hash::FxHashMap<String, V>,
+    /// The byte lengths of the keys, as [`Words::lengths`].
+    lengths: u64,
 }
 
 impl<V> From<BTreeMap<String, V>> for WordMap<V> {
     fn from(m: BTreeMap<String, V>) -> WordMap<V> {
-        WordMap {
-            map: m.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
-        }
+        let map: rustc_hash::FxHashMap<String, V> =
+            m.into_iter().map(|(k, v)| (fold(&k), v)).collect();
+        let lengths = map.keys().fold(0, |m, k| m | length_bit(k.len()));
+        WordMap { map, lengths }
     }
 }
 
 impl<V> WordMap<V> {
     /// The value of `key` (a folded word).
     pub fn get(&self, key: &str) -> Option<&V> {
+        if self.lengths & length_bit(key.len()) == 0 {
+            return None;
+        }
         self.map.get(key)
+    }
+
+    /// The value of the two words `first second`, without building the
+    /// key unless one has its length.
+    pub fn get_pair(&self, first: &str, second: &str) -> Option<&V> {
+        if self.lengths & length_bit(first.len() + 1 + second.len()) == 0 {
+            return None;
+        }
+        self.map.get(&format!("{first} {second}"))
     }
 
     /// The members and their values, in no particular order.
