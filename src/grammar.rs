@@ -30,20 +30,37 @@ pub const GRAMMAR_FILE: &str = "grammar.toml";
 pub struct Words {
     list: Vec<String>,
     set: FxHashSet<String>,
+    /// Bit `n` is set when a member is `n` bytes long (bit 63: 63 bytes or
+    /// more): most words looked up have a length no member has, and are
+    /// rejected without hashing them.
+    lengths: u64,
+}
+
+/// The bit of [`Words::lengths`] for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 impl From<Vec<String>> for Words {
     fn from(words: Vec<String>) -> Words {
         let list: Vec<String> = words.iter().map(|w| fold(w)).collect();
         let set = list.iter().cloned().collect();
-        Words { list, set }
+        let lengths = list.iter().fold(0, |m, w| m | length_bit(w.len()));
+        Words { list, set, lengths }
     }
 }
 
 impl Words {
     /// Whether `key` (a folded word) is in the class.
     pub fn contains(&self, key: &str) -> bool {
-        self.set.contains(key)
+        self.lengths & length_bit(key.len()) != 0 && self.set.contains(key)
+    }
+
+    /// Whether `head` followed by `tail` is in the class, without building
+    /// the word unless a member has its length.
+    pub fn contains_joined(&self, head: &str, tail: &str) -> bool {
+        self.lengths & length_bit(head.len() + tail.len()) != 0
+            && self.set.contains(&format!("{head}{tail}"))
     }
 
     /// The members, in file order.
@@ -115,20 +132,35 @@ impl Words {
 #[serde(from = "BTreeMap<String, V>")]
 pub struct WordMap<V> {
     map: rustc_hash::FxHashMap<String, V>,
+    /// The byte lengths of the keys, as [`Words::lengths`].
+    lengths: u64,
 }
 
 impl<V> From<BTreeMap<String, V>> for WordMap<V> {
     fn from(m: BTreeMap<String, V>) -> WordMap<V> {
-        WordMap {
-            map: m.into_iter().map(|(k, v)| (fold(&k), v)).collect(),
-        }
+        let map: rustc_hash::FxHashMap<String, V> =
+            m.into_iter().map(|(k, v)| (fold(&k), v)).collect();
+        let lengths = map.keys().fold(0, |m, k| m | length_bit(k.len()));
+        WordMap { map, lengths }
     }
 }
 
 impl<V> WordMap<V> {
     /// The value of `key` (a folded word).
     pub fn get(&self, key: &str) -> Option<&V> {
+        if self.lengths & length_bit(key.len()) == 0 {
+            return None;
+        }
         self.map.get(key)
+    }
+
+    /// The value of the two words `first second`, without building the
+    /// key unless one has its length.
+    pub fn get_pair(&self, first: &str, second: &str) -> Option<&V> {
+        if self.lengths & length_bit(first.len() + 1 + second.len()) == 0 {
+            return None;
+        }
+        self.map.get(&format!("{first} {second}"))
     }
 
     /// The members and their values, in no particular order.
@@ -645,17 +677,33 @@ impl Grammar {
     /// proclitics and suffixes taken off (ولمسلحين → و ل); a base may also
     /// be a member without its ة (دوريات → دورية).
     pub fn noun_prefix<'k>(&self, class: &Words, key: &'k str) -> Option<&'k str> {
+        let suffixes = self.affixes.noun_suffixes.as_slice();
+        // Which suffixes `key` ends with, tested once for every prefix
+        // (bit i: suffix i; the table has fewer than 64 entries, and any
+        // beyond are tested as they come).
+        let ends = suffixes
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, s)| key.ends_with(s.as_str()))
+            .fold(0u64, |m, (i, _)| m | 1 << i);
         self.affixes.noun_prefixes.iter().find_map(|p| {
             let rest = key.strip_prefix(p)?;
-            let ok = self.affixes.noun_suffixes.iter().any(|s| {
-                rest.strip_suffix(s).is_some_and(|base| {
+            let ok = suffixes.iter().enumerate().any(|(i, s)| {
+                let ends_with = if i < 64 {
+                    ends & (1 << i) != 0 && rest.len() >= s.len()
+                } else {
+                    rest.ends_with(s.as_str())
+                };
+                ends_with && {
+                    let base = &rest[..rest.len() - s.len()];
                     class.contains(base)
                         || self
                             .affixes
                             .taa_marbuta
                             .iter()
-                            .any(|t| class.contains(&format!("{base}{t}")))
-                })
+                            .any(|t| class.contains_joined(base, t))
+                }
             });
             ok.then(|| &key[..p.len()])
         })

@@ -360,14 +360,21 @@ pub(super) fn same_clause(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// when the word is long enough for that to be a clitic and not a root letter.
 pub(super) fn clitic_prep<'g>(g: &'g Grammar, key: &str, min_rest: usize) -> Option<&'g str> {
     let k = g.strip_conj(key);
-    if g.noun_of(&g.nouns.root_b_l, k) || g.noun_of(&g.nouns.root_b_l, key) {
-        return None;
-    }
-    g.affixes
+    let clitic = g
+        .affixes
         .prep_clitics
         .iter()
-        .find(|p| k.starts_with(p) && k.chars().count() >= p.chars().count() + min_rest)
-        .map(|p| g.prep_base(p))
+        .find(|p| k.starts_with(p) && k.chars().count() >= p.chars().count() + min_rest)?;
+    // A root letter, not a clitic (بلد، لقاء): looked up only for the few
+    // words that start like a clitic, since the look-up tries every noun
+    // prefix and suffix. (The whole key only when a conjunction came off:
+    // else it is `k`.)
+    if g.noun_of(&g.nouns.root_b_l, k)
+        || (k.len() != key.len() && g.noun_of(&g.nouns.root_b_l, key))
+    {
+        return None;
+    }
+    Some(g.prep_base(clitic))
 }
 
 /// Whether argument `a` stands alone in parentheses (an acronym or gloss).

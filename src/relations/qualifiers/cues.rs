@@ -7,29 +7,30 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::text::fold;
+use crate::grammar::Words;
 
 /// The file name of the cue lists inside the patterns folder.
 pub(crate) const QUALIFIERS_FILE: &str = "qualifiers.toml";
 
-/// Cue lists, every entry folded as the tokens' match keys are.
+/// Cue lists, every entry folded as the tokens' match keys are (by
+/// [`Words`] as they are read).
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct Cues {
     /// Particles and words that negate the word after them (لم، لن، غير).
-    pub(crate) negators: Vec<String>,
+    pub(crate) negators: Words,
     /// Verbs that negate the clause or verbal noun they introduce (نفى، عجز).
-    pub(crate) negating_verbs: Vec<String>,
+    pub(crate) negating_verbs: Words,
     /// Light verbs through which a negator reaches a verbal noun (شن، فرض).
-    pub(crate) negated_light_verbs: Vec<String>,
+    pub(crate) negated_light_verbs: Words,
     /// Reporting words that count before the trigger (أعلن، زعم، مصادر).
-    pub(crate) report_before: Vec<String>,
+    pub(crate) report_before: Words,
     /// Attribution words that count anywhere in the sentence (حسب، وفق).
-    pub(crate) report_anywhere: Vec<String>,
+    pub(crate) report_anywhere: Words,
     /// Claiming words right after the trigger (المعلنة، المزعومة).
-    pub(crate) report_after: Vec<String>,
+    pub(crate) report_after: Words,
     /// Hedging words (ربما، يحتمل، يخشى، هدد).
-    pub(crate) hedges: Vec<String>,
+    pub(crate) hedges: Words,
 }
 
 impl Cues {
@@ -41,23 +42,20 @@ impl Cues {
 
     /// Parses cue lists; `path` names them in errors.
     pub(crate) fn parse(text: &str, path: &Path) -> Result<Cues> {
-        let mut c: Cues = toml::from_str(text).map_err(|e| Error::Ontology {
+        let c: Cues = toml::from_str(text).map_err(|e| Error::Ontology {
             path: path.to_path_buf(),
             message: e.to_string(),
         })?;
         for list in [
-            &mut c.negators,
-            &mut c.negating_verbs,
-            &mut c.negated_light_verbs,
-            &mut c.report_before,
-            &mut c.report_anywhere,
-            &mut c.report_after,
-            &mut c.hedges,
+            &c.negators,
+            &c.negating_verbs,
+            &c.negated_light_verbs,
+            &c.report_before,
+            &c.report_anywhere,
+            &c.report_after,
+            &c.hedges,
         ] {
-            for w in list.iter_mut() {
-                *w = fold(w);
-            }
-            if list.is_empty() {
+            if list.iter().next().is_none() {
                 return Err(Error::Ontology {
                     path: path.to_path_buf(),
                     message: "every cue list needs at least one entry".into(),
@@ -68,9 +66,10 @@ impl Cues {
     }
 }
 
-/// Whether `key` is one of `list`.
-pub(crate) fn has(list: &[String], key: &str) -> bool {
-    list.iter().any(|w| w == key)
+/// Whether `key` is one of `list` (a hash look-up: the trigger's qualifiers
+/// ask for every word of its sentence).
+pub(crate) fn has(list: &Words, key: &str) -> bool {
+    list.contains(key)
 }
 
 #[cfg(test)]

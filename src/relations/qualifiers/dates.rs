@@ -94,7 +94,7 @@ fn month(g: &Grammar, tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     let next = tokens.get(i + 1)?;
     g.dates
         .two_word_months
-        .get(&format!("{k} {}", next.key))
+        .get_pair(k, &next.key)
         .map(|&m| (m, 2))
 }
 

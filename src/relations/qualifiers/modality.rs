@@ -16,7 +16,7 @@ fn without_cue_suffix<'k>(g: &Grammar, k: &'k str) -> Option<&'k str> {
         .find_map(|s| k.strip_suffix(s).filter(|r| r.chars().count() >= 3))
 }
 
-fn stem_of(g: &Grammar, key: &str) -> String {
+fn stem_of<'k>(g: &Grammar, key: &'k str) -> &'k str {
     let k = g.strip_conj(key);
     // Person prefixes and the feminine ت of perfect verbs.
     let k = g
@@ -25,7 +25,7 @@ fn stem_of(g: &Grammar, key: &str) -> String {
         .iter()
         .find_map(|p| k.strip_prefix(p).filter(|r| r.chars().count() >= 3))
         .unwrap_or(k);
-    without_cue_suffix(g, k).unwrap_or(k).to_string()
+    without_cue_suffix(g, k).unwrap_or(k)
 }
 
 // The cue lists (reporting words, attributions, hedges) are data:
@@ -37,7 +37,7 @@ fn is_report(g: &Grammar, cues: &Cues, key: &str) -> bool {
     // person prefix as well (تعلن → علن is not a cue, أعلنت → اعلن is).
     let suffixless = without_cue_suffix(g, k);
     let list = &cues.report_before;
-    has(list, k) || suffixless.is_some_and(|r| has(list, r)) || has(list, &stem_of(g, key))
+    has(list, k) || suffixless.is_some_and(|r| has(list, r)) || has(list, stem_of(g, key))
 }
 
 /// The modality of a trigger at `first..end` and the byte span of the named
