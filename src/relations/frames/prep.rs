@@ -106,7 +106,10 @@ fn adjacent_locative(
     else {
         return f;
     };
-    let unnamed = ctx.args[h].actor.as_str().contains(crate::mentions::mint::UNNAMED);
+    let unnamed = ctx.args[h]
+        .actor
+        .as_str()
+        .contains(crate::mentions::mint::UNNAMED);
     let branch = (ctx.args[h].first.saturating_sub(2)..ctx.args[h].first)
         .any(|j| ctx.g.noun_of(&ctx.g.nouns.branches, &ctx.tokens[j].key));
     if unnamed || branch {
