@@ -58,8 +58,12 @@ pub(crate) fn modality(
         g.modality.qad.contains(&tokens[i].key)
             && tokens.get(i + 1).is_some_and(|t| {
                 let k = t.key.as_str();
-                // Not ا: «قد أعلنت» is a perfect with its hamza.
-                k.chars().count() >= 3 && g.affixes.imperfect_any.starts(k)
+                // Not ا: «قد أعلنت» is a perfect with its hamza. Nor a
+                // verb with the perfect's feminine ت at its end, whose first
+                // letter merely looks like a prefix (قد نشرت، قد تمكنت).
+                k.chars().count() >= 3
+                    && g.affixes.imperfect_any.starts(k)
+                    && !g.affixes.feminine_mark.ends(k)
             })
     });
     // Cues before the trigger count in its clause and in the clauses that
@@ -189,6 +193,15 @@ mod tests {
         );
         assert_eq!(
             run("وقد سيطرت الجماعة على المدينة", "سيطرت").0,
+            Modality::Asserted
+        );
+        // A perfect whose first letter is that of an imperfect prefix.
+        assert_eq!(
+            run("وكانت رواندا قد نشرت قوات في موزمبيق", "نشرت").0,
+            Modality::Asserted
+        );
+        assert_eq!(
+            run("وكانت الحكومة قد تمكنت من السيطرة على المدينة", "السيطرة").0,
             Modality::Asserted
         );
     }
