@@ -213,9 +213,12 @@ pub(super) fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<
         if j > pos && ctx.trigger_at[j] {
             return None;
         }
+        // (An approximator before a number is no preposition: «قُتل نحو 30
+        // موريتانيا».)
+        let approximates = ctx.g.quantities.approximators.contains(k) && number_at(ctx, j + 1);
         if is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
-            || ctx.g.clauses.prep_words.contains(k)
+            || (ctx.g.clauses.prep_words.contains(k) && !approximates)
             // A three-letter noun with ب/ل (بدفع) already ends a direct
             // subject's reach; a root ب (بلاد) only stops the search early.
             || clitic_prep(ctx.g, k, 3).is_some()
@@ -500,7 +503,10 @@ pub(super) fn object_after(
                         })
                 }
                 && number_at(ctx, j + 1);
-        if bound {
+        // «قُتل نحو 30 موريتانيا»: an approximator before a number is no
+        // preposition (نحو is also «toward»).
+        let approximates = ctx.g.quantities.approximators.contains(sk) && number_at(ctx, j + 1);
+        if bound || approximates {
             // (read past)
         } else if partitive && prep_word {
             partitive_at = Some(j);
