@@ -482,10 +482,10 @@ pub struct Nouns {
     /// Quantifiers in construct before an actor (آخر الجنود الفرنسيين،
     /// معظم الفصائل): a verbal noun's genitive is the actor after them.
     pub quantifiers: Words,
-    /// Nouns naming a group before its name (تنظيم "ولاية الساحل").
     /// Branches of an actor (فرع، ذراع): a place after the actor in their
     /// genitive belongs to the branch.
     pub branches: Words,
+    /// Nouns naming a group before its name (تنظيم "ولاية الساحل").
     pub group_heads: Words,
     /// Fixed positions and settlements (موقع، قاعدة، قرية …): an object of
     /// this kind lies in the place named after it.

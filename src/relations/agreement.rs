@@ -84,14 +84,20 @@ pub(super) fn hit_gender(g: &Grammar, p: &Pattern, hit: &Hit, key: &str) -> Gend
         return gender;
     }
     let bare = g.affixes.verb_proclitics.trim_start(&hit.prefix);
+    if !g.affixes.feminine_mark.contains(bare) {
+        return gender;
+    }
     let Some(stem) = key
         .strip_prefix(hit.prefix.as_str())
         .and_then(|k| k.strip_suffix(hit.suffix.as_str()))
     else {
         return gender;
     };
-    let whole = format!("{bare}{stem}");
-    if g.affixes.feminine_mark.contains(bare) && p.triggers.iter().any(|t| fold(t) == whole) {
+    // (Rare: a feminine verb hit; the triggers are folded as they are compared.)
+    if p.triggers
+        .iter()
+        .any(|t| fold(t).strip_prefix(bare) == Some(stem))
+    {
         Gender::Unknown
     } else {
         gender

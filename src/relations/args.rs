@@ -215,10 +215,9 @@ pub(super) fn direct_after(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<
         }
         // (An approximator before a number is no preposition: «قُتل نحو 30
         // موريتانيا».)
-        let approximates = ctx.g.quantities.approximators.contains(k) && number_at(ctx, j + 1);
         if is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
-            || (ctx.g.clauses.prep_words.contains(k) && !approximates)
+            || (ctx.g.clauses.prep_words.contains(k) && !approximator_at(ctx, j))
             // A three-letter noun with ب/ل (بدفع) already ends a direct
             // subject's reach; a root ب (بلاد) only stops the search early.
             || clitic_prep(ctx.g, k, 3).is_some()
@@ -504,9 +503,8 @@ pub(super) fn object_after(
                 }
                 && number_at(ctx, j + 1);
         // «قُتل نحو 30 موريتانيا»: an approximator before a number is no
-        // preposition (نحو is also «toward»).
-        let approximates = ctx.g.quantities.approximators.contains(sk) && number_at(ctx, j + 1);
-        if bound || approximates {
+        // preposition.
+        if bound || approximator_at(ctx, j) {
             // (read past)
         } else if partitive && prep_word {
             partitive_at = Some(j);
@@ -555,6 +553,18 @@ pub(super) fn object_after(
         j += 1;
     }
     None
+}
+
+/// Whether token `j` is an approximator right before a number (نحو 30،
+/// قرابة عشرين): a bound on the count, never a preposition (نحو is also
+/// «toward»).
+pub(super) fn approximator_at(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.tokens.get(j).is_some_and(|t| {
+        ctx.g
+            .quantities
+            .approximators
+            .contains(ctx.g.strip_conj(&t.key))
+    }) && number_at(ctx, j + 1)
 }
 
 /// Whether token `j` is a number, in digits or in words (30، ثلاثين).
@@ -612,11 +622,10 @@ pub(super) fn elaborated(ctx: &Ctx<'_>, pos: usize, max_gap: usize) -> Option<us
             return arg_after(ctx, j + n, 2);
         }
         // (A word that bounds a number is no preposition: نحو عشرين سائقا.)
-        let counting = ctx.g.quantities.approximators.contains(k) && number_at(ctx, j + 1);
         if ctx.arg_at[j].is_some()
             || is_comma(k)
             || CLAUSE_PUNCT.contains(&k)
-            || (!counting && ctx.g.clauses.prep_words.contains(ctx.g.strip_conj(k)))
+            || (!approximator_at(ctx, j) && ctx.g.clauses.prep_words.contains(ctx.g.strip_conj(k)))
             || ctx.trigger_at[j]
         {
             return None;

@@ -485,12 +485,5 @@ fn carries_a_verbal_noun(ctx: &Ctx<'_>, hit: &Hit) -> bool {
 /// Whether a counted noun phrase opens at `pos`: a number, or a number word,
 /// maybe after an approximator (نحو 40، أكثر من مئة).
 fn counted_at(ctx: &Ctx<'_>, pos: usize) -> bool {
-    let q = &ctx.g.quantities;
-    let number = |j: usize| number_at(ctx, j);
-    number(pos)
-        || (ctx
-            .tokens
-            .get(pos)
-            .is_some_and(|t| q.approximators.contains(t.key.as_str()))
-            && number(pos + 1))
+    number_at(ctx, pos) || approximator_at(ctx, pos)
 }

@@ -187,23 +187,27 @@ mod tests {
 
     #[test]
     fn qad_with_imperfect_hedges_but_not_with_perfect() {
-        assert_eq!(
-            run("الجماعة قد تحاول السيطرة على المدينة", "السيطرة").0,
-            Modality::Hedged
-        );
-        assert_eq!(
-            run("وقد سيطرت الجماعة على المدينة", "سيطرت").0,
-            Modality::Asserted
-        );
-        // A perfect whose first letter is that of an imperfect prefix.
-        assert_eq!(
-            run("وكانت رواندا قد نشرت قوات في موزمبيق", "نشرت").0,
-            Modality::Asserted
-        );
-        assert_eq!(
-            run("وكانت الحكومة قد تمكنت من السيطرة على المدينة", "السيطرة").0,
-            Modality::Asserted
-        );
+        for (sentence, trigger, want) in [
+            (
+                "الجماعة قد تحاول السيطرة على المدينة",
+                "السيطرة",
+                Modality::Hedged,
+            ),
+            ("وقد سيطرت الجماعة على المدينة", "سيطرت", Modality::Asserted),
+            // A perfect whose first letter is that of an imperfect prefix.
+            (
+                "وكانت رواندا قد نشرت قوات في موزمبيق",
+                "نشرت",
+                Modality::Asserted,
+            ),
+            (
+                "وكانت الحكومة قد تمكنت من السيطرة على المدينة",
+                "السيطرة",
+                Modality::Asserted,
+            ),
+        ] {
+            assert_eq!(run(sentence, trigger).0, want, "{sentence}");
+        }
     }
 
     #[test]
