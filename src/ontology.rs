@@ -83,6 +83,9 @@ pub struct LexEntry {
     pub country: Option<Iri>,
     /// For a state, its capital city (`ag:capital`).
     pub capital: Option<Iri>,
+    /// For a state, the city its government sits in when that is not the
+    /// capital (`ag:seat`): named for the state as a capital is.
+    pub seat: Option<Iri>,
     /// One of its names is also a common word.
     pub ambiguous: bool,
 }
@@ -226,6 +229,7 @@ impl Ontology {
                 long: number("long"),
                 country: props.iris(&ag("country")).into_iter().next(),
                 capital: props.iris(&ag("capital")).into_iter().next(),
+                seat: props.iris(&ag("seat")).into_iter().next(),
                 ambiguous: props.first(&ag("ambiguous")) == Some("true"),
             });
         }

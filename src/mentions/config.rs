@@ -479,6 +479,9 @@ pub(crate) struct Config {
     /// Relation nouns before «بين» whose capitals are their governments
     /// (مفاوضات بين نيامي وطهران).
     pub(crate) capital_between_nouns: Words,
+    /// The same nouns as a grammar class, to read their suffixes off
+    /// (علاقاتها، تعاونه) before «مع» and a capital.
+    pub(crate) capital_partner_nouns: crate::grammar::Words,
     /// Generic region nouns (المنطقة), resolved only when placed.
     pub(crate) region_nouns: Vec<String>,
     pub(crate) region_directions: Words,
@@ -696,6 +699,7 @@ impl Config {
             generic_led_by: words(&raw.capitals.led_by),
             capital_nouns: words(&raw.capitals.capital_nouns),
             capital_between_nouns: words(&raw.capitals.between_nouns),
+            capital_partner_nouns: raw.capitals.between_nouns.clone().into(),
             region_nouns: keys(&raw.regions.nouns),
             region_directions: words(&raw.regions.directions),
             region_placers: keys(&raw.regions.placers),

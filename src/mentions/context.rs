@@ -299,8 +299,9 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
 }
 
 /// A capital between the parties of a relation noun (مفاوضات بين نيامي
-/// وطهران، التقارب بين باماكو وموسكو) stands for its state's government,
-/// else for the state, and so do the capitals coordinated after it. A road
+/// وطهران، التقارب بين باماكو وموسكو) or its partner after «مع» (التعاون
+/// الأمني مع كوتونو) stands for its state's government, else for the
+/// state, and so do the capitals coordinated after it. A road
 /// between two cities (الطريق بين غاو وكيدال) keeps them places.
 pub(crate) fn capitals_between(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found]) {
     let cfg = &rec.cfg;
@@ -349,7 +350,17 @@ pub(crate) fn capitals_between(rec: &Recognizer, st: &DocState<'_>, found: &mut 
                 .flatten()
                 .any(|(a, b)| rec.in_set(&cfg.capital_between_nouns, &key[a..b]))
         });
-        if !(between || coordinated) {
+        // «مع» right before, and a relation noun (with its suffixes, past
+        // up to two adjectives) within three words before it: the partner
+        // of a relation (قطعت باماكو علاقاتها مع كييف، اتفاق التعاون الدفاعي
+        // مع باريس). A border with a city (الحدود مع الجزائر) is no relation.
+        let partner = prev_word(key, f.word_start).is_some_and(|(s, e2)| {
+            cfg.g.clauses.comitative.contains(&key[s..e2])
+                && std::iter::successors(prev_word(key, s), |&(a, _)| prev_word(key, a))
+                    .take(3)
+                    .any(|(a, b)| cfg.g.noun_of(&cfg.capital_partner_nouns, &key[a..b]))
+        });
+        if !(between || coordinated || partner) {
             previous_end = None;
             continue;
         }

@@ -90,7 +90,7 @@ pub(crate) struct EntryInfo {
     pub(crate) country: Option<u32>,
     /// For a state, the entry of its capital (`ag:capital`).
     pub(crate) capital: Option<u32>,
-    /// Some state's capital.
+    /// Some state's capital or seat of government (`ag:seat`).
     pub(crate) is_capital: bool,
 }
 
@@ -388,6 +388,15 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
             info.capital = Some(c);
         }
         if let Some(info) = entries.get_mut(city) {
+            info.is_capital = true;
+        }
+    }
+    // A seat of government stands for its state as a capital does (it is
+    // not «العاصمة», which stays the capital).
+    for seat in ontology.lexicon.iter().filter_map(|e| e.seat.as_ref()) {
+        if let Ok(city) = ontology.lexicon.binary_search_by(|x| x.iri.as_str().cmp(seat))
+            && let Some(info) = entries.get_mut(city)
+        {
             info.is_capital = true;
         }
     }

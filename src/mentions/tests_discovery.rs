@@ -424,6 +424,24 @@ fn capitals_between_the_parties_of_a_relation_are_governments() {
 }
 
 #[test]
+fn a_capital_after_with_and_a_relation_noun_is_a_government() {
+    // The partner of a relation noun, its suffixes aside, past adjectives.
+    assert_eq!(
+        actors("قطعت فرنسا علاقاتها الدبلوماسية مع نيامي"),
+        vec!["France", "Niger_junta"]
+    );
+    assert_eq!(
+        actors("وعلقت فرنسا التعاون العسكري مع نيامي"),
+        vec!["France", "Niger_junta"]
+    );
+    // «مع» after no relation noun: a place (the border with it, travel).
+    assert_eq!(
+        actors("انتشر الجنود قرب الحدود مع نيامي"),
+        vec!["Niamey"]
+    );
+}
+
+#[test]
 fn the_capital_named_by_a_nationality_adjective() {
     assert_eq!(
         actors("ينتشر المدربون في العاصمة البوركينية منذ عام"),

@@ -235,16 +235,25 @@ impl Extractor {
     fn fits(&self, p: &Pattern, subject: &Ent, object: &Ent) -> bool {
         let (domain, range) = self.signature(&p.relation);
         subject.actor != object.actor
+            && !(PARTIES_APART.contains(&p.relation.as_str()) && self.own_body(subject, object))
             && self.is_a(&subject.class, domain)
             && self.is_a(&subject.class, &p.subject_class)
             && self.is_a(&object.class, range)
             && self.is_a(&object.class, &p.object_class)
     }
 
+    /// Whether one of two actors is the other's own state (مالي and its
+    /// army, its junta: «التعاون المالي مع باماكو» is financial
+    /// cooperation, not Mali allied with its own government).
+    fn own_body(&self, a: &Ent, b: &Ent) -> bool {
+        self.country.get(&a.actor) == Some(&b.actor) || self.country.get(&b.actor) == Some(&a.actor)
+    }
+
     /// Whether `subject relation object` fits the relation's signature.
     fn fits_relation(&self, relation: &str, subject: &Ent, object: &Ent) -> bool {
         let (domain, range) = self.signature(relation);
         subject.actor != object.actor
+            && !(PARTIES_APART.contains(&relation) && self.own_body(subject, object))
             && self.is_a(&subject.class, domain)
             && self.is_a(&object.class, range)
     }
@@ -332,3 +341,7 @@ impl Extractor {
 
 #[cfg(test)]
 mod tests;
+
+/// Relations between parties that stand apart: a state is never allied
+/// with, nor negotiates with, its own army or government.
+const PARTIES_APART: &[&str] = &["allied-with", "negotiated-with"];
