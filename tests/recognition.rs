@@ -282,6 +282,42 @@ fn a_capital_coordinated_with_an_acting_capital_acts_too() {
 }
 
 #[test]
+fn a_capital_a_verb_of_accusing_or_calling_has_as_object_is_a_party() {
+    // After the verb's subject: the accused, the one called on.
+    assert_eq!(
+        mention_labels("ويتهم تياني كوتونو بإيواء قواعد فرنسية."),
+        [
+            "Name:Abdourahamane Tiani",
+            "Metonym:Benin",
+            "Adjective:France"
+        ]
+    );
+    assert_eq!(
+        mention_labels("ودعت فرنسا نيامي إلى الإفراج عن الرئيس."),
+        ["Name:France", "Metonym:Niger junta"]
+    );
+    // The object of a visit or an attack is the city.
+    let attacked = mention_labels("وهاجم المسلحون كوتونو أمس.");
+    assert!(
+        attacked.contains(&"Name:Cotonou".to_string()),
+        "{attacked:?}"
+    );
+    assert!(
+        !attacked.contains(&"Metonym:Benin".to_string()),
+        "{attacked:?}"
+    );
+}
+
+#[test]
+fn benin_bare_is_the_state_unless_it_is_sons() {
+    assert_eq!(
+        mention_labels("قالت بنين إن الهجوم وقع أمس."),
+        ["Name:Benin"]
+    );
+    assert!(mention_labels("رزق الرجل بنين وبنات.").is_empty());
+}
+
+#[test]
 fn the_force_refers_to_a_force_whose_name_holds_it() {
     assert_eq!(
         mention_labels(

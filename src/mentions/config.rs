@@ -245,6 +245,8 @@ struct RawCapitals {
     capital_nouns: Vec<String>,
     #[serde(default)]
     between_nouns: Vec<String>,
+    #[serde(default)]
+    object_verbs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -482,6 +484,9 @@ pub(crate) struct Config {
     /// The same nouns as a grammar class, to read their suffixes off
     /// (علاقاتها، تعاونه) before «مع» and a capital.
     pub(crate) capital_partner_nouns: crate::grammar::Words,
+    /// Verbs whose object after their subject is a party (اتهم، طالب، دعا):
+    /// a capital there is its government.
+    pub(crate) capital_object_verbs: Words,
     /// Generic region nouns (المنطقة), resolved only when placed.
     pub(crate) region_nouns: Vec<String>,
     pub(crate) region_directions: Words,
@@ -700,6 +705,7 @@ impl Config {
             capital_nouns: words(&raw.capitals.capital_nouns),
             capital_between_nouns: words(&raw.capitals.between_nouns),
             capital_partner_nouns: raw.capitals.between_nouns.clone().into(),
+            capital_object_verbs: words(&raw.capitals.object_verbs),
             region_nouns: keys(&raw.regions.nouns),
             region_directions: words(&raw.regions.directions),
             region_placers: keys(&raw.regions.placers),

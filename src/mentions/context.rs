@@ -236,7 +236,11 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
     // The end of the last city read as its government: a city coordinated
     // with it (حصلت باماكو وواغادوغو على …) acts with it.
     let mut acting_end: Option<usize> = None;
+    // The last mention before this one (its word start and end): the
+    // subject between a verb and its object (يتهم تياني كوتونو).
+    let mut previous: Option<(usize, usize)> = None;
     for f in found.iter_mut() {
+        let before = previous.replace((f.word_start, f.end));
         let Who::Lex(e) = f.who else { continue };
         let info = &rec.compiled.entries[e as usize];
         if f.kind != MentionKind::Name || !info.is_place {
@@ -283,7 +287,14 @@ pub(crate) fn capitals(rec: &Recognizer, st: &DocState<'_>, found: &mut [Found])
         if glued || pw.is_some_and(|(s, e)| rec.in_set(&rec.cfg.capital_not_after, &key[s..e])) {
             continue;
         }
-        if !with_acting && !verb(pw) && !verb(after) {
+        // The object of a verb of accusing, demanding or calling, right
+        // after the verb's subject: a party.
+        let object_of = before.is_some_and(|(ws, end)| {
+            pw.is_some_and(|(_, e2)| e2 == end)
+                && prev_word(key, ws)
+                    .is_some_and(|(s, e2)| rec.in_set(&rec.cfg.capital_object_verbs, &key[s..e2]))
+        });
+        if !with_acting && !verb(pw) && !verb(after) && !object_of {
             continue;
         }
         acting_end = Some(f.end);

@@ -394,7 +394,9 @@ pub(crate) fn compile(ontology: &Ontology, cfg: &Config) -> Result<Compiled> {
     // A seat of government stands for its state as a capital does (it is
     // not «العاصمة», which stays the capital).
     for seat in ontology.lexicon.iter().filter_map(|e| e.seat.as_ref()) {
-        if let Ok(city) = ontology.lexicon.binary_search_by(|x| x.iri.as_str().cmp(seat))
+        if let Ok(city) = ontology
+            .lexicon
+            .binary_search_by(|x| x.iri.as_str().cmp(seat))
             && let Some(info) = entries.get_mut(city)
         {
             info.is_capital = true;

@@ -435,10 +435,7 @@ fn a_capital_after_with_and_a_relation_noun_is_a_government() {
         vec!["France", "Niger_junta"]
     );
     // «مع» after no relation noun: a place (the border with it, travel).
-    assert_eq!(
-        actors("انتشر الجنود قرب الحدود مع نيامي"),
-        vec!["Niamey"]
-    );
+    assert_eq!(actors("انتشر الجنود قرب الحدود مع نيامي"), vec!["Niamey"]);
 }
 
 #[test]

@@ -131,7 +131,7 @@ impl Extractor {
         first: usize,
         end: usize,
     ) -> (Modality, Option<Span>) {
-        let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some);
+        let arg_of = |i: usize| ctx.arg_at.get(i).copied().flatten();
         modality::modality(
             ctx.g,
             &self.cues,
@@ -140,7 +140,7 @@ impl Extractor {
             end,
             ctx.clause_start[ctx.clause[first]],
             cue_scope(ctx, first),
-            &is_arg,
+            &arg_of,
         )
     }
 

@@ -272,6 +272,11 @@ pub struct Pattern {
     /// فلان»), gives the trigger its subject when it has none.
     #[serde(default)]
     pub agent_from: Vec<String>,
+    /// Under an accusation (اتهمت النيجر بنين بإيواء قواعد فرنسية) the
+    /// accused is the relation's object (the host), not its subject as
+    /// for «اتهمت مالي الجزائر بدعم …».
+    #[serde(default)]
+    pub accused_object: bool,
     /// Only as the act a verb of asking asks for, of the asker's own
     /// people (أمرت واشنطن موظفي سفارتها بمغادرة مالي): the asker is the
     /// subject (`grammar.toml` verbs.asking).
@@ -636,6 +641,7 @@ mod tests {
             object_from_subject_of: vec![],
             object_as: None,
             after_verbs: vec![],
+            accused_object: false,
             with_noun: Default::default(),
             not_after: Default::default(),
             agent_from: vec![],

@@ -50,7 +50,17 @@ impl Extractor {
             return Found::default();
         }
         if let Some(Some(a)) = accused {
+            // (Or the nisba of the noun the pattern needs, as its owner,
+            // quoted or not: «بإيواء "قواعد فرنسية"».)
             let genitive = direct_after(ctx, hit.end, 0)
+                .or_else(|| {
+                    let at = (hit.end..ctx.tokens.len())
+                        .find(|&j| !QUOTES.contains(&ctx.tokens[j].key.as_str()))?;
+                    (p.with_noun.iter().next().is_some()
+                        && ctx.g.noun_of(&p.with_noun, &ctx.tokens[at].key))
+                    .then(|| direct_after(ctx, at + 1, 0))
+                    .flatten()
+                })
                 .map(|g| conjuncts_forward(ctx, g).ents(ctx))
                 .unwrap_or_default();
             let agent = [a].ents(ctx);
@@ -64,7 +74,7 @@ impl Extractor {
             .into_iter()
             .filter(|o| !agent.iter().any(|x| x.actor == o.actor))
             .collect();
-            let (s, o) = if p.swap {
+            let (s, o) = if p.swap != p.accused_object {
                 (patient, agent)
             } else {
                 (agent, patient)

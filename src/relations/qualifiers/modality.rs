@@ -51,7 +51,7 @@ pub(crate) fn modality(
     end: usize,
     clause_start: usize,
     scope_start: usize,
-    is_arg: &dyn Fn(usize) -> bool,
+    arg_of: &dyn Fn(usize) -> Option<usize>,
 ) -> (Modality, Option<Span>) {
     // قد + imperfect before the trigger in its clause (قد تحاول الجماعة الاستيلاء).
     let hedged_qad = (clause_start..first).any(|i| {
@@ -84,7 +84,7 @@ pub(crate) fn modality(
         if before || anywhere || after {
             return (
                 Modality::Reported,
-                source_after(g, tokens, i, first, is_arg),
+                source_after(g, tokens, i, first, arg_of),
             );
         }
     }
@@ -98,7 +98,7 @@ fn source_after(
     tokens: &[Token],
     cue: usize,
     trigger: usize,
-    is_arg: &dyn Fn(usize) -> bool,
+    arg_of: &dyn Fn(usize) -> Option<usize>,
 ) -> Option<Span> {
     let mut span: Option<Span> = None;
     // «وفق ما نقلته وكالة رويترز»: step over ما and its verb.
@@ -119,12 +119,22 @@ fn source_after(
         {
             break;
         }
-        if is_arg(n) {
+        if let Some(a) = arg_of(n) {
             let s = span.map_or(t.span, |s| s.cover(t.span));
-            // Take the whole mention and stop there.
+            // Take the whole mention and those coordinated with it (دول
+            // مالي وبوركينا فاسو والنيجر), not the next one (اتهمت مالي
+            // الجزائر …: the source is Mali), and stop there.
             let mut s = s;
             let mut m = n + 1;
-            while m < tokens.len() && m < trigger && is_arg(m) {
+            let mut a = a;
+            while m < tokens.len()
+                && m < trigger
+                && arg_of(m).is_some_and(|b| {
+                    let joined = b == a || g.affixes.conjunctions.starts(&tokens[m].key);
+                    a = b;
+                    joined
+                })
+            {
                 s = s.cover(tokens[m].span);
                 m += 1;
             }
@@ -141,6 +151,11 @@ mod tests {
     use crate::text::tokens::tokenize;
 
     fn run(text: &str, trigger: &str) -> (Modality, Option<String>) {
+        run_with(text, trigger, &[])
+    }
+
+    /// `args`: the mentions as (first, last) token indices.
+    fn run_with(text: &str, trigger: &str, args: &[(usize, usize)]) -> (Modality, Option<String>) {
         let toks = tokenize(text, Span::new(0, text.len()));
         let at = toks
             .iter()
@@ -158,9 +173,25 @@ mod tests {
             at + 1,
             0,
             0,
-            &|_| false,
+            &|i| args.iter().position(|&(a, b)| a <= i && i <= b),
         );
         (m, s.map(|s| s.of(text).to_string()))
+    }
+
+    #[test]
+    fn the_source_is_one_mention_or_a_coordination_not_the_next_mention() {
+        // اتهمت مالي الجزائر بدعم …: the accused is no source.
+        let text = "اتهمت مالي الجزائر بدعم المتمردين";
+        assert_eq!(
+            run_with(text, "بدعم", &[(1, 1), (2, 2)]).1.as_deref(),
+            Some("مالي")
+        );
+        // Coordinated sources stay together.
+        let text = "أعلنت مالي والنيجر دعم الاتفاق";
+        assert_eq!(
+            run_with(text, "دعم", &[(1, 1), (2, 2)]).1.as_deref(),
+            Some("مالي والنيجر")
+        );
     }
 
     #[test]
