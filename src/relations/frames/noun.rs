@@ -133,6 +133,22 @@ impl Extractor {
         {
             f.objects = conjuncts_forward(ctx, o).ents(ctx);
         }
+        // «إسقاط طائرة مسيّرة تابعة للجيش المالي»: an aircraft genitive that
+        // is the pattern's object stands for its owner.
+        // (An aircraft, not an event whose owner carries it out: «مقتله
+        // بغارة فرنسية» names the killer, not the killed.)
+        let event_after = ctx
+            .tokens
+            .get(hit.end)
+            .is_some_and(|t| ctx.g.noun_of(&ctx.g.nouns.events, ctx.g.strip_conj(&t.key)));
+        if f.objects.is_empty()
+            && p.genitive == Genitive::Object
+            && !event_after
+            && let Some(o) = instrument_owner(ctx, hit.end).filter(|&o| fit_object(&ctx.args[o]))
+        {
+            f.objects = conjuncts_forward(ctx, o).ents(ctx);
+            genitive_ents.clear();
+        }
         // With an object behind its preposition the genitive can only be
         // the subject (حصار الجماعة لباماكو); alone it takes the
         // pattern's role (حصار باماكو).

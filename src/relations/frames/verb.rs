@@ -225,6 +225,15 @@ impl Extractor {
                 f.objects = conjuncts_forward(ctx, o).ents(ctx);
             }
         }
+        // «أسقط الجيش الجزائري مسيّرة تابعة للجيش المالي»: the owner of an
+        // aircraft object (behind ل, past تابعة, or its nisba) is the object
+        // when the aircraft itself does not fit.
+        if f.objects.is_empty() && object_preps.iter().any(String::is_empty) {
+            let from = past_time_adjunct(ctx, object_from);
+            if let Some(o) = instrument_owner(ctx, from).filter(|&o| fit_object(&ctx.args[o])) {
+                f.objects = conjuncts_forward(ctx, o).ents(ctx);
+            }
+        }
         // «خطفوا نحو عشرين سائقا، بينهم سنغاليون وإيفواريون»: the members
         // singled out of a direct object that names no actor.
         if f.objects.is_empty()
