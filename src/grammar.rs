@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::text::fold;
+use crate::text::{bytes, fold};
 
 /// The folder of a language's data under the ontology folder.
 pub const LANG_DIR: &str = "lang/ar";
@@ -95,22 +95,22 @@ impl Words {
 
     /// Whether `key` starts with a member.
     pub fn starts(&self, key: &str) -> bool {
-        self.list.iter().any(|a| key.starts_with(a.as_str()))
+        self.list.iter().any(|a| bytes::starts_with(key, a))
     }
 
     /// Whether `key` ends with a member.
     pub fn ends(&self, key: &str) -> bool {
-        self.list.iter().any(|a| key.ends_with(a.as_str()))
+        self.list.iter().any(|a| bytes::ends_with(key, a))
     }
 
     /// `key` without the first member it starts with.
     pub fn strip_prefix<'k>(&self, key: &'k str) -> Option<&'k str> {
-        self.list.iter().find_map(|a| key.strip_prefix(a.as_str()))
+        self.list.iter().find_map(|a| bytes::strip_prefix(key, a))
     }
 
     /// `key` without the first member it ends with.
     pub fn strip_suffix<'k>(&self, key: &'k str) -> Option<&'k str> {
-        self.list.iter().find_map(|a| key.strip_suffix(a.as_str()))
+        self.list.iter().find_map(|a| bytes::strip_suffix(key, a))
     }
 
     /// `key` without every leading member, repeatedly (و، ف، س before a verb).
@@ -657,8 +657,8 @@ impl Grammar {
     /// still a word of two letters or more.
     pub fn strip_conj<'k>(&self, key: &'k str) -> &'k str {
         for p in self.affixes.conjunctions.iter() {
-            if let Some(rest) = key.strip_prefix(p)
-                && rest.chars().count() >= 2
+            if let Some(rest) = bytes::strip_prefix(key, p)
+                && rest.chars().nth(1).is_some()
             {
                 return rest;
             }
@@ -685,15 +685,15 @@ impl Grammar {
             .iter()
             .take(64)
             .enumerate()
-            .filter(|(_, s)| key.ends_with(s.as_str()))
+            .filter(|(_, s)| bytes::ends_with(key, s))
             .fold(0u64, |m, (i, _)| m | 1 << i);
         self.affixes.noun_prefixes.iter().find_map(|p| {
-            let rest = key.strip_prefix(p)?;
+            let rest = bytes::strip_prefix(key, p)?;
             let ok = suffixes.iter().enumerate().any(|(i, s)| {
                 let ends_with = if i < 64 {
                     ends & (1 << i) != 0 && rest.len() >= s.len()
                 } else {
-                    rest.ends_with(s.as_str())
+                    bytes::ends_with(rest, s)
                 };
                 ends_with && {
                     let base = &rest[..rest.len() - s.len()];

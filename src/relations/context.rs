@@ -2,6 +2,7 @@
 //! them as arguments, its clauses and the triggers at each token.
 
 use super::*;
+use crate::text::bytes::{self, same};
 
 /// A mention placed on the tokens of its sentence.
 #[derive(Clone, Debug)]
@@ -231,17 +232,17 @@ fn so_called_before(
         if (needs_b && !with_b) || (!needs_b && !bare) {
             continue;
         }
-        let words: Vec<&str> = words.split(' ').collect();
-        let start = first.checked_sub(words.len())?;
+        let start = first.checked_sub(words.split(' ').count())?;
         if (start..first).any(|j| arg_at[j].is_some()) {
             continue;
         }
-        let tail_matches = words[1..]
-            .iter()
+        let mut words = words.split(' ');
+        let first_word = words.next().unwrap_or_default();
+        let tail_matches = words
             .zip(&tokens[start + 1..first])
-            .all(|(w, t)| t.key == *w);
+            .all(|(w, t)| same(t.key.as_bytes(), w.as_bytes()));
         let head = tokens[start].key.as_str();
-        let Some(prefix) = head.strip_suffix(words[0]) else {
+        let Some(prefix) = bytes::strip_suffix(head, first_word) else {
             continue;
         };
         let prefix_ok = prefix.is_empty()

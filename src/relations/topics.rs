@@ -2,6 +2,7 @@
 //! subjects, pronouns, claimants), and the state an article is about.
 
 use super::*;
+use crate::text::bytes::same;
 
 /// An actor available as the subject of a later clause without one.
 #[derive(Clone, Debug)]
@@ -167,7 +168,10 @@ pub(super) fn is_verb_of(g: &Grammar, stems: &[String], key: &str) -> bool {
                 .imperfect
                 .strip_prefix(k)
                 .filter(|r| r.chars().count() >= 3);
-            stems.iter().any(|s| s == k || bare == Some(s.as_str()))
+            stems.iter().any(|s| {
+                same(s.as_bytes(), k.as_bytes())
+                    || bare.is_some_and(|b| same(s.as_bytes(), b.as_bytes()))
+            })
         })
 }
 
