@@ -51,6 +51,9 @@ pub(super) struct Ctx<'a> {
     pub(super) dates: Vec<super::qualifiers::dates::DateExpr>,
     /// The triggers starting at each token.
     pub(super) hits: Vec<Vec<Hit>>,
+    /// The preposition governing each argument ([`prep_of`]), read when
+    /// first asked: the frames ask for it again and again.
+    pub(super) preps: Vec<std::cell::OnceCell<String>>,
 }
 
 /// An argument as a frame found it: a mention of this sentence or a topic
@@ -257,7 +260,12 @@ fn so_called_before(
 }
 
 /// The preposition governing argument `a` through a clitic or the word before it.
-pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
+pub(super) fn prep_of<'c>(ctx: &'c Ctx<'_>, a: usize) -> &'c str {
+    ctx.preps[a].get_or_init(|| governing_prep(ctx, a))
+}
+
+/// [`prep_of`], read from the sentence.
+fn governing_prep(ctx: &Ctx<'_>, a: usize) -> String {
     let g = ctx.g;
     let arg = &ctx.args[a];
     let c = g.strip_conj(&arg.clitic);
@@ -634,6 +642,9 @@ impl Extractor {
                 *slot = true;
             }
         }
+        let preps = (0..args.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
         Ctx {
             g,
             text,
@@ -649,6 +660,7 @@ impl Extractor {
             in_date,
             dates,
             hits,
+            preps,
         }
     }
 }

@@ -472,10 +472,16 @@ impl TriggerIndex {
             }
         }
         let (firsts, forms): (Vec<String>, Vec<Vec<Form>>) = by_first.into_iter().unzip();
-        // (surface, family, prefix, suffix, first word).
-        let mut all: Vec<(String, bool, u8, u8, u32)> = Vec::new();
+        // The readings of each surface: (family, prefix, suffix, first word).
+        let mut by_surface: FxHashMap<String, Vec<Reading>> = FxHashMap::default();
+        let mut add = |parts: [&str; 3], reading: Reading| {
+            let mut surface = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+            parts.iter().for_each(|p| surface.push_str(p));
+            by_surface.entry(surface).or_default().push(reading);
+        };
         for (fi, (first, fs)) in firsts.iter().zip(&forms).enumerate() {
             let fi = fi as u32;
+            let long = first.chars().count() >= 2;
             // The stem as written before a suffix starting with ت (مواجهتها).
             // Where the stem is also a verb trigger (سيطرتها: سيطرة|ها or
             // سيطرت|ها), both readings are kept and the sentence decides
@@ -492,43 +498,39 @@ impl TriggerIndex {
                 let verb = family == Frame::Verb;
                 for (pi, pre) in prefixes(g, family).iter().enumerate() {
                     for (si, suf) in suffixes(g, family).iter().enumerate() {
-                        if first.chars().count() >= 2 {
-                            all.push((format!("{pre}{first}{suf}"), verb, pi as u8, si as u8, fi));
+                        let reading = Reading {
+                            verb,
+                            pre: pi as u8,
+                            suf: si as u8,
+                            first: fi,
+                        };
+                        if long {
+                            add([pre, first, suf], reading);
                         }
                         if let Some(m) = marbuta
                             && !verb
                             && g.affixes.feminine_mark.starts(suf)
                         {
-                            all.push((format!("{pre}{m}{suf}"), verb, pi as u8, si as u8, fi));
+                            add([pre, m, suf], reading);
                         }
                     }
                 }
             }
         }
-        // Verb family first, then prefix and suffix order, as the search.
-        all.sort_unstable_by(|a, b| (&a.0, !a.1, a.2, a.3, a.4).cmp(&(&b.0, !b.1, b.2, b.3, b.4)));
-        all.dedup_by(|a, b| (&a.0, a.1, a.2, a.3) == (&b.0, b.1, b.2, b.3));
         let mut surfaces = FxHashMap::default();
-        let mut readings = Vec::with_capacity(all.len());
-        let mut start = 0;
-        while start < all.len() {
-            let key = &all[start].0;
-            let end = all[start..]
-                .iter()
-                .position(|e| e.0 != *key)
-                .map_or(all.len(), |n| start + n);
+        let mut readings = Vec::new();
+        for (surface, mut rs) in by_surface {
+            // Verb family first, then prefix and suffix order, as the
+            // search; one reading per family, prefix and suffix (that of the
+            // first word found first).
+            rs.sort_unstable_by_key(|r| (!r.verb, r.pre, r.suf, r.first));
+            rs.dedup_by_key(|r| (r.verb, r.pre, r.suf));
             let from = readings.len() as u32;
-            readings.extend(all[start..end].iter().map(|e| Reading {
-                verb: e.1,
-                pre: e.2,
-                suf: e.3,
-                first: e.4,
-            }));
+            readings.extend(rs);
             surfaces.insert(
-                key.clone().into_boxed_str(),
+                surface.into_boxed_str(),
                 (from, readings.len() as u32 - from),
             );
-            start = end;
         }
         TriggerIndex {
             forms,

@@ -109,10 +109,7 @@ pub(super) fn relative_attributed_agent(ctx: &Ctx<'_>, pos: usize) -> Option<usi
     let mut j = v + 1;
     while j < end && same_clause(ctx, v, j) {
         if let Some(a) = ctx.arg_at[j] {
-            if g.clauses
-                .attribution_preps
-                .contains(prep_of(ctx, a).as_str())
-            {
+            if g.clauses.attribution_preps.contains(prep_of(ctx, a)) {
                 return Some(a);
             }
             j = ctx.args[a].end;
@@ -227,7 +224,7 @@ pub(super) fn lam_experiencer(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         return None;
     }
     let a = ctx.arg_at[an.checked_sub(1)?]?;
-    if ctx.args[a].end != an || !g.affixes.lam.contains(&prep_of(ctx, a)) {
+    if ctx.args[a].end != an || !g.affixes.lam.contains(prep_of(ctx, a)) {
         return None;
     }
     let v = ctx.args[a].first.checked_sub(1)?;

@@ -83,7 +83,7 @@ impl Extractor {
             // «في هجوم لتنظيم الدولة على …»: an event noun in an adjunct
             // takes its agent through the possessive ل; its target, if
             // any, stands behind another preposition.
-            let lam = ctx.g.affixes.lam.contains(&prep_of(ctx, o));
+            let lam = ctx.g.affixes.lam.contains(prep_of(ctx, o));
             // (Or with a target after it and no light verb before the noun
             // to bring its own subject: «صد هجوم لحركة الشباب على قاعدة»,
             // not «نصبت الجماعة كمينا للجيش على طريق غاو».)
