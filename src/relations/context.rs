@@ -54,6 +54,8 @@ pub(super) struct Ctx<'a> {
     /// The preposition governing each argument ([`prep_of`]), read when
     /// first asked: the frames ask for it again and again.
     pub(super) preps: Vec<std::cell::OnceCell<String>>,
+    /// What the qualifiers learn of each token, for the next trigger.
+    pub(super) marks: super::qualifiers::TokenMarks,
 }
 
 /// An argument as a frame found it: a mention of this sentence or a topic
@@ -648,7 +650,6 @@ impl Extractor {
         Ctx {
             g,
             text,
-            tokens,
             args,
             arg_at,
             clause,
@@ -659,8 +660,10 @@ impl Extractor {
             future_at,
             in_date,
             dates,
+            marks: super::qualifiers::TokenMarks::new(tokens.len()),
             hits,
             preps,
+            tokens,
         }
     }
 }
