@@ -75,9 +75,11 @@ impl Words {
 
     /// Whether a member of two words is `first second`.
     pub fn pair(&self, first: &str, second: &str) -> bool {
-        self.list
-            .iter()
-            .any(|m| m.split_once(' ') == Some((first, second)))
+        // (A member splits at its first space: into `first` and `second`
+        // only when `first` has none.)
+        self.lengths & length_bit(first.len() + 1 + second.len()) != 0
+            && !first.contains(' ')
+            && self.set.contains(&format!("{first} {second}"))
     }
 
     /// Whether a member of two words is `first` and a word `second` starts with.

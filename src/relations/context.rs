@@ -216,6 +216,7 @@ fn envoys_before(
 /// it; the others need a bare name.
 fn so_called_before(
     g: &Grammar,
+    phrases: &[SoCalled],
     tokens: &[Token],
     arg_at: &[Option<usize>],
     first: usize,
@@ -229,25 +230,20 @@ fn so_called_before(
     };
     let with_b = g.affixes.prep_clitics.contains(own) && g.clauses.bi.contains(g.prep_base(own));
     let bare = own.is_empty() || g.affixes.article.contains(own);
-    for phrase in g.markers.so_called.iter() {
-        let (words, needs_b) = match phrase.rsplit_once(' ') {
-            Some((words, last)) if g.clauses.bi.contains(last) => (words, true),
-            _ => (phrase, false),
-        };
-        if (needs_b && !with_b) || (!needs_b && !bare) {
+    for phrase in phrases {
+        if (phrase.needs_b && !with_b) || (!phrase.needs_b && !bare) {
             continue;
         }
-        let start = first.checked_sub(words.split(' ').count())?;
+        let start = first.checked_sub(phrase.words.len())?;
         if (start..first).any(|j| arg_at[j].is_some()) {
             continue;
         }
-        let mut words = words.split(' ');
-        let first_word = words.next().unwrap_or_default();
-        let tail_matches = words
+        let tail_matches = phrase.words[1..]
+            .iter()
             .zip(&tokens[start + 1..first])
             .all(|(w, t)| same(t.key.as_bytes(), w.as_bytes()));
         let head = tokens[start].key.as_str();
-        let Some(prefix) = bytes::strip_suffix(head, first_word) else {
+        let Some(prefix) = bytes::strip_suffix(head, &phrase.words[0]) else {
             continue;
         };
         let prefix_ok = prefix.is_empty()
@@ -259,6 +255,34 @@ fn so_called_before(
         }
     }
     None
+}
+
+/// A phrase introducing a name (`so-called` of the grammar), read once: its
+/// words without a closing «ب», and whether it has one.
+#[derive(Debug)]
+pub(super) struct SoCalled {
+    words: Vec<String>,
+    needs_b: bool,
+}
+
+impl SoCalled {
+    /// The grammar's phrases, in file order.
+    pub(super) fn of(g: &Grammar) -> Vec<SoCalled> {
+        g.markers
+            .so_called
+            .iter()
+            .map(|phrase| {
+                let (words, needs_b) = match phrase.rsplit_once(' ') {
+                    Some((words, last)) if g.clauses.bi.contains(last) => (words, true),
+                    _ => (phrase, false),
+                };
+                SoCalled {
+                    words: words.split(' ').map(str::to_string).collect(),
+                    needs_b,
+                }
+            })
+            .collect()
+    }
 }
 
 /// The preposition governing argument `a` through a clitic or the word before it.
@@ -536,10 +560,11 @@ impl Extractor {
             }
             let clitic = fold(&text[tokens[first].span.start..m.span.start]);
             // «ما يعرف بالجيش الوطني»: the name takes the phrase's place.
-            let (first, clitic) = match so_called_before(g, &tokens, &arg_at, first, &clitic) {
-                Some(found) => found,
-                None => (first, clitic),
-            };
+            let (first, clitic) =
+                match so_called_before(g, &self.so_called, &tokens, &arg_at, first, &clitic) {
+                    Some(found) => found,
+                    None => (first, clitic),
+                };
             let class = class_of(&m.actor);
             // «مسلحون من الجماعة»: the members stand for the actor.
             let members = partitive_members_before(g, &tokens, &arg_at, first, &clitic)
