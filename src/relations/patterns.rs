@@ -455,6 +455,14 @@ pub(crate) struct TriggerIndex {
     readings: Vec<Reading>,
 }
 
+/// The words of `parts` written together (what `format!` would give,
+/// without its formatting machinery: the index writes 228k of them).
+fn concat(parts: [&str; 3]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|p| out.push_str(p));
+    out
+}
+
 impl TriggerIndex {
     pub(crate) fn new(patterns: &[Pattern], g: &Grammar) -> TriggerIndex {
         let mut by_first: FxHashMap<String, Vec<Form>> = FxHashMap::default();
@@ -472,16 +480,10 @@ impl TriggerIndex {
             }
         }
         let (firsts, forms): (Vec<String>, Vec<Vec<Form>>) = by_first.into_iter().unzip();
-        // The readings of each surface: (family, prefix, suffix, first word).
-        let mut by_surface: FxHashMap<String, Vec<Reading>> = FxHashMap::default();
-        let mut add = |parts: [&str; 3], reading: Reading| {
-            let mut surface = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-            parts.iter().for_each(|p| surface.push_str(p));
-            by_surface.entry(surface).or_default().push(reading);
-        };
+        // (surface, family, prefix, suffix, first word).
+        let mut all: Vec<(String, bool, u8, u8, u32)> = Vec::new();
         for (fi, (first, fs)) in firsts.iter().zip(&forms).enumerate() {
             let fi = fi as u32;
-            let long = first.chars().count() >= 2;
             // The stem as written before a suffix starting with ت (مواجهتها).
             // Where the stem is also a verb trigger (سيطرتها: سيطرة|ها or
             // سيطرت|ها), both readings are kept and the sentence decides
@@ -498,39 +500,43 @@ impl TriggerIndex {
                 let verb = family == Frame::Verb;
                 for (pi, pre) in prefixes(g, family).iter().enumerate() {
                     for (si, suf) in suffixes(g, family).iter().enumerate() {
-                        let reading = Reading {
-                            verb,
-                            pre: pi as u8,
-                            suf: si as u8,
-                            first: fi,
-                        };
-                        if long {
-                            add([pre, first, suf], reading);
+                        if first.chars().count() >= 2 {
+                            all.push((concat([pre, first, suf]), verb, pi as u8, si as u8, fi));
                         }
                         if let Some(m) = marbuta
                             && !verb
                             && g.affixes.feminine_mark.starts(suf)
                         {
-                            add([pre, m, suf], reading);
+                            all.push((concat([pre, m, suf]), verb, pi as u8, si as u8, fi));
                         }
                     }
                 }
             }
         }
+        // Verb family first, then prefix and suffix order, as the search.
+        all.sort_unstable_by(|a, b| (&a.0, !a.1, a.2, a.3, a.4).cmp(&(&b.0, !b.1, b.2, b.3, b.4)));
+        all.dedup_by(|a, b| (&a.0, a.1, a.2, a.3) == (&b.0, b.1, b.2, b.3));
         let mut surfaces = FxHashMap::default();
-        let mut readings = Vec::new();
-        for (surface, mut rs) in by_surface {
-            // Verb family first, then prefix and suffix order, as the
-            // search; one reading per family, prefix and suffix (that of the
-            // first word found first).
-            rs.sort_unstable_by_key(|r| (!r.verb, r.pre, r.suf, r.first));
-            rs.dedup_by_key(|r| (r.verb, r.pre, r.suf));
+        let mut readings = Vec::with_capacity(all.len());
+        let mut start = 0;
+        while start < all.len() {
+            let key = &all[start].0;
+            let end = all[start..]
+                .iter()
+                .position(|e| e.0 != *key)
+                .map_or(all.len(), |n| start + n);
             let from = readings.len() as u32;
-            readings.extend(rs);
+            readings.extend(all[start..end].iter().map(|e| Reading {
+                verb: e.1,
+                pre: e.2,
+                suf: e.3,
+                first: e.4,
+            }));
             surfaces.insert(
-                surface.into_boxed_str(),
+                key.clone().into_boxed_str(),
                 (from, readings.len() as u32 - from),
             );
+            start = end;
         }
         TriggerIndex {
             forms,
