@@ -36,6 +36,14 @@ pub struct Words {
     lengths: u64,
 }
 
+/// `parts` written together (what `format!` gives, without its machinery:
+/// the look-ups of joined words run for many tokens).
+fn joined(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|p| out.push_str(p));
+    out
+}
+
 /// The bit of [`Words::lengths`] for a word of `len` bytes.
 fn length_bit(len: usize) -> u64 {
     1 << len.min(63)
@@ -60,7 +68,7 @@ impl Words {
     /// the word unless a member has its length.
     pub fn contains_joined(&self, head: &str, tail: &str) -> bool {
         self.lengths & length_bit(head.len() + tail.len()) != 0
-            && self.set.contains(&format!("{head}{tail}"))
+            && self.set.contains(&joined(&[head, tail]))
     }
 
     /// The members, in file order.
@@ -79,7 +87,7 @@ impl Words {
         // only when `first` has none.)
         self.lengths & length_bit(first.len() + 1 + second.len()) != 0
             && !first.contains(' ')
-            && self.set.contains(&format!("{first} {second}"))
+            && self.set.contains(&joined(&[first, " ", second]))
     }
 
     /// Whether a member of two words is `first` and a word `second` starts with.
@@ -162,7 +170,7 @@ impl<V> WordMap<V> {
         if self.lengths & length_bit(first.len() + 1 + second.len()) == 0 {
             return None;
         }
-        self.map.get(&format!("{first} {second}"))
+        self.map.get(&joined(&[first, " ", second]))
     }
 
     /// The members and their values, in no particular order.

@@ -702,7 +702,7 @@ fn threatened(ctx: &Ctx<'_>, pos: usize) -> bool {
     }) else {
         return false;
     };
-    (clause_start..b).any(|v| is_verb_of(g, g.verbs.threat.as_slice(), &ctx.tokens[v].key))
+    (clause_start..b).any(|v| is_verb_of(g, &g.verbs.threat, &ctx.tokens[v].key))
 }
 
 /// The actor that repels the attack noun at `pos` (a word of `verbs.repel`

@@ -94,8 +94,8 @@ impl Extractor {
                 let verb_before = (start..hit.first).any(|j| {
                     let k = &ctx.tokens[j].key;
                     ctx.arg_at[j].is_none()
-                        && (is_verb_of(ctx.g, ctx.g.verbs.light.as_slice(), k)
-                            || is_verb_of(ctx.g, ctx.g.verbs.event.as_slice(), k))
+                        && (is_verb_of(ctx.g, &ctx.g.verbs.light, k)
+                            || is_verb_of(ctx.g, &ctx.g.verbs.event, k))
                 });
                 if verb_before || light_verb_before(ctx, hit.first).is_some() {
                     return false;
@@ -375,7 +375,7 @@ impl Extractor {
             // «أعلنت الجماعة أسفها لسقوط مدنيين في الهجوم» names no attacker.
             let accusing_clause = (ctx.clause_start[clause]..hit.first).any(|j| {
                 ctx.arg_at[j].is_none()
-                    && is_verb_of(ctx.g, ctx.g.verbs.accusation.as_slice(), &ctx.tokens[j].key)
+                    && is_verb_of(ctx.g, &ctx.g.verbs.accusation, &ctx.tokens[j].key)
             }) || !(ctx.clause_start[clause]..hit.first).any(|j| {
                 ctx.hits[j].iter().any(|h| {
                     let q = &self.patterns[h.pattern];
