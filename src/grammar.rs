@@ -16,7 +16,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::text::fold;
+use crate::text::{bytes, fold};
 
 /// The folder of a language's data under the ontology folder.
 pub const LANG_DIR: &str = "lang/ar";
@@ -34,6 +34,14 @@ pub struct Words {
     /// more): most words looked up have a length no member has, and are
     /// rejected without hashing them.
     lengths: u64,
+}
+
+/// `parts` written together (what `format!` gives, without its machinery:
+/// the look-ups of joined words run for many tokens).
+fn joined(parts: &[&str]) -> String {
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    parts.iter().for_each(|p| out.push_str(p));
+    out
 }
 
 /// The bit of [`Words::lengths`] for a word of `len` bytes.
@@ -60,7 +68,7 @@ impl Words {
     /// the word unless a member has its length.
     pub fn contains_joined(&self, head: &str, tail: &str) -> bool {
         self.lengths & length_bit(head.len() + tail.len()) != 0
-            && self.set.contains(&format!("{head}{tail}"))
+            && self.set.contains(&joined(&[head, tail]))
     }
 
     /// The members, in file order.
@@ -75,9 +83,11 @@ impl Words {
 
     /// Whether a member of two words is `first second`.
     pub fn pair(&self, first: &str, second: &str) -> bool {
-        self.list
-            .iter()
-            .any(|m| m.split_once(' ') == Some((first, second)))
+        // (A member splits at its first space: into `first` and `second`
+        // only when `first` has none.)
+        self.lengths & length_bit(first.len() + 1 + second.len()) != 0
+            && !first.contains(' ')
+            && self.set.contains(&joined(&[first, " ", second]))
     }
 
     /// Whether a member of two words is `first` and a word `second` starts with.
@@ -95,22 +105,22 @@ impl Words {
 
     /// Whether `key` starts with a member.
     pub fn starts(&self, key: &str) -> bool {
-        self.list.iter().any(|a| key.starts_with(a.as_str()))
+        self.list.iter().any(|a| bytes::starts_with(key, a))
     }
 
     /// Whether `key` ends with a member.
     pub fn ends(&self, key: &str) -> bool {
-        self.list.iter().any(|a| key.ends_with(a.as_str()))
+        self.list.iter().any(|a| bytes::ends_with(key, a))
     }
 
     /// `key` without the first member it starts with.
     pub fn strip_prefix<'k>(&self, key: &'k str) -> Option<&'k str> {
-        self.list.iter().find_map(|a| key.strip_prefix(a.as_str()))
+        self.list.iter().find_map(|a| bytes::strip_prefix(key, a))
     }
 
     /// `key` without the first member it ends with.
     pub fn strip_suffix<'k>(&self, key: &'k str) -> Option<&'k str> {
-        self.list.iter().find_map(|a| key.strip_suffix(a.as_str()))
+        self.list.iter().find_map(|a| bytes::strip_suffix(key, a))
     }
 
     /// `key` without every leading member, repeatedly (و، ف، س before a verb).
@@ -160,7 +170,7 @@ impl<V> WordMap<V> {
         if self.lengths & length_bit(first.len() + 1 + second.len()) == 0 {
             return None;
         }
-        self.map.get(&format!("{first} {second}"))
+        self.map.get(&joined(&[first, " ", second]))
     }
 
     /// The members and their values, in no particular order.
@@ -657,8 +667,8 @@ impl Grammar {
     /// still a word of two letters or more.
     pub fn strip_conj<'k>(&self, key: &'k str) -> &'k str {
         for p in self.affixes.conjunctions.iter() {
-            if let Some(rest) = key.strip_prefix(p)
-                && rest.chars().count() >= 2
+            if let Some(rest) = bytes::strip_prefix(key, p)
+                && rest.chars().nth(1).is_some()
             {
                 return rest;
             }
@@ -685,15 +695,15 @@ impl Grammar {
             .iter()
             .take(64)
             .enumerate()
-            .filter(|(_, s)| key.ends_with(s.as_str()))
+            .filter(|(_, s)| bytes::ends_with(key, s))
             .fold(0u64, |m, (i, _)| m | 1 << i);
         self.affixes.noun_prefixes.iter().find_map(|p| {
-            let rest = key.strip_prefix(p)?;
+            let rest = bytes::strip_prefix(key, p)?;
             let ok = suffixes.iter().enumerate().any(|(i, s)| {
                 let ends_with = if i < 64 {
                     ends & (1 << i) != 0 && rest.len() >= s.len()
                 } else {
-                    rest.ends_with(s.as_str())
+                    bytes::ends_with(rest, s)
                 };
                 ends_with && {
                     let base = &rest[..rest.len() - s.len()];

@@ -8,6 +8,7 @@
 //! extraction needs them together.
 
 use crate::model::{Sentence, Span};
+use crate::text::bytes::{is_alphabetic, is_alphanumeric};
 
 /// The longest sentence kept whole, in bytes (about 400 Arabic words; the
 /// longest sentences of the press are a third of that). A longer run of
@@ -72,18 +73,18 @@ fn ends_sentence(chars: &[(usize, char)], i: usize) -> bool {
         return false;
     }
     // Glued to what follows (2.5, example.com, a.b): not an end.
-    if next.is_some_and(|c| c.is_alphanumeric()) {
+    if next.is_some_and(is_alphanumeric) {
         return false;
     }
     // A one-letter word before the dot: an abbreviation (د. for doctor,
     // أ. for professor) or an initial (J.).
     let mut k = i;
     let mut letters = 0;
-    while k > 0 && chars[k - 1].1.is_alphabetic() {
+    while k > 0 && is_alphabetic(chars[k - 1].1) {
         k -= 1;
         letters += 1;
     }
-    let word_start = k == 0 || !chars[k - 1].1.is_alphanumeric();
+    let word_start = k == 0 || !is_alphanumeric(chars[k - 1].1);
     if letters == 1 && word_start {
         return false;
     }

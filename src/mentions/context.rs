@@ -11,7 +11,7 @@ use crate::model::MentionKind;
 
 /// Word characters of the match key: letters (Arabic or Latin) and digits.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::bytes::is_alphanumeric(c)
 }
 
 /// The word that ends right before `pos` (spaces between allowed, nothing

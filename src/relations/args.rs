@@ -283,14 +283,14 @@ pub(super) fn object_after(
             // The members singled out (وفي مقدمته روسيا) keep the phrase's
             // preposition, whatever the marker's own words say.
             let own = if members_at == Some(ctx.args[a].first) {
-                String::new()
+                ""
             } else {
                 own
             };
             let governing = if !own.is_empty()
-                && (!after_partitive || !ctx.g.clauses.partitive.contains(&own))
+                && (!after_partitive || !ctx.g.clauses.partitive.contains(own))
             {
-                own
+                own.to_string()
             } else {
                 seen_prep.clone().unwrap_or_default()
             };

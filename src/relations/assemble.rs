@@ -120,7 +120,15 @@ impl Extractor {
         };
         let is_arg = |i: usize| ctx.arg_at.get(i).is_some_and(Option::is_some) || dated(i);
         let clause_start = ctx.clause_start[ctx.clause[first]];
-        polarity::polarity(ctx.g, &self.cues, &ctx.tokens, first, clause_start, &is_arg)
+        polarity::polarity(
+            ctx.g,
+            &self.cues,
+            &ctx.marks,
+            &ctx.tokens,
+            first,
+            clause_start,
+            &is_arg,
+        )
     }
 
     /// The modality of the predicate at `first..end` and the source it is
@@ -135,6 +143,7 @@ impl Extractor {
         modality::modality(
             ctx.g,
             &self.cues,
+            &ctx.marks,
             &ctx.tokens,
             first,
             end,
@@ -208,10 +217,10 @@ impl Extractor {
             if is_arg(i) {
                 continue;
             }
-            for hit in ctx.hits[i].clone() {
+            for hit in &ctx.hits[i] {
                 // A trigger inside a longer one of another pattern (مغادرة in
                 // رعاياها على مغادرة) gives way to it.
-                if shadowed(ctx, &hit, &self.patterns) {
+                if shadowed(ctx, hit, &self.patterns) {
                     continue;
                 }
                 let p = &self.patterns[hit.pattern];
@@ -224,7 +233,7 @@ impl Extractor {
                 if p.military_only && civil_field(ctx, hit.first) {
                     continue;
                 }
-                let mut found = self.frame(p, &hit, ctx, topics, sentence.index);
+                let mut found = self.frame(p, hit, ctx, topics, sentence.index);
                 // «يصد الجيش هجوما للجماعة»: the repeller is the target.
                 if matches!(p.frame, Frame::Noun | Frame::Between)
                     && let Some(r) = repeller(ctx, hit.first)
@@ -454,7 +463,7 @@ impl Extractor {
                 } else {
                     // (An event of a wire's lead with no date of its own
                     // happened on the dateline's day.)
-                    nearest_date(ctx, &dates, &hit).or_else(|| {
+                    nearest_date(ctx, &dates, hit).or_else(|| {
                         dc.lead_date
                             .filter(|_| DATED_EVENTS.contains(&p.relation.as_str()))
                             .map(|d| d.iso())
@@ -500,7 +509,7 @@ impl Extractor {
                     if !pairs.iter().any(|(s, o, _)| self.fits(p, s, o)) {
                         continue;
                     }
-                    for who in self.third_parties(third, &hit, ctx, &found) {
+                    for who in self.third_parties(third, hit, ctx, &found) {
                         for o in &found.objects {
                             pairs.push((who.clone(), o.clone(), third.relation));
                         }
@@ -693,7 +702,7 @@ fn threatened(ctx: &Ctx<'_>, pos: usize) -> bool {
     }) else {
         return false;
     };
-    (clause_start..b).any(|v| is_verb_of(g, g.verbs.threat.as_slice(), &ctx.tokens[v].key))
+    (clause_start..b).any(|v| is_verb_of(g, &g.verbs.threat, &ctx.tokens[v].key))
 }
 
 /// The actor that repels the attack noun at `pos` (a word of `verbs.repel`

@@ -39,7 +39,7 @@ pub(super) fn claims(ctx: &Ctx<'_>, fits: &dyn Fn(&Arg) -> bool) -> Vec<Claim> {
             Some(rest) => (rest, true),
             None => (key, false),
         };
-        if is_verb_of(g, g.verbs.claim.as_slice(), verb) {
+        if is_verb_of(g, &g.verbs.claim, verb) {
             // «وتبنى التنظيم الهجوم» (the claimant after the verb) or
             // «التنظيم تبنى الهجوم»; the claimed event right after.
             let (claimant, from) = match direct_after(ctx, v + 1, 1) {
@@ -59,7 +59,7 @@ pub(super) fn claims(ctx: &Ctx<'_>, fits: &dyn Fn(&Arg) -> bool) -> Vec<Claim> {
                     end: ctx.args[a].end.max(v + 1),
                 });
             }
-        } else if is_verb_of(g, g.verbs.attribution.as_slice(), verb) {
+        } else if is_verb_of(g, &g.verbs.attribution, verb) {
             // «ونسبت السلطات الهجوم إلى …»، «في هجوم نسبته الحكومة إلى …»،
             // «وحمّلت السلطات المسؤولية لـ…»: the event (or the
             // responsibility) is the object; the author stands behind إلى

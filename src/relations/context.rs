@@ -2,6 +2,7 @@
 //! them as arguments, its clauses and the triggers at each token.
 
 use super::*;
+use crate::text::bytes::{self, same};
 
 /// A mention placed on the tokens of its sentence.
 #[derive(Clone, Debug)]
@@ -50,6 +51,11 @@ pub(super) struct Ctx<'a> {
     pub(super) dates: Vec<super::qualifiers::dates::DateExpr>,
     /// The triggers starting at each token.
     pub(super) hits: Vec<Vec<Hit>>,
+    /// The preposition governing each argument ([`prep_of`]), read when
+    /// first asked: the frames ask for it again and again.
+    pub(super) preps: Vec<std::cell::OnceCell<String>>,
+    /// What the qualifiers learn of each token, for the next trigger.
+    pub(super) marks: super::qualifiers::TokenMarks,
 }
 
 /// An argument as a frame found it: a mention of this sentence or a topic
@@ -210,6 +216,7 @@ fn envoys_before(
 /// it; the others need a bare name.
 fn so_called_before(
     g: &Grammar,
+    phrases: &[SoCalled],
     tokens: &[Token],
     arg_at: &[Option<usize>],
     first: usize,
@@ -223,25 +230,20 @@ fn so_called_before(
     };
     let with_b = g.affixes.prep_clitics.contains(own) && g.clauses.bi.contains(g.prep_base(own));
     let bare = own.is_empty() || g.affixes.article.contains(own);
-    for phrase in g.markers.so_called.iter() {
-        let (words, needs_b) = match phrase.rsplit_once(' ') {
-            Some((words, last)) if g.clauses.bi.contains(last) => (words, true),
-            _ => (phrase, false),
-        };
-        if (needs_b && !with_b) || (!needs_b && !bare) {
+    for phrase in phrases {
+        if (phrase.needs_b && !with_b) || (!phrase.needs_b && !bare) {
             continue;
         }
-        let words: Vec<&str> = words.split(' ').collect();
-        let start = first.checked_sub(words.len())?;
+        let start = first.checked_sub(phrase.words.len())?;
         if (start..first).any(|j| arg_at[j].is_some()) {
             continue;
         }
-        let tail_matches = words[1..]
+        let tail_matches = phrase.words[1..]
             .iter()
             .zip(&tokens[start + 1..first])
-            .all(|(w, t)| t.key == *w);
+            .all(|(w, t)| same(t.key.as_bytes(), w.as_bytes()));
         let head = tokens[start].key.as_str();
-        let Some(prefix) = head.strip_suffix(words[0]) else {
+        let Some(prefix) = bytes::strip_suffix(head, &phrase.words[0]) else {
             continue;
         };
         let prefix_ok = prefix.is_empty()
@@ -255,8 +257,41 @@ fn so_called_before(
     None
 }
 
+/// A phrase introducing a name (`so-called` of the grammar), read once: its
+/// words without a closing «ب», and whether it has one.
+#[derive(Debug)]
+pub(super) struct SoCalled {
+    words: Vec<String>,
+    needs_b: bool,
+}
+
+impl SoCalled {
+    /// The grammar's phrases, in file order.
+    pub(super) fn of(g: &Grammar) -> Vec<SoCalled> {
+        g.markers
+            .so_called
+            .iter()
+            .map(|phrase| {
+                let (words, needs_b) = match phrase.rsplit_once(' ') {
+                    Some((words, last)) if g.clauses.bi.contains(last) => (words, true),
+                    _ => (phrase, false),
+                };
+                SoCalled {
+                    words: words.split(' ').map(str::to_string).collect(),
+                    needs_b,
+                }
+            })
+            .collect()
+    }
+}
+
 /// The preposition governing argument `a` through a clitic or the word before it.
-pub(super) fn prep_of(ctx: &Ctx<'_>, a: usize) -> String {
+pub(super) fn prep_of<'c>(ctx: &'c Ctx<'_>, a: usize) -> &'c str {
+    ctx.preps[a].get_or_init(|| governing_prep(ctx, a))
+}
+
+/// [`prep_of`], read from the sentence.
+fn governing_prep(ctx: &Ctx<'_>, a: usize) -> String {
     let g = ctx.g;
     let arg = &ctx.args[a];
     let c = g.strip_conj(&arg.clitic);
@@ -525,10 +560,11 @@ impl Extractor {
             }
             let clitic = fold(&text[tokens[first].span.start..m.span.start]);
             // «ما يعرف بالجيش الوطني»: the name takes the phrase's place.
-            let (first, clitic) = match so_called_before(g, &tokens, &arg_at, first, &clitic) {
-                Some(found) => found,
-                None => (first, clitic),
-            };
+            let (first, clitic) =
+                match so_called_before(g, &self.so_called, &tokens, &arg_at, first, &clitic) {
+                    Some(found) => found,
+                    None => (first, clitic),
+                };
             let class = class_of(&m.actor);
             // «مسلحون من الجماعة»: the members stand for the actor.
             let members = partitive_members_before(g, &tokens, &arg_at, first, &clitic)
@@ -633,10 +669,12 @@ impl Extractor {
                 *slot = true;
             }
         }
+        let preps = (0..args.len())
+            .map(|_| std::cell::OnceCell::new())
+            .collect();
         Ctx {
             g,
             text,
-            tokens,
             args,
             arg_at,
             clause,
@@ -647,7 +685,10 @@ impl Extractor {
             future_at,
             in_date,
             dates,
+            marks: super::qualifiers::TokenMarks::new(tokens.len()),
             hits,
+            preps,
+            tokens,
         }
     }
 }

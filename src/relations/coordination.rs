@@ -57,7 +57,7 @@ pub(super) fn conjuncts(ctx: &Ctx<'_>, a: usize, commas: bool) -> Vec<usize> {
             _ => false,
         } && gap.len() <= 4
             && gap.iter().all(|t| t.kind != TokKind::Number)
-            && g.clauses.partitive.contains(&prep_of(ctx, next));
+            && g.clauses.partitive.contains(prep_of(ctx, next));
         let head_noun = head_noun || partitive_member;
         let joined = head_noun
             || g.affixes.wa.starts(&ctx.args[next].clitic)
@@ -168,7 +168,7 @@ pub(super) fn joint_parties(
         let partners = conjuncts_forward(ctx, o).ents(ctx);
         // «رتل مشترك من الجيش وفاغنر»: behind من, the parts themselves.
         let partitive = &ctx.g.clauses.partitive;
-        if partitive.contains(&prep_of(ctx, o))
+        if partitive.contains(prep_of(ctx, o))
             || ctx
                 .tokens
                 .get(hit.end)

@@ -96,6 +96,8 @@ pub struct Extractor {
     cues: cues::Cues,
     /// The language's word classes and affixes (`lang/ar/grammar.toml`).
     grammar: Grammar,
+    /// The phrases introducing a name (`so-called`), split once.
+    so_called: Vec<SoCalled>,
 }
 
 impl Extractor {
@@ -183,6 +185,7 @@ impl Extractor {
             .filter_map(|e| Some((e.iri.clone(), e.country.clone()?)))
             .collect();
         let index = TriggerIndex::new(&patterns, &grammar);
+        let so_called = SoCalled::of(&grammar);
         let cues = cues::Cues::read(&ontology.dir.join(PATTERNS_DIR).join(cues::QUALIFIERS_FILE))?;
         Ok(Extractor {
             patterns,
@@ -196,6 +199,7 @@ impl Extractor {
             country,
             cues,
             grammar,
+            so_called,
         })
     }
 

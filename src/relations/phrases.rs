@@ -178,7 +178,7 @@ pub(super) fn position_owner(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
     }
     for j in pos + 1..ctx.tokens.len().min(pos + 4) {
         if let Some(a) = ctx.arg_at[j] {
-            let lam = g.affixes.lam.contains(&prep_of(ctx, a));
+            let lam = g.affixes.lam.contains(prep_of(ctx, a));
             return (lam && ctx.args[a].first == j).then_some(a);
         }
         // (An adjective of place makes ل a neighbour, not an owner: قاعدة
@@ -260,7 +260,7 @@ pub(super) fn with_repeated_prep(ctx: &Ctx<'_>, list: Vec<usize>) -> Vec<usize> 
         return list;
     };
     let prep = prep_of(ctx, first);
-    if prep.is_empty() || !g.clauses.prep_words.contains(&prep) {
+    if prep.is_empty() || !g.clauses.prep_words.contains(prep) {
         return list;
     }
     let mut out = list;
@@ -437,7 +437,7 @@ pub(super) fn instrument_owner(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     let a = ctx.arg_at.get(k).copied().flatten()?;
     // (Or a nationality adjective right after it: طائرة مسيرة تركية.)
     let adjective = ctx.args[a].kind == MentionKind::Adjective && k == aircraft_at(ctx, j)?;
-    (ctx.args[a].first == k && (adjective || g.affixes.lam.contains(&prep_of(ctx, a)))).then_some(a)
+    (ctx.args[a].first == k && (adjective || g.affixes.lam.contains(prep_of(ctx, a)))).then_some(a)
 }
 
 /// «قصفت مسيرة سيارة تقل عناصر من حزب العمال»: the armed actor whose
@@ -461,7 +461,7 @@ pub(super) fn carried_members(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         return None;
     }
     let a = ctx.arg_at.get(members + 1).copied().flatten()?;
-    let partitive = ctx.g.clauses.partitive.contains(&prep_of(ctx, a));
+    let partitive = ctx.g.clauses.partitive.contains(prep_of(ctx, a));
     (ctx.args[a].first == members + 1 && partitive).then_some(a)
 }
 

@@ -109,10 +109,7 @@ pub(super) fn relative_attributed_agent(ctx: &Ctx<'_>, pos: usize) -> Option<usi
     let mut j = v + 1;
     while j < end && same_clause(ctx, v, j) {
         if let Some(a) = ctx.arg_at[j] {
-            if g.clauses
-                .attribution_preps
-                .contains(prep_of(ctx, a).as_str())
-            {
+            if g.clauses.attribution_preps.contains(prep_of(ctx, a)) {
                 return Some(a);
             }
             j = ctx.args[a].end;
@@ -130,7 +127,7 @@ pub(super) fn attribution_with_pronoun<'k>(g: &Grammar, key: &'k str) -> Option<
         .object_pronouns
         .iter()
         .find_map(|p| key.strip_suffix(p).filter(|r| r.chars().count() >= 3))
-        .filter(|r| is_verb_of(g, g.verbs.attribution.as_slice(), r))
+        .filter(|r| is_verb_of(g, &g.verbs.attribution, r))
 }
 
 /// A verb key without the future سـ, when what is left has `min` letters.
@@ -227,7 +224,7 @@ pub(super) fn lam_experiencer(ctx: &Ctx<'_>, pos: usize) -> Option<usize> {
         return None;
     }
     let a = ctx.arg_at[an.checked_sub(1)?]?;
-    if ctx.args[a].end != an || !g.affixes.lam.contains(&prep_of(ctx, a)) {
+    if ctx.args[a].end != an || !g.affixes.lam.contains(prep_of(ctx, a)) {
         return None;
     }
     let v = ctx.args[a].first.checked_sub(1)?;
@@ -305,9 +302,7 @@ pub(super) fn asked_complement(ctx: &Ctx<'_>, hit: &Hit) -> Option<Asked> {
     let start = ctx.clause_start[ctx.clause[hit.first]];
     let verb = (start.max(before.saturating_sub(ASKED_REACH))..before)
         .rev()
-        .find(|&j| {
-            ctx.arg_at[j].is_none() && is_verb_of(g, g.verbs.asking.as_slice(), &ctx.tokens[j].key)
-        })?;
+        .find(|&j| ctx.arg_at[j].is_none() && is_verb_of(g, &g.verbs.asking, &ctx.tokens[j].key))?;
     // The asker: right after the verb (أمرت واشنطن …), else before it.
     // (Or the members singled out of a common noun there: دعت دول غربية،
     // بما فيها فرنسا وألمانيا، رعاياها إلى …)

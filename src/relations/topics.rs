@@ -2,6 +2,7 @@
 //! subjects, pronouns, claimants), and the state an article is about.
 
 use super::*;
+use crate::text::bytes::same;
 
 /// An actor available as the subject of a later clause without one.
 #[derive(Clone, Debug)]
@@ -155,7 +156,7 @@ pub(super) fn find_topic(
 /// Whether the folded word `key` is a verb of one of the folded `stems`:
 /// perfect (تأسست) or imperfect (يتشكل، تقاتل), with or without the
 /// feminine ت and a conjunction.
-pub(super) fn is_verb_of(g: &Grammar, stems: &[String], key: &str) -> bool {
+pub(super) fn is_verb_of<S: Stems + ?Sized>(g: &Grammar, stems: &S, key: &str) -> bool {
     // (With and without و/ف, whose ف may be the verb's first letter: فتح.)
     let stripped = g.strip_conj(key);
     [key, stripped]
@@ -167,8 +168,27 @@ pub(super) fn is_verb_of(g: &Grammar, stems: &[String], key: &str) -> bool {
                 .imperfect
                 .strip_prefix(k)
                 .filter(|r| r.chars().count() >= 3);
-            stems.iter().any(|s| s == k || bare == Some(s.as_str()))
+            stems.has(k) || bare.is_some_and(|b| stems.has(b))
         })
+}
+
+/// A list of folded verb stems: a word class of the grammar (looked up by
+/// hash) or the stems a pattern names.
+pub(super) trait Stems {
+    /// Whether `word` is one of the stems.
+    fn has(&self, word: &str) -> bool;
+}
+
+impl Stems for [String] {
+    fn has(&self, word: &str) -> bool {
+        self.iter().any(|s| same(s.as_bytes(), word.as_bytes()))
+    }
+}
+
+impl Stems for Words {
+    fn has(&self, word: &str) -> bool {
+        self.contains(word)
+    }
 }
 
 pub(super) fn founded(
@@ -180,10 +200,9 @@ pub(super) fn founded(
     fit: &dyn Fn(&str) -> bool,
 ) -> Vec<Ent> {
     let stems: Vec<String> = stems.iter().map(|s| fold(s)).collect();
-    let Some(v) = (0..pos)
-        .rev()
-        .find(|&j| ctx.arg_at[j].is_none() && is_verb_of(ctx.g, &stems, &ctx.tokens[j].key))
-    else {
+    let Some(v) = (0..pos).rev().find(|&j| {
+        ctx.arg_at[j].is_none() && is_verb_of(ctx.g, stems.as_slice(), &ctx.tokens[j].key)
+    }) else {
         return Vec::new();
     };
     if let Some(a) = direct_after(ctx, v + 1, 2).filter(|&a| fit(&ctx.args[a].class)) {

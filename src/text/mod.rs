@@ -3,6 +3,7 @@
 //! graph lookup all match on this fold, so a cue, an alias and a trigger
 //! written in any spelling meet in the same key.
 
+pub mod bytes;
 pub mod fold;
 pub(crate) mod tokens;
 pub mod translit;

@@ -42,7 +42,7 @@ fn class_of(c: char) -> Option<TokKind> {
         Some(TokKind::Number)
     } else if is_arabic_letter(c) || is_mark(c) {
         Some(TokKind::Arabic)
-    } else if c.is_alphanumeric() {
+    } else if super::bytes::is_alphanumeric(c) {
         Some(TokKind::Latin)
     } else if c.is_whitespace() {
         None

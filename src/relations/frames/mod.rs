@@ -103,7 +103,7 @@ fn accused_before(ctx: &Ctx<'_>, hit: &Hit) -> Option<Option<usize>> {
     if !g.clauses.bi.starts(word) {
         return None;
     }
-    let accusing = |v: &str| is_verb_of(g, g.verbs.accusation.as_slice(), v);
+    let accusing = |v: &str| is_verb_of(g, &g.verbs.accusation, v);
     // Some(true): the verb carries its object, the accused (تتهمكم).
     let accusation = |k: &str| -> Option<bool> {
         if accusing(k) {
@@ -181,5 +181,5 @@ fn after_verb(p: &Pattern, hit: &Hit, ctx: &Ctx<'_>) -> bool {
     (hit.first.saturating_sub(8)..hit.first)
         .rev()
         .take_while(|&j| same_clause(ctx, j, hit.first))
-        .any(|j| ctx.arg_at[j].is_none() && is_verb_of(ctx.g, &stems, &ctx.tokens[j].key))
+        .any(|j| ctx.arg_at[j].is_none() && is_verb_of(ctx.g, stems.as_slice(), &ctx.tokens[j].key))
 }

@@ -83,7 +83,7 @@ impl Extractor {
             // «في هجوم لتنظيم الدولة على …»: an event noun in an adjunct
             // takes its agent through the possessive ل; its target, if
             // any, stands behind another preposition.
-            let lam = ctx.g.affixes.lam.contains(&prep_of(ctx, o));
+            let lam = ctx.g.affixes.lam.contains(prep_of(ctx, o));
             // (Or with a target after it and no light verb before the noun
             // to bring its own subject: «صد هجوم لحركة الشباب على قاعدة»,
             // not «نصبت الجماعة كمينا للجيش على طريق غاو».)
@@ -94,8 +94,8 @@ impl Extractor {
                 let verb_before = (start..hit.first).any(|j| {
                     let k = &ctx.tokens[j].key;
                     ctx.arg_at[j].is_none()
-                        && (is_verb_of(ctx.g, ctx.g.verbs.light.as_slice(), k)
-                            || is_verb_of(ctx.g, ctx.g.verbs.event.as_slice(), k))
+                        && (is_verb_of(ctx.g, &ctx.g.verbs.light, k)
+                            || is_verb_of(ctx.g, &ctx.g.verbs.event, k))
                 });
                 if verb_before || light_verb_before(ctx, hit.first).is_some() {
                     return false;
@@ -391,7 +391,7 @@ impl Extractor {
             // «أعلنت الجماعة أسفها لسقوط مدنيين في الهجوم» names no attacker.
             let accusing_clause = (ctx.clause_start[clause]..hit.first).any(|j| {
                 ctx.arg_at[j].is_none()
-                    && is_verb_of(ctx.g, ctx.g.verbs.accusation.as_slice(), &ctx.tokens[j].key)
+                    && is_verb_of(ctx.g, &ctx.g.verbs.accusation, &ctx.tokens[j].key)
             }) || !(ctx.clause_start[clause]..hit.first).any(|j| {
                 ctx.hits[j].iter().any(|h| {
                     let q = &self.patterns[h.pattern];

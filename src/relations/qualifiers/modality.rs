@@ -3,6 +3,7 @@
 //! (قد + imperfect، ربما، يحتمل، من المرجح، يخشى، تكهنات). Hedging wins over
 //! reporting: «أفادت تقارير بأن الجماعة قد تحاول» is still only possible.
 
+use super::TokenMarks;
 use super::cues::{Cues, has};
 use crate::grammar::Grammar;
 use crate::model::{Modality, Span};
@@ -41,11 +42,13 @@ fn is_report(g: &Grammar, cues: &Cues, key: &str) -> bool {
 }
 
 /// The modality of a trigger at `first..end` and the byte span of the named
-/// source of a report, when there is one.
+/// source of a report, when there is one. `marks` keeps what is learnt of
+/// each token for the other triggers of the sentence.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn modality(
     g: &Grammar,
     cues: &Cues,
+    marks: &TokenMarks,
     tokens: &[Token],
     first: usize,
     end: usize,
@@ -68,19 +71,22 @@ pub(crate) fn modality(
     });
     // Cues before the trigger count in its clause and in the clauses that
     // introduce it through أن/إن (أفادت تقارير بأن …، يخشى أن …).
-    let hedged_word = tokens[scope_start..first].iter().any(|t| {
-        let k = g.strip_conj(&t.key);
-        has(&cues.hedges, k) || has(&cues.hedges, &t.key)
+    let hedged_word = (scope_start..first).any(|i| {
+        marks.hedge.get(i, || {
+            let t = &tokens[i];
+            let k = g.strip_conj(&t.key);
+            has(&cues.hedges, k) || has(&cues.hedges, &t.key)
+        })
     });
     if hedged_qad || hedged_word {
         return (Modality::Hedged, None);
     }
     for (i, t) in tokens.iter().enumerate() {
-        let k = g.strip_conj(&t.key);
-        let before = i >= scope_start && i < first && is_report(g, cues, &t.key);
+        let before =
+            i >= scope_start && i < first && marks.report.get(i, || is_report(g, cues, &t.key));
         // Matched whole: فحسب («only») is not حسب.
         let anywhere = has(&cues.report_anywhere, &t.key);
-        let after = i >= end && i <= end + 1 && has(&cues.report_after, k);
+        let after = i >= end && i <= end + 1 && has(&cues.report_after, g.strip_conj(&t.key));
         if before || anywhere || after {
             return (
                 Modality::Reported,
@@ -168,6 +174,7 @@ mod tests {
         let (m, s) = modality(
             crate::grammar::repository(),
             &cues,
+            &super::TokenMarks::new(toks.len()),
             &toks,
             at,
             at + 1,

@@ -5,6 +5,7 @@
 //! «لا تقتصر … على الصراع» is not a negated conflict: the negator governs
 //! تقتصر, which is neither the trigger nor a light verb.
 
+use super::TokenMarks;
 use super::cues::{Cues, has};
 use crate::grammar::Grammar;
 use crate::model::Polarity;
@@ -26,10 +27,12 @@ fn negating_verb(g: &Grammar, cues: &Cues, key: &str) -> bool {
 
 /// The polarity of a trigger at tokens `first..` of a sentence whose current
 /// clause starts at `clause_start`. `is_arg(i)` tells whether token `i`
-/// belongs to an actor mention.
+/// belongs to an actor mention. `marks` keeps what is learnt of each token
+/// for the other triggers of the sentence.
 pub(crate) fn polarity(
     g: &Grammar,
     cues: &Cues,
+    marks: &TokenMarks,
     tokens: &[Token],
     first: usize,
     clause_start: usize,
@@ -68,21 +71,21 @@ pub(crate) fn polarity(
     // لا يعتقد أن …، ليس هناك ما يشير إلى أن …). «غير أن» (however) and
     // «لا شك أن» (no doubt that) are not negations.
     for i in 0..first {
-        let k = g.strip_conj(&tokens[i].key);
-        let next = tokens.get(i + 1).map_or("", |t| t.key.as_str());
-        let negator =
-            g.polarity.negators.contains(k) && !g.polarity.not_negated_before.contains(next);
-        // «لا يستبعد أن …»: a negated denial affirms (hedged, not negated).
-        let negated_denial = negator && negating_verb(g, cues, next);
-        let denied_denial = negating_verb(g, cues, k)
-            && i > 0
-            && g.polarity
-                .negators
-                .contains(g.strip_conj(&tokens[i - 1].key));
-        if negated_denial || denied_denial {
-            continue;
-        }
-        if negator || negating_verb(g, cues, k) {
+        let opens_negation = marks.negation.get(i, || {
+            let k = g.strip_conj(&tokens[i].key);
+            let next = tokens.get(i + 1).map_or("", |t| t.key.as_str());
+            let negator =
+                g.polarity.negators.contains(k) && !g.polarity.not_negated_before.contains(next);
+            // «لا يستبعد أن …»: a negated denial affirms (hedged, not negated).
+            let negated_denial = negator && negating_verb(g, cues, next);
+            let denied_denial = negating_verb(g, cues, k)
+                && i > 0
+                && g.polarity
+                    .negators
+                    .contains(g.strip_conj(&tokens[i - 1].key));
+            !(negated_denial || denied_denial) && (negator || negating_verb(g, cues, k))
+        });
+        if opens_negation {
             let opens = tokens[i + 1..first]
                 .iter()
                 .take(5)
@@ -112,7 +115,15 @@ mod tests {
             "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
-        polarity(crate::grammar::repository(), &cues, &toks, at, 0, &is_arg)
+        polarity(
+            crate::grammar::repository(),
+            &cues,
+            &super::TokenMarks::new(toks.len()),
+            &toks,
+            at,
+            0,
+            &is_arg,
+        )
     }
 
     #[test]
@@ -132,14 +143,30 @@ mod tests {
         ))
         .expect("cues load");
         assert_eq!(
-            polarity(crate::grammar::repository(), &cues, &toks, 1, 0, &|_| false),
+            polarity(
+                crate::grammar::repository(),
+                &cues,
+                &super::TokenMarks::new(toks.len()),
+                &toks,
+                1,
+                0,
+                &|_| false
+            ),
             Polarity::Pos
         );
         let mut negators: Vec<String> = cues.negators.iter().map(str::to_string).collect();
         negators.push("قلما".into());
         cues.negators = negators.into();
         assert_eq!(
-            polarity(crate::grammar::repository(), &cues, &toks, 1, 0, &|_| false),
+            polarity(
+                crate::grammar::repository(),
+                &cues,
+                &super::TokenMarks::new(toks.len()),
+                &toks,
+                1,
+                0,
+                &|_| false
+            ),
             Polarity::Neg
         );
     }
