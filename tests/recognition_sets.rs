@@ -327,7 +327,9 @@ const NAMES_IN_THE_DICTIONARY: &[(&str, &str)] = &[
 #[test]
 fn spelling_variants_of_foreign_names_are_found() {
     let (ontology, rec) = load();
-    let text = "وصل مرتزقة فانغر إلى باماكو، ثم إلى تنزاواتين.";
+    // (كوغلويغو for كوغلويوغو: ك and غ fold alike, yet both stay in the
+    // skeleton; collapsed, it was too short to match.)
+    let text = "وصل مرتزقة فانغر إلى باماكو، ثم إلى تنزاواتين، وقاتلتهم كوغلويغو.";
     let doc = Document {
         id: "t".into(),
         text: text.into(),
@@ -340,7 +342,7 @@ fn spelling_variants_of_foreign_names_are_found() {
         .filter(|(_, s)| **s == actorgraph::mentions::Source::Variant)
         .filter_map(|(m, _)| ontology.entry(&m.actor).map(|e| e.label.clone()))
         .collect();
-    assert_eq!(variants, ["Wagner Group", "Tinzaouaten"]);
+    assert_eq!(variants, ["Wagner Group", "Tinzaouaten", "Koglweogo"]);
     // A common word one letter from a short name is no variant (وقاتل is not
     // Koutiala), and a name as listed is a lexicon reading.
     let text = "وقاتل الجنود في باماكو.";

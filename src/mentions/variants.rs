@@ -105,17 +105,20 @@ impl Variants {
         self.fold.get(i).copied().flatten().unwrap_or(c)
     }
 
-    /// The skeleton of a folded word, into `out`.
+    /// The skeleton of a folded word, into `out`. A letter written twice
+    /// is kept once; two letters of one class are both kept (كوغلويوغو:
+    /// ك and غ fold alike but are two sounds).
     fn skeleton_into(&self, w: &str, out: &mut Vec<char>) {
         out.clear();
+        let mut last: Option<char> = None;
         for c in w.chars() {
             if self.drop.contains(&c) {
                 continue;
             }
-            let c = self.fold_char(c);
-            if out.last() != Some(&c) {
-                out.push(c);
+            if last != Some(c) {
+                out.push(self.fold_char(c));
             }
+            last = Some(c);
         }
     }
 
