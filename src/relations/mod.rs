@@ -237,12 +237,8 @@ impl Extractor {
     }
 
     fn fits(&self, p: &Pattern, subject: &Ent, object: &Ent) -> bool {
-        let (domain, range) = self.signature(&p.relation);
-        subject.actor != object.actor
-            && !(PARTIES_APART.contains(&p.relation.as_str()) && self.own_body(subject, object))
-            && self.is_a(&subject.class, domain)
+        self.fits_relation(&p.relation, subject, object)
             && self.is_a(&subject.class, &p.subject_class)
-            && self.is_a(&object.class, range)
             && self.is_a(&object.class, &p.object_class)
     }
 

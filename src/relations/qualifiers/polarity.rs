@@ -142,33 +142,22 @@ mod tests {
             "ontology/lang/ar/patterns/qualifiers.toml",
         ))
         .expect("cues load");
-        assert_eq!(
+        let run = |cues: &crate::relations::cues::Cues| {
             polarity(
                 crate::grammar::repository(),
-                &cues,
+                cues,
                 &super::TokenMarks::new(toks.len()),
                 &toks,
                 1,
                 0,
-                &|_| false
-            ),
-            Polarity::Pos
-        );
+                &|_| false,
+            )
+        };
+        assert_eq!(run(&cues), Polarity::Pos);
         let mut negators: Vec<String> = cues.negators.iter().map(str::to_string).collect();
         negators.push("قلما".into());
         cues.negators = negators.into();
-        assert_eq!(
-            polarity(
-                crate::grammar::repository(),
-                &cues,
-                &super::TokenMarks::new(toks.len()),
-                &toks,
-                1,
-                0,
-                &|_| false
-            ),
-            Polarity::Neg
-        );
+        assert_eq!(run(&cues), Polarity::Neg);
     }
 
     #[test]
